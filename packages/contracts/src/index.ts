@@ -1,0 +1,10 @@
+export * from './define-event';
+export * from './cloud-event';
+export * from './catalogue';
+export * from './events/user';
+export * from './events/task';
+export * from './events/recurring';
+export * from './events/reminder';
+export * from './events/notification';
+export * from './events/journal';
+export { toJsonSchema, buildAsyncApi } from './asyncapi';

@@ -1,0 +1,16 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+
+/**
+ * Builds a service's generated Prisma client on the pg driver adapter (no native query
+ * engine), bound to the service's own PostgreSQL schema.
+ */
+export function createPrismaClient<T>(
+  PrismaClient: new (options: { adapter: PrismaPg }) => T,
+  opts: { databaseUrl: string; schema: string; maxConnections?: number },
+): T {
+  const adapter = new PrismaPg(
+    { connectionString: opts.databaseUrl, max: opts.maxConnections ?? 10 },
+    { schema: opts.schema },
+  );
+  return new PrismaClient({ adapter });
+}

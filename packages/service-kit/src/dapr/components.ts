@@ -1,0 +1,8 @@
+/** Dapr component names, as declared in dapr/components (the same in every environment). */
+export const COMPONENTS = {
+  pubsub: 'daybook-pubsub',
+  /** Every replica consumes every event (realtime fan-out). */
+  pubsubFanout: 'daybook-pubsub-fanout',
+  stateStore: 'daybook-statestore',
+  secrets: 'daybook-secrets',
+} as const;

@@ -1,0 +1,163 @@
+/**
+ * A thin client for this service's Dapr sidecar HTTP API. Thin on purpose: the npm SDK has
+ * no Jobs API client, and the state API's ETag conflicts and the publish metadata need
+ * exact control over status codes and query parameters.
+ */
+export class SidecarError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SidecarError';
+  }
+}
+
+/** A state write lost an optimistic-concurrency race (stale or missing ETag). */
+export class EtagMismatchError extends SidecarError {
+  constructor(status: number, body: string, key: string) {
+    super(status, body, `state "${key}" was changed by someone else (ETag mismatch)`);
+    this.name = 'EtagMismatchError';
+  }
+}
+
+export interface StateItem<T> {
+  value: T;
+  etag: string;
+}
+
+export interface JobSpec {
+  /** Cron-like schedule (`@every 1h`, `0 30 9 * * *`), or leave out and give dueTime. */
+  schedule?: string;
+  /** RFC 3339 time or Go duration (`2s`) of the first (or only) trigger. */
+  dueTime?: string;
+  repeats?: number;
+  ttl?: string;
+  data?: unknown;
+  /** Replace a job of the same name instead of failing. */
+  overwrite?: boolean;
+  failurePolicy?:
+    | { drop: Record<string, never> }
+    | { constant: { interval: string; maxRetries?: number } };
+}
+
+export class Sidecar {
+  readonly baseUrl: string;
+
+  constructor(
+    readonly httpPort: number,
+    private readonly timeoutMs = 5_000,
+  ) {
+    this.baseUrl = `http://127.0.0.1:${httpPort}`;
+  }
+
+  private async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const init: RequestInit = { method, headers: { ...headers }, signal: AbortSignal.timeout(this.timeoutMs) };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    return fetch(`${this.baseUrl}${path}`, init);
+  }
+
+  private async fail(res: Response, what: string): Promise<never> {
+    const text = await res.text().catch(() => '');
+    throw new SidecarError(res.status, text, `${what}: sidecar answered ${res.status} ${text}`.trim());
+  }
+
+  /** True once the sidecar has loaded its components and can reach the app. */
+  async isHealthy(): Promise<boolean> {
+    try {
+      const res = await this.call('GET', '/v1.0/healthz');
+      return res.status === 204 || res.status === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Publishes a complete CloudEvent as-is (its id, type and our extensions survive). */
+  async publishCloudEvent(pubsub: string, topic: string, event: object, partitionKey: string): Promise<void> {
+    const qs = new URLSearchParams({ 'metadata.partitionKey': partitionKey });
+    const res = await this.call(
+      'POST',
+      `/v1.0/publish/${encodeURIComponent(pubsub)}/${encodeURIComponent(topic)}?${qs}`,
+      event,
+      { 'content-type': 'application/cloudevents+json' },
+    );
+    if (res.status !== 204 && res.status !== 200) await this.fail(res, `publish to ${topic}`);
+  }
+
+  async getState<T>(store: string, key: string): Promise<StateItem<T> | undefined> {
+    const res = await this.call('GET', `/v1.0/state/${store}/${encodeURIComponent(key)}`);
+    if (res.status === 204) return undefined;
+    if (res.status !== 200) return this.fail(res, `get state ${key}`);
+    return { value: (await res.json()) as T, etag: res.headers.get('etag') ?? '' };
+  }
+
+  /**
+   * Saves with first-write-wins concurrency: pass the ETag you read, or none to create.
+   * A stale ETag raises EtagMismatchError.
+   */
+  async saveState<T>(
+    store: string,
+    key: string,
+    value: T,
+    opts: { etag?: string; ttlSeconds?: number } = {},
+  ): Promise<void> {
+    const item: Record<string, unknown> = { key, value, options: { concurrency: 'first-write' } };
+    if (opts.etag) item.etag = opts.etag;
+    if (opts.ttlSeconds) item.metadata = { ttlInSeconds: String(opts.ttlSeconds) };
+    const res = await this.call('POST', `/v1.0/state/${store}`, [item]);
+    if (res.status === 204 || res.status === 200) return;
+    if (res.status === 409 || (res.status === 500 && /etag/i.test(await res.clone().text()))) {
+      throw new EtagMismatchError(res.status, await res.text(), key);
+    }
+    await this.fail(res, `save state ${key}`);
+  }
+
+  async deleteState(store: string, key: string, etag?: string): Promise<void> {
+    const res = await this.call(
+      'DELETE',
+      `/v1.0/state/${store}/${encodeURIComponent(key)}`,
+      undefined,
+      etag ? { 'if-match': etag } : {},
+    );
+    if (res.status === 409) throw new EtagMismatchError(409, await res.text(), key);
+    if (res.status !== 204 && res.status !== 200) await this.fail(res, `delete state ${key}`);
+  }
+
+  async getSecret(store: string, key: string): Promise<Record<string, string>> {
+    const res = await this.call('GET', `/v1.0/secrets/${store}/${encodeURIComponent(key)}`);
+    if (res.status !== 200) return this.fail(res, `get secret ${key}`);
+    return (await res.json()) as Record<string, string>;
+  }
+
+  /** Jobs API (Dapr Scheduler): the app receives `POST /job/<name>` at each trigger. */
+  async scheduleJob(name: string, spec: JobSpec): Promise<void> {
+    const res = await this.call('POST', `/v1.0/jobs/${encodeURIComponent(name)}`, spec);
+    if (res.status !== 204 && res.status !== 200) await this.fail(res, `schedule job ${name}`);
+  }
+
+  async getJob(name: string): Promise<(JobSpec & { name: string }) | undefined> {
+    const res = await this.call('GET', `/v1.0/jobs/${encodeURIComponent(name)}`);
+    if (res.status === 404) return undefined;
+    if (res.status === 500 && /not found/i.test(await res.clone().text())) return undefined;
+    if (res.status !== 200) return this.fail(res, `get job ${name}`);
+    return (await res.json()) as JobSpec & { name: string };
+  }
+
+  /** Deleting a job that does not exist is not an error (cancel is idempotent). */
+  async deleteJob(name: string): Promise<void> {
+    const res = await this.call('DELETE', `/v1.0/jobs/${encodeURIComponent(name)}`);
+    if (res.status === 204 || res.status === 200 || res.status === 404) return;
+    const text = await res.text();
+    if (/not found/i.test(text)) return;
+    throw new SidecarError(res.status, text, `delete job ${name}: sidecar answered ${res.status} ${text}`);
+  }
+
+  /** Asks the sidecar to stop (used by tests that simulate a sidecar outage in-process). */
+  async shutdown(): Promise<void> {
+    await this.call('POST', '/v1.0/shutdown').catch(() => {});
+  }
+}

@@ -1,0 +1,150 @@
+import { Router, type Request, type Response } from 'express';
+import {
+  cloudEventSchema,
+  deadLetterTopic,
+  type CloudEvent,
+  type EventContract,
+  type EventData,
+} from '@daybook/contracts';
+import { runWithContext } from '../context';
+import { ident, type SqlExecutor, type TransactionalDb } from '../database';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import { COMPONENTS } from './components';
+
+/** Ask Dapr to redeliver later (a dependency is down, a precondition not met yet). */
+export class RetryLater extends Error {
+  override name = 'RetryLater';
+}
+/** The event can never be handled: Dapr moves it to the topic's dead-letter topic. */
+export class DropEvent extends Error {
+  override name = 'DropEvent';
+}
+
+export interface EventHandlerContext {
+  /** Transaction the inbox record is written in: write through it to apply exactly once. */
+  tx: SqlExecutor;
+  log: Logger;
+}
+
+export interface Subscription<C extends EventContract = EventContract> {
+  contract: C;
+  handle(event: CloudEvent<EventData<C>>, ctx: EventHandlerContext): Promise<void>;
+  /** `daybook-pubsub` (one consumer per service) or `daybook-pubsub-fanout` (every replica). */
+  pubsub: string;
+  /** Dedup by event id in the service's inbox (default true). Fan-out handlers without a database turn it off. */
+  dedup: boolean;
+}
+
+/** Declares a handler for one event contract. */
+export function on<C extends EventContract>(
+  contract: C,
+  handle: Subscription<C>['handle'],
+  opts: { pubsub?: string; dedup?: boolean } = {},
+): Subscription<C> {
+  return { contract, handle, pubsub: opts.pubsub ?? COMPONENTS.pubsub, dedup: opts.dedup ?? true };
+}
+
+type Status = 'SUCCESS' | 'RETRY' | 'DROP';
+
+const routeFor = (pubsub: string, topic: string) => `/dapr/events/${pubsub}/${topic}`;
+
+/**
+ * Dapr's programmatic subscription endpoint and one delivery route per topic. Each route
+ * validates the CloudEvent, dispatches on its `type`, dedups through the inbox in the
+ * handler's transaction, and answers SUCCESS, RETRY or DROP on purpose. Every subscription
+ * has a dead-letter topic, so a poison message never blocks its partition.
+ */
+export function subscriptionRouter(opts: {
+  service: string;
+  schema: string;
+  subscriptions: Subscription[];
+  db: TransactionalDb;
+  log: Logger;
+  metrics: Metrics;
+}): Router {
+  const { service, schema, subscriptions, db, log, metrics } = opts;
+  const router = Router();
+  const byTopic = new Map<string, { pubsub: string; topic: string; handlers: Map<string, Subscription> }>();
+  for (const s of subscriptions) {
+    const key = `${s.pubsub}/${s.contract.topic}`;
+    const entry = byTopic.get(key) ?? { pubsub: s.pubsub, topic: s.contract.topic, handlers: new Map() };
+    if (entry.handlers.has(s.contract.type)) throw new Error(`two handlers for ${s.contract.type} in ${service}`);
+    entry.handlers.set(s.contract.type, s);
+    byTopic.set(key, entry);
+  }
+
+  router.get('/dapr/subscribe', (_req, res) => {
+    res.json(
+      [...byTopic.values()].map(({ pubsub, topic }) => ({
+        pubsubname: pubsub,
+        topic,
+        routes: { default: routeFor(pubsub, topic) },
+        deadLetterTopic: deadLetterTopic(topic),
+      })),
+    );
+  });
+
+  for (const { pubsub, topic, handlers } of byTopic.values()) {
+    router.post(routeFor(pubsub, topic), async (req: Request, res: Response) => {
+      const started = process.hrtime.bigint();
+      const reply = (status: Status, outcome: string, type = 'unknown') => {
+        metrics.eventsConsumed.inc({ type, topic, outcome });
+        metrics.handlerDuration.observe({ type, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
+        if (status === 'DROP') metrics.eventsDeadLettered.inc({ type, topic });
+        res.status(200).json({ status });
+      };
+
+      const envelope = cloudEventSchema.safeParse(req.body);
+      if (!envelope.success) {
+        log.error({ topic, problems: envelope.error.issues, id: req.body?.id }, 'malformed CloudEvent: dead-lettered');
+        return reply('DROP', 'drop');
+      }
+      const event = envelope.data as CloudEvent;
+      const subscription = handlers.get(event.type);
+      if (!subscription) return reply('SUCCESS', 'ignored', event.type);
+
+      const data = subscription.contract.schema.safeParse(event.data);
+      if (!data.success) {
+        log.error({ topic, type: event.type, id: event.id, problems: data.error.issues }, 'invalid event data: dead-lettered');
+        return reply('DROP', 'drop', event.type);
+      }
+      const typed = { ...event, data: data.data } as CloudEvent<never>;
+      const ctx = {
+        correlationId: event.correlationid ?? event.id,
+        causationId: event.id,
+        ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+      };
+
+      await runWithContext(ctx, async () => {
+        const consumer = `${service}:${event.type}`;
+        try {
+          const outcome = await db.$transaction(async (tx) => {
+            if (subscription.dedup) {
+              const inserted = await tx.$executeRawUnsafe(
+                `INSERT INTO ${ident(schema)}.processed_events (consumer, event_id, event_type)
+                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+                consumer,
+                event.id,
+                event.type,
+              );
+              if (inserted === 0) return 'duplicate' as const;
+            }
+            await subscription.handle(typed, { tx, log });
+            return 'success' as const;
+          });
+          if (outcome === 'duplicate') log.info({ id: event.id, type: event.type }, 'duplicate event ignored');
+          reply('SUCCESS', outcome, event.type);
+        } catch (err) {
+          if (err instanceof DropEvent) {
+            log.error({ id: event.id, type: event.type, err }, 'handler dropped event: dead-lettered');
+            return reply('DROP', 'drop', event.type);
+          }
+          log.warn({ id: event.id, type: event.type, err }, 'handler failed: Dapr will redeliver');
+          reply('RETRY', 'retry', event.type);
+        }
+      });
+    });
+  }
+  return router;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Variables every service reads. A service extends this with its own in `src/env.ts`. */
+export const baseEnvSchema = z.object({
+  /** Port the service's HTTP server (API, Dapr callbacks, health, metrics) listens on. */
+  PORT: z.coerce.number().int().min(1).max(65535),
+  /** Port of this service's own Dapr sidecar HTTP API on localhost. */
+  DAPR_HTTP_PORT: z.coerce.number().int().min(1).max(65535),
+  /** PostgreSQL connection string; the service uses only its own schema in that database. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string'),
+  /** PostgreSQL schema holding this service's tables (defaults to the service name). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .optional(),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where services fetch the identity service's public keys (JWKS) to verify access tokens. */
+  AUTH_JWKS_URL: z.url(),
+  /** Expected `iss` of access tokens. */
+  AUTH_ISSUER: z.string().min(1).default('daybook-identity'),
+  /** Expected `aud` of access tokens. */
+  AUTH_AUDIENCE: z.string().min(1).default('daybook'),
+  /** How long shutdown waits for in-flight requests and events before closing anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Outbox relay poll interval; commits also wake the relay at once through LISTEN/NOTIFY. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+});
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `process.env` (or `source`) against the schema; every bad variable is named. */
+export function loadEnv<S extends z.ZodObject>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(root)';
+    const missing = issue.code === 'invalid_type' && source[name] === undefined;
+    return missing ? `${name} is required but not set` : `${name}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}

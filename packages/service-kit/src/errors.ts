@@ -1,0 +1,78 @@
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { Logger } from './logger';
+
+/** An error whose status and message are safe to show the client. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);
+export const unauthorized = (message = 'authentication required') => new HttpError(401, 'unauthorized', message);
+export const notFound = (what = 'resource') => new HttpError(404, 'not_found', `${what} not found`);
+export const conflict = (message: string, details?: unknown) => new HttpError(409, 'conflict', message, details);
+
+export interface FieldProblem {
+  /** Where the problem is, e.g. `body.title` or `query.limit`. */
+  field: string;
+  message: string;
+}
+
+export function zodProblems(error: ZodError, prefix?: string): FieldProblem[] {
+  const at = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(root)';
+  return error.issues.flatMap((issue) =>
+    // One problem per unknown field, named where it is, rather than one for the object.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: at([...issue.path, key]), message: 'unknown field' }))
+      : [{ field: at(issue.path), message: issue.message }],
+  );
+}
+
+/** Validation error: 400 naming each bad field. */
+export function validationError(error: ZodError, where: string): HttpError {
+  const problems = zodProblems(error, where);
+  const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new HttpError(400, 'validation_failed', `invalid request: ${summary}`, { problems });
+}
+
+/**
+ * Last express middleware: known errors become their status and message; anything else
+ * is logged with its stack and answered with a bare 500, never internals.
+ */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (res.headersSent) return;
+    if (err instanceof ZodError) err = validationError(err, 'body');
+    // body-parser's errors carry a status (400 bad JSON, 413 too large) and a type.
+    if (!(err instanceof HttpError) && typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      const message =
+        err.type === 'entity.too.large'
+          ? `request body exceeds the ${err.limit} byte limit`
+          : err.type === 'entity.parse.failed'
+            ? 'request body is not valid JSON'
+            : String(err.message);
+      err = new HttpError(err.status, err.type ?? 'bad_request', message);
+    }
+    if (err instanceof HttpError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
+      return;
+    }
+    log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
+  };
+}
+
+/** Parses request input with a zod schema; a 400 naming each bad field otherwise. */
+export function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, where: 'body' | 'query' | 'params' | 'headers'): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, where);
+  return result.data;
+}

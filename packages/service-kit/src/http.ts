@@ -1,0 +1,44 @@
+import express, { type Express, type RequestHandler } from 'express';
+import { newCorrelationId, runWithContext, traceIdOf } from './context';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** Correlation id from the caller (header or trace), else a new one; echoed back. */
+function correlation(): RequestHandler {
+  return (req, res, next) => {
+    const traceparent = req.header('traceparent');
+    const correlationId = req.header('x-correlation-id') ?? traceIdOf(traceparent) ?? newCorrelationId();
+    res.setHeader('x-correlation-id', correlationId);
+    runWithContext({ correlationId, causationId: correlationId, ...(traceparent ? { traceparent } : {}) }, next);
+  };
+}
+
+/** Request duration by route template (not raw URL, so ids do not explode cardinality). */
+function observe(log: Logger, metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched';
+      metrics.httpRequestDuration.observe({ route, method: req.method, status: String(res.statusCode) }, seconds);
+      if (!QUIET_PATHS.has(req.path)) {
+        const level = res.statusCode >= 500 ? 'error' : 'info';
+        log[level]({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      }
+    });
+    next();
+  };
+}
+
+export function createHttpApp(opts: { log: Logger; metrics: Metrics; bodyLimit?: string }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(correlation());
+  app.use(observe(opts.log, opts.metrics));
+  // Dapr delivers CloudEvents as application/cloudevents+json.
+  app.use(express.json({ limit: opts.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] }));
+  return app;
+}

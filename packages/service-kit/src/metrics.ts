@@ -1,0 +1,61 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One registry per service process, with the metrics every service reports. */
+export function createMetrics(service: string) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequestDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by route template, method and status',
+      labelNames: ['route', 'method', 'status'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    eventsPublished: new Counter({
+      name: 'daybook_events_published_total',
+      help: 'Events handed to the sidecar by the outbox relay',
+      labelNames: ['type', 'topic'] as const,
+      registers: [registry],
+    }),
+    publishFailures: new Counter({
+      name: 'daybook_events_publish_failures_total',
+      help: 'Failed attempts to publish an outbox event (it is retried)',
+      labelNames: ['topic'] as const,
+      registers: [registry],
+    }),
+    eventsConsumed: new Counter({
+      name: 'daybook_events_consumed_total',
+      help: 'Events delivered to a handler, by outcome (success, duplicate, retry, drop, ignored)',
+      labelNames: ['type', 'topic', 'outcome'] as const,
+      registers: [registry],
+    }),
+    eventsDeadLettered: new Counter({
+      name: 'daybook_events_dead_lettered_total',
+      help: 'Events this service sent to a dead-letter topic (answered DROP)',
+      labelNames: ['type', 'topic'] as const,
+      registers: [registry],
+    }),
+    handlerDuration: new Histogram({
+      name: 'daybook_event_handler_duration_seconds',
+      help: 'Time spent handling one event, including its database transaction',
+      labelNames: ['type', 'outcome'] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+      registers: [registry],
+    }),
+    outboxPending: new Gauge({
+      name: 'daybook_outbox_pending',
+      help: 'Outbox events written but not yet published',
+      registers: [registry],
+    }),
+    jobsTriggered: new Counter({
+      name: 'daybook_jobs_triggered_total',
+      help: 'Dapr job triggers received, by job kind and outcome',
+      labelNames: ['kind', 'outcome'] as const,
+      registers: [registry],
+    }),
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { step } from './log';
+import { CACHE_DIR, DAPR_VERSION, DATA_DIR, PORTS, REPO_ROOT } from './paths';
+import { startProcess, tail, type ManagedProcess, type StartOptions } from './processes';
+import { httpOk, waitFor } from './wait';
+
+export interface DaprBinaries {
+  daprd: string;
+  scheduler: string;
+}
+
+/** daprd + Scheduler at the pinned release: cached, or built from the Go module proxy. */
+export function ensureDaprBinaries(): DaprBinaries {
+  const dir = join(CACHE_DIR, 'dapr', `v${DAPR_VERSION}`);
+  const bins = { daprd: join(dir, 'daprd'), scheduler: join(dir, 'scheduler') };
+  if (existsSync(bins.daprd) && existsSync(bins.scheduler)) return bins;
+  step('dapr', `building daprd + scheduler ${DAPR_VERSION} (first run only; takes a while)`);
+  execFileSync('bash', [join(REPO_ROOT, 'scripts', 'provision', 'dapr.sh')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DAPR_VERSION, DAYBOOK_CACHE: CACHE_DIR },
+  });
+  return bins;
+}
+
+const schedulerHealthUrl = `http://127.0.0.1:${PORTS.schedulerHealth}/healthz`;
+
+/** The Dapr Scheduler (Jobs API backend) with its embedded etcd, unless one already runs. */
+export async function ensureScheduler(bins: DaprBinaries): Promise<{ process?: ManagedProcess; address: string }> {
+  const address = `localhost:${PORTS.scheduler}`;
+  if (await httpOk(schedulerHealthUrl)) {
+    step('scheduler', `already running on ${address}`);
+    return { address };
+  }
+  const dataDir = join(DATA_DIR, 'scheduler');
+  mkdirSync(dataDir, { recursive: true });
+  step('scheduler', `starting Dapr Scheduler on ${address}`);
+  const proc = startProcess({
+    name: 'scheduler',
+    command: bins.scheduler,
+    args: [
+      '--port', String(PORTS.scheduler),
+      '--listen-address', '127.0.0.1',
+      '--healthz-port', String(PORTS.schedulerHealth),
+      '--healthz-listen-address', '127.0.0.1',
+      '--metrics-port', String(PORTS.schedulerMetrics),
+      '--etcd-data-dir', dataDir,
+      '--etcd-client-port', String(PORTS.schedulerEtcdClient),
+      '--etcd-initial-cluster', `dapr-scheduler-server-0=http://localhost:${PORTS.schedulerEtcdPeer}`,
+      '--log-as-json',
+    ],
+  });
+  let exited = false;
+  void proc.exited.then(() => (exited = true));
+  await waitFor('the Dapr Scheduler to be healthy', async () => {
+    if (exited) throw new Error(`scheduler exited:\n${tail(proc.logFile)}`);
+    return httpOk(schedulerHealthUrl);
+  }, { timeoutMs: 60_000, intervalMs: 200, onTimeout: () => `\n${tail(proc.logFile)}` });
+  return { process: proc, address };
+}
+
+export interface SidecarOptions {
+  appId: string;
+  appPort: number;
+  httpPort: number;
+  grpcPort: number;
+  metricsPort: number;
+  /** Environment the components read through envRef. */
+  componentEnv: { kafkaBrokers: string; statePgUrl: string; secretsFile: string };
+  resourcesPath?: string;
+  configPath?: string;
+  schedulerAddress?: string;
+  /** POD_NAME for the fan-out consumer group ({appID}-{podName}). */
+  podName?: string;
+  logLevel?: string;
+  logDir?: string;
+  pidDir?: string;
+  name?: string;
+}
+
+/** Starts `daprd` beside an app in self-hosted mode, with the project's components. */
+export function startSidecar(bins: DaprBinaries, o: SidecarOptions): ManagedProcess {
+  const args = [
+    '--app-id', o.appId,
+    '--app-port', String(o.appPort),
+    '--app-protocol', 'http',
+    '--dapr-http-port', String(o.httpPort),
+    '--dapr-grpc-port', String(o.grpcPort),
+    '--metrics-port', String(o.metricsPort),
+    '--resources-path', o.resourcesPath ?? join(REPO_ROOT, 'dapr', 'components'),
+    '--config', o.configPath ?? join(REPO_ROOT, 'dapr', 'config.yaml'),
+    '--scheduler-host-address', o.schedulerAddress ?? `localhost:${PORTS.scheduler}`,
+    '--dapr-listen-addresses', '127.0.0.1',
+    '--log-level', o.logLevel ?? 'info',
+    '--log-as-json',
+  ];
+  const opts: StartOptions = {
+    name: o.name ?? `${o.appId}-daprd`,
+    command: bins.daprd,
+    args,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DAYBOOK_KAFKA_BROKERS: o.componentEnv.kafkaBrokers,
+      DAYBOOK_STATE_PG_URL: o.componentEnv.statePgUrl,
+      DAYBOOK_SECRETS_FILE: o.componentEnv.secretsFile,
+      POD_NAME: o.podName ?? `${o.appId}-${process.pid}`,
+    },
+  };
+  if (o.logDir) opts.logDir = o.logDir;
+  if (o.pidDir) opts.pidDir = o.pidDir;
+  return startProcess(opts);
+}
+
+export const sidecarHealthy = (httpPort: number) => async () => {
+  try {
+    const res = await fetch(`http://127.0.0.1:${httpPort}/v1.0/healthz`, { signal: AbortSignal.timeout(2000) });
+    return res.status === 204 || res.status === 200;
+  } catch {
+    return false;
+  }
+};

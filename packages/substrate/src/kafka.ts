@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { TOPICS, TOPIC_PARTITIONS, deadLetterTopic } from '@daybook/contracts';
+import { step } from './log';
+import { CACHE_DIR, DATA_DIR, KAFKA_VERSION, PORTS, REPO_ROOT } from './paths';
+import { startProcess, tail, type ManagedProcess } from './processes';
+import { waitFor } from './wait';
+
+export function kafkaClient(brokers: string[], clientId = 'daybook-substrate'): Kafka {
+  return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+}
+
+async function answers(brokers: string[]): Promise<boolean> {
+  const admin = kafkaClient(brokers).admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
+}
+
+/** Kafka jars from Maven Central (no Kafka distribution is reachable here), cached by version. */
+export function ensureKafkaJars(): string {
+  const libs = join(CACHE_DIR, 'kafka', KAFKA_VERSION, 'libs');
+  if (existsSync(libs) && readdirSync(libs).some((f) => f.startsWith('kafka_2.13-'))) return libs;
+  step('kafka', `fetching Apache Kafka ${KAFKA_VERSION} jars from Maven Central (once)`);
+  const tmp = `${libs}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  execFileSync(
+    'mvn',
+    ['-q', '-B', '-f', join(REPO_ROOT, 'scripts', 'provision', 'kafka', 'pom.xml'), 'dependency:copy-dependencies',
+      `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime', `-Dkafka.version=${KAFKA_VERSION}`],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  rmSync(libs, { recursive: true, force: true });
+  renameSync(tmp, libs);
+  return libs;
+}
+
+export interface KafkaHandle {
+  brokers: string[];
+  process?: ManagedProcess;
+}
+
+/**
+ * KAFKA_BROKERS when given (it must answer); otherwise a single-node KRaft broker this
+ * clone owns, on localhost. Either way every topic exists afterwards.
+ */
+export async function ensureKafka(opts: { detached?: boolean } = {}): Promise<KafkaHandle> {
+  const given = process.env.KAFKA_BROKERS;
+  if (given) {
+    const brokers = given.split(',').map((b) => b.trim()).filter(Boolean);
+    if (!(await answers(brokers))) throw new Error(`KAFKA_BROKERS is set (${given}) but no broker answers there`);
+    step('kafka', `using KAFKA_BROKERS=${given}`);
+    await ensureTopics(brokers);
+    return { brokers };
+  }
+  const brokers = [`localhost:${PORTS.kafka}`];
+  if (await answers(brokers)) {
+    step('kafka', `already running on localhost:${PORTS.kafka}`);
+    await ensureTopics(brokers);
+    return { brokers };
+  }
+  const libs = ensureKafkaJars();
+  const dir = join(DATA_DIR, 'kafka');
+  const logDirs = join(dir, 'data');
+  mkdirSync(dir, { recursive: true });
+  const config = join(dir, 'server.properties');
+  writeFileSync(
+    config,
+    [
+      'process.roles=broker,controller',
+      'node.id=1',
+      `controller.quorum.bootstrap.servers=localhost:${PORTS.kafkaController}`,
+      `listeners=PLAINTEXT://127.0.0.1:${PORTS.kafka},CONTROLLER://127.0.0.1:${PORTS.kafkaController}`,
+      `advertised.listeners=PLAINTEXT://localhost:${PORTS.kafka}`,
+      'controller.listener.names=CONTROLLER',
+      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'inter.broker.listener.name=PLAINTEXT',
+      `log.dirs=${logDirs}`,
+      `num.partitions=${TOPIC_PARTITIONS}`,
+      'auto.create.topics.enable=true',
+      'offsets.topic.replication.factor=1',
+      'offsets.topic.num.partitions=10',
+      'transaction.state.log.replication.factor=1',
+      'transaction.state.log.min.isr=1',
+      'share.coordinator.state.topic.replication.factor=1',
+      'share.coordinator.state.topic.min.isr=1',
+      'default.replication.factor=1',
+      'min.insync.replicas=1',
+      // A single local broker: let new consumer groups start at once.
+      'group.initial.rebalance.delay.ms=0',
+      'log.retention.hours=24',
+      'log.segment.bytes=67108864',
+      '',
+    ].join('\n'),
+  );
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const classpath = `${libs}/*`;
+  const jvm = [
+    '-Xms256m', '-Xmx1g', '-XX:+UseG1GC', '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${join(REPO_ROOT, 'scripts', 'provision', 'kafka', 'log4j2.properties')}`,
+    '-cp', classpath,
+  ];
+  if (!existsSync(join(logDirs, 'meta.properties'))) {
+    step('kafka', `formatting KRaft storage in ${logDirs}`);
+    execFileSync(java, [...jvm, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', randomUUID().replace(/-/g, '').slice(0, 22), '-c', config], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  step('kafka', `starting broker ${KAFKA_VERSION} on localhost:${PORTS.kafka}`);
+  const proc = startProcess({ name: 'kafka', command: java, args: [...jvm, 'kafka.Kafka', config] });
+  let exited = false;
+  void proc.exited.then(() => (exited = true));
+  await waitFor('the Kafka broker to answer', async () => {
+    if (exited) throw new Error(`Kafka exited:\n${tail(proc.logFile)}`);
+    return answers(brokers);
+  }, { timeoutMs: 120_000, intervalMs: 500, onTimeout: () => `\n${tail(proc.logFile)}` });
+  await ensureTopics(brokers);
+  void opts;
+  return { brokers, process: proc };
+}
+
+/** Every contract topic and its dead-letter twin, with TOPIC_PARTITIONS partitions. */
+export async function ensureTopics(brokers: string[], topics: readonly string[] = TOPICS): Promise<void> {
+  const admin = kafkaClient(brokers).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = topics.flatMap((t) => [t, deadLetterTopic(t)]).filter((t) => !existing.has(t));
+    if (wanted.length > 0) {
+      step('kafka', `creating topics: ${wanted.join(', ')}`);
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: wanted.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# System packages Daybook needs on a bare Debian/Ubuntu machine: the PostgreSQL server,
+# Java (Kafka broker) with Maven (to fetch Kafka's jars), Go (to build Dapr), kcat for
+# looking at topics, and Chromium for the browser tests. Installed only when missing.
+set -euo pipefail
+need=()
+command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v kcat >/dev/null 2>&1 || need+=(kcat)
+if [[ "${DAYBOOK_BROWSER_TESTS:-1}" == "1" ]]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fi
+if ! command -v go >/dev/null 2>&1 && [[ ! -x "${DAYBOOK_CACHE:-$HOME/.cache/daybook}/dapr/v${DAPR_VERSION:-1.18.2}/daprd" ]]; then
+  need+=(golang-go)
+fi
+if (( ${#need[@]} == 0 )); then exit 0; fi
+if [[ "$(id -u)" != "0" ]]; then
+  echo "[setup] missing system packages: ${need[*]} — install them (sudo apt-get install ${need[*]}) and retry" >&2
+  exit 1
+fi
+echo "[setup] apt-get install ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >/dev/null
+apt-get install -y -q "${need[@]}" >/dev/null

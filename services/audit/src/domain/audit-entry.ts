@@ -1,0 +1,41 @@
+import type { CloudEvent } from '@daybook/contracts';
+
+export interface AuditRecord {
+  eventId: string;
+  eventType: string;
+  entityType: string;
+  entityId: string;
+  userId: string;
+  before: unknown;
+  after: unknown;
+  occurredAt: Date;
+  correlationId: string;
+  causationId: string | null;
+}
+
+type Data = Record<string, unknown> & { userId?: string; task?: { userId: string }; before?: unknown };
+
+/**
+ * Turns any Daybook event into a history record: the entity is the event type's second
+ * segment (`daybook.task.completed.v1` → task), its id the partition key (every contract
+ * keys by its entity's id), the owner the event's user.
+ */
+export function toAuditRecord(event: CloudEvent<unknown>): AuditRecord {
+  const data = (event.data ?? {}) as Data;
+  const entityType = event.type.split('.')[1] ?? 'unknown';
+  const userId = data.userId ?? data.task?.userId;
+  if (!userId) throw new Error(`event ${event.type} carries no user id`);
+  const after = 'task' in data ? data.task : data;
+  return {
+    eventId: event.id,
+    eventType: event.type,
+    entityType,
+    entityId: event.partitionkey,
+    userId,
+    before: data.before ?? null,
+    after: after ?? null,
+    occurredAt: new Date(event.time),
+    correlationId: event.correlationid,
+    causationId: event.causationid ?? null,
+  };
+}

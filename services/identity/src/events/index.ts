@@ -1,0 +1,6 @@
+import type { ServiceKit, Subscription } from '@daybook/service-kit';
+
+/** Events the identity service consumes. */
+export function eventHandlers(_kit: ServiceKit): Subscription[] {
+  return [];
+}

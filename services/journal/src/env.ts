@@ -1,0 +1,5 @@
+import { baseEnvSchema } from '@daybook/service-kit';
+
+/** Environment of the journal service: the platform's variables (see service-kit env.ts). */
+export const envSchema = baseEnvSchema;
+export type Env = ReturnType<typeof envSchema.parse>;

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import {
+  RUN_DIR,
+  ensureDaprBinaries,
+  ensureKafka,
+  ensurePostgres,
+  ensureScheduler,
+  step,
+  stopProcess,
+  type ManagedProcess,
+} from '@daybook/substrate';
+
+/**
+ * Jest globalSetup: starts (or reuses) the real substrate once for the whole run —
+ * PostgreSQL, a Kafka broker, the Dapr Scheduler — and builds daprd if needed. Each test
+ * file then gets its own database, topics or consumer groups, and its own sidecars.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started: ManagedProcess[] = [];
+  const [pg, kafka, bins] = await Promise.all([ensurePostgres(), ensureKafka(), Promise.resolve().then(ensureDaprBinaries)]);
+  if (kafka.process) started.push(kafka.process);
+  const scheduler = await ensureScheduler(bins);
+  if (scheduler.process) started.push(scheduler.process);
+  const logDir = join(RUN_DIR, 'test-logs', new Date().toISOString().replace(/[:.]/g, '-'));
+  process.env.DAYBOOK_TEST_ADMIN_DATABASE_URL = pg.adminUrl;
+  process.env.DAYBOOK_TEST_KAFKA_BROKERS = kafka.brokers.join(',');
+  process.env.DAYBOOK_TEST_DAPRD = bins.daprd;
+  process.env.DAYBOOK_TEST_SCHEDULER = scheduler.address;
+  process.env.DAYBOOK_TEST_LOG_DIR = logDir;
+  step('test', `substrate ready; process logs in ${logDir}`);
+  (globalThis as { __daybookTeardown?: () => Promise<void> }).__daybookTeardown = async () => {
+    for (const p of started.reverse()) await stopProcess(p).catch(() => {});
+    await pg.stop();
+  };
+}

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  startService,
+  type RunningService,
+  type ServiceDefinition,
+  type TransactionalDb,
+  baseEnvSchema,
+} from '@daybook/service-kit';
+import { createPrismaClient } from '@daybook/database';
+import { REPO_ROOT, startProcess, stopProcess, tail, waitFor, type ManagedProcess } from '@daybook/substrate';
+import { testEnvironment } from './environment';
+import { freePort } from './ports';
+import { startTestSidecar, testResources, type TestSidecar } from './sidecar';
+import { PrismaClient as PlatformPrismaClient } from './generated/platform/client';
+
+/** Shared by the apps of one test file: where they log, their secrets, their Dapr resources. */
+export interface TestContext {
+  runId: string;
+  logDir: string;
+  databaseUrl: string;
+  secretsFile: string;
+  jwksUrl: string;
+  resourcesPath: string;
+}
+
+export function testContext(opts: {
+  databaseUrl: string;
+  secretsFile: string;
+  jwksUrl: string;
+  appIds: string[];
+  name: string;
+}): TestContext {
+  const runId = randomBytes(4).toString('hex');
+  return {
+    runId,
+    logDir: join(testEnvironment().logDir, `${opts.name}-${runId}`),
+    databaseUrl: opts.databaseUrl,
+    secretsFile: opts.secretsFile,
+    jwksUrl: opts.jwksUrl,
+    resourcesPath: testResources({ appIds: opts.appIds, consumerGroupSuffix: runId }),
+  };
+}
+
+const ready = (port: number) => async () => {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false;
+  }
+};
+
+export interface ServiceUnderTest {
+  name: string;
+  baseUrl: string;
+  appPort: number;
+  process: ManagedProcess;
+  sidecar: TestSidecar;
+  /** Kafka consumer group of its sidecar (to wait for its assignment). */
+  consumerGroup: string;
+  stopSidecar(): Promise<void>;
+  /** Starts the sidecar again on the same ports. */
+  startSidecar(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots a real service process (services/<name>/src/main.ts, as `npm start` does) beside
+ * its own daprd, and waits until it reports ready.
+ */
+export async function startServiceUnderTest(
+  ctx: TestContext,
+  name: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ServiceUnderTest> {
+  const appPort = await freePort();
+  const ports = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
+  const proc = startProcess({
+    name: `${name}-${appPort}`,
+    command: process.execPath,
+    args: ['--import', 'tsx', 'src/main.ts'],
+    cwd: join(REPO_ROOT, 'services', name),
+    logDir: ctx.logDir,
+    pidDir: join(ctx.logDir, 'pids'),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(appPort),
+      DAPR_HTTP_PORT: String(ports.http),
+      DATABASE_URL: ctx.databaseUrl,
+      AUTH_JWKS_URL: ctx.jwksUrl,
+      LOG_LEVEL: 'debug',
+      OUTBOX_POLL_MS: '250',
+      ...extraEnv,
+    },
+  });
+  const sidecarOpts = {
+    appId: name,
+    appPort,
+    databaseUrl: ctx.databaseUrl,
+    resourcesPath: ctx.resourcesPath,
+    secretsFile: ctx.secretsFile,
+    logDir: ctx.logDir,
+    ports,
+  };
+  let sidecar = await startTestSidecar(sidecarOpts);
+  await waitFor(`${name} to be ready`, async () => {
+    if (proc.child.exitCode !== null) throw new Error(`${name} exited:\n${tail(proc.logFile, 30)}`);
+    return ready(appPort)();
+  }, { timeoutMs: 60_000, onTimeout: () => `\n${tail(proc.logFile, 30)}` });
+  const service: ServiceUnderTest = {
+    name,
+    baseUrl: `http://127.0.0.1:${appPort}`,
+    appPort,
+    process: proc,
+    get sidecar() {
+      return sidecar;
+    },
+    consumerGroup: `${name}-${ctx.runId}`,
+    stopSidecar: () => sidecar.stop(),
+    startSidecar: async () => {
+      sidecar = await startTestSidecar(sidecarOpts);
+    },
+    stop: async () => {
+      await sidecar.stop();
+      await stopProcess(proc);
+    },
+  };
+  return service;
+}
+
+export interface KitAppUnderTest {
+  running: RunningService;
+  readonly sidecar: TestSidecar;
+  consumerGroup: string;
+  /** Starts the sidecar again on the same ports (after `sidecar.stop()`). */
+  restartSidecar(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a service built with the kit inside the test process (so a test can define its
+ * handlers and jobs and watch them), beside a real daprd. Its tables are the platform's
+ * (outbox, inbox) in schema `schema`, plus whatever the test creates.
+ */
+export async function startKitApp(
+  ctx: TestContext,
+  def: Omit<ServiceDefinition<typeof baseEnvSchema>, 'envSchema' | 'database'> & { schema?: string },
+): Promise<KitAppUnderTest> {
+  const appPort = await freePort();
+  const ports = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
+  const schema = def.schema ?? def.name.replace(/-/g, '_');
+  const running = await startService(
+    {
+      ...def,
+      envSchema: baseEnvSchema,
+      database: (env) =>
+        createPrismaClient(PlatformPrismaClient, { databaseUrl: env.DATABASE_URL, schema }) as unknown as TransactionalDb,
+    },
+    {
+      PORT: String(appPort),
+      DAPR_HTTP_PORT: String(ports.http),
+      DATABASE_URL: ctx.databaseUrl,
+      DATABASE_SCHEMA: schema,
+      AUTH_JWKS_URL: ctx.jwksUrl,
+      LOG_LEVEL: process.env.DAYBOOK_TEST_LOG_LEVEL ?? 'silent',
+      OUTBOX_POLL_MS: '250',
+      SHUTDOWN_GRACE_MS: '5000',
+    },
+  );
+  const sidecarOpts = {
+    appId: def.name,
+    appPort,
+    databaseUrl: ctx.databaseUrl,
+    resourcesPath: ctx.resourcesPath,
+    secretsFile: ctx.secretsFile,
+    logDir: ctx.logDir,
+    ports,
+  };
+  let sidecar = await startTestSidecar(sidecarOpts);
+  await waitFor(`${def.name} to be ready`, ready(appPort), { timeoutMs: 30_000 });
+  return {
+    running,
+    get sidecar() {
+      return sidecar;
+    },
+    consumerGroup: `${def.name}-${ctx.runId}`,
+    restartSidecar: async () => {
+      sidecar = await startTestSidecar(sidecarOpts);
+    },
+    stop: async () => {
+      // Sidecar first, as in a pod's shutdown: no new deliveries while the app drains.
+      await sidecar.stop();
+      await running.stop('test finished');
+    },
+  };
+}

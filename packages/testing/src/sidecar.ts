@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments, stringify } from 'yaml';
+import { Sidecar } from '@daybook/service-kit';
+import {
+  REPO_ROOT,
+  generateSecrets,
+  sidecarHealthy,
+  startSidecar,
+  stopProcess,
+  tail,
+  waitFor,
+  type ManagedProcess,
+} from '@daybook/substrate';
+import { testEnvironment } from './environment';
+import { freePort } from './ports';
+
+interface ComponentDoc {
+  kind?: string;
+  metadata?: { name?: string };
+  spec?: { type?: string; metadata?: { name: string; value?: string; envRef?: string }[] };
+  scopes?: string[];
+}
+
+/**
+ * The project's dapr/components, adjusted for one test: the app ids under test are added
+ * to every component's scopes, and Kafka consumers join a consumer group unique to this
+ * test, so tests never take each other's messages (or a running `npm start`'s).
+ */
+export function testResources(opts: { appIds: string[]; consumerGroupSuffix: string }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'daybook-dapr-'));
+  const source = join(REPO_ROOT, 'dapr', 'components');
+  for (const file of readdirSync(source).filter((f) => f.endsWith('.yaml'))) {
+    const docs = parseAllDocuments(readFileSync(join(source, file), 'utf8')).map((d) => d.toJS() as ComponentDoc);
+    const adjusted = docs.map((doc) => {
+      if (doc.kind !== 'Component') return doc;
+      if (doc.scopes) doc.scopes = [...new Set([...doc.scopes, ...opts.appIds])];
+      if (doc.spec?.type === 'pubsub.kafka' && doc.spec.metadata) {
+        const fanout = doc.spec.metadata.find((m) => m.name === 'consumerID');
+        doc.spec.metadata = doc.spec.metadata.filter((m) => m.name !== 'consumerGroup');
+        // Fan-out keeps one group per replica; the work-queue component gets one per test.
+        if (fanout) fanout.value = `{appID}-{podName}-${opts.consumerGroupSuffix}`;
+        else doc.spec.metadata.push({ name: 'consumerGroup', value: `{appID}-${opts.consumerGroupSuffix}` });
+      }
+      return doc;
+    });
+    writeFileSync(join(dir, file), adjusted.map((d) => stringify(d)).join('---\n'));
+  }
+  return dir;
+}
+
+export interface TestSidecarOptions {
+  appId: string;
+  appPort: number;
+  databaseUrl: string;
+  resourcesPath: string;
+  secretsFile: string;
+  logDir: string;
+  /** Reuse the ports of a previous run of this sidecar (restart tests). */
+  ports?: { http: number; grpc: number; metrics: number };
+}
+
+export interface TestSidecar {
+  client: Sidecar;
+  ports: { http: number; grpc: number; metrics: number };
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a real daprd for an app under test and waits until it reports healthy. */
+export async function startTestSidecar(o: TestSidecarOptions): Promise<TestSidecar> {
+  const env = testEnvironment();
+  const ports = o.ports ?? { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
+  const proc = startSidecar(
+    { daprd: env.daprd, scheduler: '' },
+    {
+      appId: o.appId,
+      appPort: o.appPort,
+      httpPort: ports.http,
+      grpcPort: ports.grpc,
+      metricsPort: ports.metrics,
+      componentEnv: { kafkaBrokers: env.kafkaBrokers.join(','), statePgUrl: o.databaseUrl, secretsFile: o.secretsFile },
+      resourcesPath: o.resourcesPath,
+      schedulerAddress: env.schedulerAddress,
+      logDir: o.logDir,
+      pidDir: join(o.logDir, 'pids'),
+      name: `${o.appId}-daprd-${ports.http}`,
+    },
+  );
+  let exited = false;
+  void proc.exited.then(() => (exited = true));
+  await waitFor(`daprd for ${o.appId} to be healthy`, async () => {
+    if (exited) throw new Error(`daprd for ${o.appId} exited:\n${tail(proc.logFile, 30)}`);
+    return sidecarHealthy(ports.http)();
+  }, { timeoutMs: 60_000, intervalMs: 100, onTimeout: () => `\n${tail(proc.logFile, 30)}` });
+  return { client: new Sidecar(ports.http), ports, process: proc, stop: () => stopProcess(proc) };
+}
+
+/** A secrets file for the local secret store, with a fresh identity signing key. */
+export function testSecretsFile(dir: string): { file: string; secrets: Record<string, string> } {
+  mkdirSync(dir, { recursive: true });
+  const secrets = generateSecrets();
+  const file = join(dir, 'secrets.json');
+  writeFileSync(file, JSON.stringify(secrets));
+  return { file, secrets };
+}

@@ -94,7 +94,7 @@ fi
 
 step "Cluster prerequisites (k8s/)"
 if have kubectl; then
-  for dir in overlays/minikube overlays/oke observability; do
+  for dir in overlays/minikube overlays/oke observability ci; do
     check "kubectl kustomize k8s/$dir" kubectl kustomize "$ROOT/k8s/$dir"
   done
 else

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineEvent } from '@daybook/contracts';
+import { kafkaClient } from '@daybook/substrate';
+import {
+  createTestDatabase,
+  createTestTopic,
+  deadLetterTopic,
+  kafkaTap,
+  startJwksServer,
+  startKitApp,
+  testContext,
+  testEnvironment,
+  testSecretsFile,
+  waitFor,
+  waitForConsumerGroup,
+  type KafkaTap,
+  type KitAppUnderTest,
+  type TestDatabase,
+} from '@daybook/testing';
+import { buildCloudEvent } from './outbox';
+import { on } from './subscriptions';
+
+const makeContract = (topic: string) =>
+  defineEvent({
+    type: 'daybook.test-counter.incremented.v1',
+    topic,
+    source: 'tests',
+    description: 'test event',
+    schema: z.object({ counterId: z.uuid(), by: z.number().int().positive() }).strict(),
+    partitionKey: (d) => d.counterId,
+    partitionKeyRule: 'counterId',
+    example: { counterId: randomUUID(), by: 1 },
+  });
+
+let topic: string;
+let counterIncremented: ReturnType<typeof makeContract>;
+let db: TestDatabase;
+let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let app: KitAppUnderTest;
+let dlqTap: KafkaTap;
+/** Handler calls that failed on purpose, by event id (to force one redelivery). */
+const failOnce = new Set<string>();
+const attempts = new Map<string, number>();
+
+beforeAll(async () => {
+  topic = await createTestTopic('inbox');
+  counterIncremented = makeContract(topic);
+  db = await createTestDatabase(['counter']);
+  const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  jwks = await startJwksServer(secrets);
+  const ctx = testContext({ databaseUrl: db.url, secretsFile: file, jwksUrl: jwks.url, appIds: ['counter'], name: 'inbox' });
+  app = await startKitApp(ctx, {
+    name: 'counter',
+    subscriptions: () => [
+      on(counterIncremented, async (event, { tx }) => {
+        attempts.set(event.id, (attempts.get(event.id) ?? 0) + 1);
+        await tx.$executeRawUnsafe(
+          'INSERT INTO counter.applied (event_id, counter_id, amount) VALUES ($1, $2::uuid, $3)',
+          event.id,
+          event.data.counterId,
+          event.data.by,
+        );
+        if (failOnce.delete(event.id)) throw new Error('transient failure');
+      }),
+    ],
+  });
+  await app.running.kit.db.$executeRawUnsafe(
+    'CREATE TABLE counter.applied (event_id text NOT NULL, counter_id uuid NOT NULL, amount int NOT NULL)',
+  );
+  await waitForConsumerGroup(app.consumerGroup, [topic]);
+  dlqTap = await kafkaTap([deadLetterTopic(topic)]);
+});
+
+afterAll(async () => {
+  await dlqTap?.stop();
+  await app?.stop();
+  await jwks?.close();
+  await db?.drop();
+});
+
+/** Writes raw messages straight onto the topic, as a misbehaving or retrying producer would. */
+async function produceRaw(messages: { key: string; value: string }[]) {
+  const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test-producer').producer();
+  await producer.connect();
+  await producer.send({ topic, messages });
+  await producer.disconnect();
+}
+
+const applied = async (counterId: string) =>
+  app.running.kit.db.$queryRawUnsafe<{ event_id: string; amount: number }[]>(
+    'SELECT event_id, amount FROM counter.applied WHERE counter_id = $1::uuid',
+    counterId,
+  );
+
+test('an event delivered twice is applied once', async () => {
+  const counterId = randomUUID();
+  const event = buildCloudEvent(counterIncremented, { counterId, by: 5 });
+  const later = buildCloudEvent(counterIncremented, { counterId, by: 1 });
+  await produceRaw([
+    { key: counterId, value: JSON.stringify(event) },
+    { key: counterId, value: JSON.stringify(event) },
+    { key: counterId, value: JSON.stringify(later) },
+  ]);
+  // The partition is processed in order: once the later event is in, both copies were seen.
+  await waitFor('the later event to be applied', async () => (await applied(counterId)).some((r) => r.event_id === later.id));
+  expect((await applied(counterId)).map((r) => r.event_id).sort()).toEqual([event.id, later.id].sort());
+  expect(attempts.get(event.id)).toBe(1);
+});
+
+test('a handler failure is retried by Dapr and the event still applies exactly once', async () => {
+  const counterId = randomUUID();
+  const event = buildCloudEvent(counterIncremented, { counterId, by: 2 });
+  failOnce.add(event.id);
+  await produceRaw([{ key: counterId, value: JSON.stringify(event) }]);
+  await waitFor('the event to be applied after its retry', async () => (await applied(counterId)).length === 1);
+  expect(attempts.get(event.id)).toBe(2);
+  expect(await applied(counterId)).toEqual([{ event_id: event.id, amount: 2 }]);
+});
+
+test('an event that fails validation goes to the dead-letter topic and does not block its partition', async () => {
+  const counterId = randomUUID();
+  const poison = { ...buildCloudEvent(counterIncremented, { counterId, by: 1 }), data: { counterId, by: -3 } };
+  const good = buildCloudEvent(counterIncremented, { counterId, by: 7 });
+  await produceRaw([
+    { key: counterId, value: JSON.stringify(poison) },
+    { key: counterId, value: JSON.stringify(good) },
+  ]);
+  await waitFor('the good event behind the poison one', async () => (await applied(counterId)).length === 1);
+  expect(await applied(counterId)).toEqual([{ event_id: good.id, amount: 7 }]);
+  const dead = await dlqTap.waitFor('the poison event', (m) => m.json?.id === poison.id);
+  expect(dead.json?.data).toEqual({ counterId, by: -3 });
+  expect(attempts.has(poison.id)).toBe(false);
+});
+
+test('a message that is not a CloudEvent of ours is dead-lettered too', async () => {
+  const counterId = randomUUID();
+  const good = buildCloudEvent(counterIncremented, { counterId, by: 3 });
+  await produceRaw([
+    { key: counterId, value: JSON.stringify({ specversion: '1.0', id: 'x-1', type: counterIncremented.type }) },
+    { key: counterId, value: JSON.stringify(good) },
+  ]);
+  await waitFor('the good event', async () => (await applied(counterId)).length === 1);
+  await dlqTap.waitFor('the malformed event', (m) => m.json?.id === 'x-1');
+});

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { cloudEventSchema, taskCreated } from '@daybook/contracts';
+import {
+  createTestDatabase,
+  kafkaTap,
+  mintAccessToken,
+  startJwksServer,
+  startServiceUnderTest,
+  testContext,
+  testSecretsFile,
+  waitFor,
+  waitForConsumerGroup,
+  type KafkaTap,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@daybook/testing';
+
+// Two real services, each its own process beside its own daprd: a task created through
+// the tasks API travels outbox → sidecar → Kafka → audit's sidecar → audit's history.
+let db: TestDatabase;
+let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let tasks: ServiceUnderTest;
+let audit: ServiceUnderTest;
+let tap: KafkaTap;
+let secrets: Record<string, string>;
+const ada = randomUUID();
+const bob = randomUUID();
+
+beforeAll(async () => {
+  db = await createTestDatabase(['tasks', 'audit']);
+  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  secrets = s.secrets;
+  jwks = await startJwksServer(secrets);
+  const ctx = testContext({ databaseUrl: db.url, secretsFile: s.file, jwksUrl: jwks.url, appIds: ['tasks', 'audit'], name: 'history' });
+  [tasks, audit] = await Promise.all([startServiceUnderTest(ctx, 'tasks'), startServiceUnderTest(ctx, 'audit')]);
+  await waitForConsumerGroup(audit.consumerGroup, [taskCreated.topic]);
+  tap = await kafkaTap([taskCreated.topic]);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await Promise.all([tasks?.stop(), audit?.stop()]);
+  await jwks?.close();
+  await db?.drop();
+});
+
+const as = (userId: string) => ({ authorization: `Bearer ${mintAccessToken(secrets, userId)}`, 'content-type': 'application/json' });
+
+test('a task created in the tasks service appears in its history in the audit service', async () => {
+  const res = await fetch(`${tasks.baseUrl}/api/tasks`, {
+    method: 'POST',
+    headers: as(ada),
+    body: JSON.stringify({ title: 'Water the plants', priority: 'high' }),
+  });
+  expect(res.status).toBe(201);
+  const task = (await res.json()) as { id: string; version: number };
+
+  const wire = await tap.waitFor('task.created for the new task', (m) => m.key === task.id);
+  const event = cloudEventSchema.parse(wire.json);
+  expect(event).toMatchObject({ type: 'daybook.task.created.v1', source: 'tasks', partitionkey: task.id });
+  expect(taskCreated.schema.parse(event.data).task).toMatchObject({ id: task.id, userId: ada, title: 'Water the plants' });
+
+  const history = await waitFor('the audit entry', async () => {
+    const r = await fetch(`${audit.baseUrl}/api/audit/entities/task/${task.id}`, { headers: as(ada) });
+    const body = (await r.json()) as { items: { eventId: string; eventType: string; after: { title: string } }[] };
+    return body.items.length > 0 ? body : undefined;
+  });
+  expect(history.items).toEqual([
+    expect.objectContaining({ eventId: event.id, eventType: 'daybook.task.created.v1', after: expect.objectContaining({ title: 'Water the plants' }) }),
+  ]);
+
+  // Another user learns nothing about it, in either service.
+  expect((await fetch(`${tasks.baseUrl}/api/tasks/${task.id}`, { headers: as(bob) })).status).toBe(404);
+  const bobs = await fetch(`${audit.baseUrl}/api/audit/entities/task/${task.id}`, { headers: as(bob) });
+  expect(await bobs.json()).toEqual({ items: [], nextCursor: null });
+});
+
+test('requests without a valid token are refused with 401', async () => {
+  const none = await fetch(`${tasks.baseUrl}/api/tasks`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+  expect(none.status).toBe(401);
+  const forged = await fetch(`${audit.baseUrl}/api/audit/me`, { headers: { authorization: 'Bearer abc.def.ghi' } });
+  expect(forged.status).toBe(401);
+  expect(await forged.json()).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
+});
+
+test('bad input is a 400 naming each field, and writes nothing', async () => {
+  const before = tap.messages.length;
+  const res = await fetch(`${tasks.baseUrl}/api/tasks`, {
+    method: 'POST',
+    headers: as(ada),
+    body: JSON.stringify({ title: '', colour: 'red' }),
+  });
+  expect(res.status).toBe(400);
+  const body = (await res.json()) as { error: { details: { problems: { field: string }[] } } };
+  expect(body.error.details.problems.map((p) => p.field).sort()).toEqual(['body.colour', 'body.title']);
+  const malformed = await fetch(`${tasks.baseUrl}/api/tasks`, { method: 'POST', headers: as(ada), body: '{"title":' });
+  expect(malformed.status).toBe(400);
+  expect(await malformed.json()).toEqual({ error: expect.objectContaining({ message: 'request body is not valid JSON' }) });
+  const rows = await fetch(`${audit.baseUrl}/api/audit/me?limit=500`, { headers: as(ada) });
+  expect(rows.status).toBe(400); // limit above 200 names the field
+  expect(tap.messages.length).toBe(before);
+});

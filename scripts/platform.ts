@@ -171,8 +171,12 @@ async function start(detach: boolean): Promise<void> {
 
   console.log('\nDaybook is up.\n');
   await printStatus(apps);
-  console.log(`\n  API           http://localhost:${identity.appPort}/.well-known/jwks.json (identity), /api/<service> on each port`);
-  console.log(`  Kafka         localhost:${PORTS.kafka}   PostgreSQL 127.0.0.1:${PORTS.postgres}   Scheduler localhost:${PORTS.scheduler}`);
+  console.log(
+    `\n  API           http://localhost:${identity.appPort}/.well-known/jwks.json (identity), /api/<service> on each port`,
+  );
+  console.log(
+    `  Kafka         localhost:${PORTS.kafka}   PostgreSQL 127.0.0.1:${PORTS.postgres}   Scheduler localhost:${PORTS.scheduler}`,
+  );
   console.log(`  Logs          ${LOG_DIR}/<process>.log`);
 
   if (detach) {

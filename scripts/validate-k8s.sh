@@ -83,7 +83,8 @@ if ensure_helm; then
   # Each switch must really switch: one service off, everything optional on.
   check "helm template (tasks.enabled=false, all toggles on)" \
     helm template daybook "$CHART" --namespace daybook --kube-version "$KUBE_VERSION" \
-      --set tasks.enabled=false --set global.networkPolicies=true --set global.serviceMonitor=true
+      --set tasks.enabled=false --set global.networkPolicies=true --set global.serviceMonitor=true \
+      --set ingress.stripPrefix=true
   if [[ -s "$WORK/render-default.yaml" ]]; then
     deployments="$(grep -c '^kind: Deployment' "$WORK/render-default.yaml")"
     if [[ $deployments -eq 8 ]]; then pass "default render has 8 Deployments"; else fail "default render has $deployments Deployments, expected 8"; fi

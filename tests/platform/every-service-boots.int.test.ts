@@ -23,7 +23,13 @@ beforeAll(async () => {
   db = await createTestDatabase(SERVICES);
   const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   jwks = await startJwksServer(secrets);
-  const ctx = testContext({ databaseUrl: db.url, secretsFile: file, jwksUrl: jwks.url, appIds: SERVICES, name: 'boot' });
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: file,
+    jwksUrl: jwks.url,
+    appIds: SERVICES,
+    name: 'boot',
+  });
   const started = await Promise.all(SERVICES.map((name) => startServiceUnderTest(ctx, name)));
   for (const s of started) running.set(s.name, s);
 });

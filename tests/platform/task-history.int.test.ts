@@ -31,7 +31,13 @@ beforeAll(async () => {
   const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   secrets = s.secrets;
   jwks = await startJwksServer(secrets);
-  const ctx = testContext({ databaseUrl: db.url, secretsFile: s.file, jwksUrl: jwks.url, appIds: ['tasks', 'audit'], name: 'history' });
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: s.file,
+    jwksUrl: jwks.url,
+    appIds: ['tasks', 'audit'],
+    name: 'history',
+  });
   [tasks, audit] = await Promise.all([startServiceUnderTest(ctx, 'tasks'), startServiceUnderTest(ctx, 'audit')]);
   await waitForConsumerGroup(audit.consumerGroup, [taskCreated.topic]);
   tap = await kafkaTap([taskCreated.topic]);
@@ -44,7 +50,10 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const as = (userId: string) => ({ authorization: `Bearer ${mintAccessToken(secrets, userId)}`, 'content-type': 'application/json' });
+const as = (userId: string) => ({
+  authorization: `Bearer ${mintAccessToken(secrets, userId)}`,
+  'content-type': 'application/json',
+});
 
 test('a task created in the tasks service appears in its history in the audit service', async () => {
   const res = await fetch(`${tasks.baseUrl}/api/tasks`, {
@@ -58,7 +67,11 @@ test('a task created in the tasks service appears in its history in the audit se
   const wire = await tap.waitFor('task.created for the new task', (m) => m.key === task.id);
   const event = cloudEventSchema.parse(wire.json);
   expect(event).toMatchObject({ type: 'daybook.task.created.v1', source: 'tasks', partitionkey: task.id });
-  expect(taskCreated.schema.parse(event.data).task).toMatchObject({ id: task.id, userId: ada, title: 'Water the plants' });
+  expect(taskCreated.schema.parse(event.data).task).toMatchObject({
+    id: task.id,
+    userId: ada,
+    title: 'Water the plants',
+  });
 
   const history = await waitFor('the audit entry', async () => {
     const r = await fetch(`${audit.baseUrl}/api/audit/entities/task/${task.id}`, { headers: as(ada) });
@@ -66,7 +79,11 @@ test('a task created in the tasks service appears in its history in the audit se
     return body.items.length > 0 ? body : undefined;
   });
   expect(history.items).toEqual([
-    expect.objectContaining({ eventId: event.id, eventType: 'daybook.task.created.v1', after: expect.objectContaining({ title: 'Water the plants' }) }),
+    expect.objectContaining({
+      eventId: event.id,
+      eventType: 'daybook.task.created.v1',
+      after: expect.objectContaining({ title: 'Water the plants' }),
+    }),
   ]);
 
   // Another user learns nothing about it, in either service.
@@ -76,7 +93,11 @@ test('a task created in the tasks service appears in its history in the audit se
 });
 
 test('requests without a valid token are refused with 401', async () => {
-  const none = await fetch(`${tasks.baseUrl}/api/tasks`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+  const none = await fetch(`${tasks.baseUrl}/api/tasks`, {
+    method: 'POST',
+    body: '{}',
+    headers: { 'content-type': 'application/json' },
+  });
   expect(none.status).toBe(401);
   const forged = await fetch(`${audit.baseUrl}/api/audit/me`, { headers: { authorization: 'Bearer abc.def.ghi' } });
   expect(forged.status).toBe(401);
@@ -95,7 +116,9 @@ test('bad input is a 400 naming each field, and writes nothing', async () => {
   expect(body.error.details.problems.map((p) => p.field).sort()).toEqual(['body.colour', 'body.title']);
   const malformed = await fetch(`${tasks.baseUrl}/api/tasks`, { method: 'POST', headers: as(ada), body: '{"title":' });
   expect(malformed.status).toBe(400);
-  expect(await malformed.json()).toEqual({ error: expect.objectContaining({ message: 'request body is not valid JSON' }) });
+  expect(await malformed.json()).toEqual({
+    error: expect.objectContaining({ message: 'request body is not valid JSON' }),
+  });
   const rows = await fetch(`${audit.baseUrl}/api/audit/me?limit=500`, { headers: as(ada) });
   expect(rows.status).toBe(400); // limit above 200 names the field
   expect(tap.messages.length).toBe(before);

@@ -83,11 +83,15 @@ spec:
               containerPort: {{ $cfg.port }}
               protocol: TCP
           env:
-            # What `dapr run` gives the app locally; DAPR_HTTP_PORT/DAPR_GRPC_PORT come from the injector.
-            - name: APP_ID
-              value: {{ $name | quote }}
-            - name: APP_PORT
+            # The same variables scripts/platform.ts gives each app locally (service-kit's
+            # env.ts validates them); DAPR_HTTP_PORT/DAPR_GRPC_PORT come from the injector.
+            - name: PORT
               value: {{ $cfg.port | quote }}
+            - name: AUTH_JWKS_URL
+              value: {{ include "daybook.jwksUrl" $root | quote }}
+            # Finish in-flight requests and events well before the kubelet's SIGKILL.
+            - name: SHUTDOWN_GRACE_MS
+              value: {{ mul (sub (int $cfg.terminationGracePeriodSeconds) 10) 1000 | quote }}
             - name: POD_NAME
               valueFrom:
                 fieldRef:

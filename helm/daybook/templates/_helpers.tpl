@@ -71,6 +71,17 @@ Returned as YAML; callers use `fromYaml`.
 {{- toYaml $cfg -}}
 {{- end -}}
 
+{{/* Where every service fetches identity's public keys to verify access tokens. */}}
+{{- define "daybook.jwksUrl" -}}
+{{- if .Values.auth.jwksUrl -}}
+{{- .Values.auth.jwksUrl -}}
+{{- else if .Values.identity.enabled -}}
+{{- printf "http://%s.%s.svc:%v/.well-known/jwks.json" (include "daybook.serviceFullname" (dict "root" . "name" "identity")) .Release.Namespace .Values.service.port -}}
+{{- else -}}
+{{- fail "identity is disabled: set auth.jwksUrl to the JWKS of the identity service in use" -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "daybook.image" -}}
 {{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) -}}
 {{- end -}}

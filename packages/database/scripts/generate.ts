@@ -18,7 +18,10 @@ if (!existsSync(schema)) {
 const stubDir = join(tmpdir(), 'daybook-prisma');
 const stub = join(stubDir, 'schema-engine-stub');
 mkdirSync(stubDir, { recursive: true });
-writeFileSync(stub, '#!/bin/sh\necho "Prisma schema engine is not available offline: use npm run migrate" >&2\nexit 1\n');
+writeFileSync(
+  stub,
+  '#!/bin/sh\necho "Prisma schema engine is not available offline: use npm run migrate" >&2\nexit 1\n',
+);
 chmodSync(stub, 0o755);
 const prismaCli = require.resolve('prisma/build/index.js');
 const result = spawnSync(process.execPath, [prismaCli, 'generate', '--schema', schema], {

@@ -49,7 +49,9 @@ export function jwksTokenVerifier(opts: { jwksUrl: string; issuer: string; audie
           { algorithms: ACCESS_TOKEN_ALGORITHMS, issuer: opts.issuer, audience: opts.audience },
           (err, payload) => {
             if (err || !payload || typeof payload === 'string' || !(payload as JwtPayload).sub) {
-              return reject(unauthorized(err?.name === 'TokenExpiredError' ? 'access token expired' : 'invalid access token'));
+              return reject(
+                unauthorized(err?.name === 'TokenExpiredError' ? 'access token expired' : 'invalid access token'),
+              );
             }
             const p = payload as JwtPayload & { email?: string };
             resolve({ id: p.sub!, ...(p.email ? { email: p.email } : {}) });

@@ -71,7 +71,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 }
 
 /** Parses request input with a zod schema; a 400 naming each bad field otherwise. */
-export function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, where: 'body' | 'query' | 'params' | 'headers'): T {
+export function validate<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+  value: unknown,
+  where: 'body' | 'query' | 'params' | 'headers',
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, where);
   return result.data;

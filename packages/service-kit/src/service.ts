@@ -69,7 +69,11 @@ export async function startService<S extends typeof baseEnvSchema>(
   const metrics = createMetrics(def.name);
   const sidecar = new Sidecar(env.DAPR_HTTP_PORT);
   const db = def.database(env, schema);
-  const verifier = jwksTokenVerifier({ jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE });
+  const verifier = jwksTokenVerifier({
+    jwksUrl: env.AUTH_JWKS_URL,
+    issuer: env.AUTH_ISSUER,
+    audience: env.AUTH_AUDIENCE,
+  });
   const kit: ServiceKit<z.infer<S>> = {
     name: def.name,
     env,
@@ -128,7 +132,14 @@ export async function startService<S extends typeof baseEnvSchema>(
   def.onListening?.(kit, server);
   log.info({ port: env.PORT, daprHttpPort: env.DAPR_HTTP_PORT, schema }, 'listening');
 
-  const relay = new OutboxRelay({ databaseUrl: env.DATABASE_URL, schema, sidecar, log, metrics, pollMs: env.OUTBOX_POLL_MS });
+  const relay = new OutboxRelay({
+    databaseUrl: env.DATABASE_URL,
+    schema,
+    sidecar,
+    log,
+    metrics,
+    pollMs: env.OUTBOX_POLL_MS,
+  });
   await relay.start();
 
   let stopping: Promise<void> | undefined;
@@ -138,7 +149,9 @@ export async function startService<S extends typeof baseEnvSchema>(
       log.info({ reason }, 'shutting down: draining in-flight work');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), env.SHUTDOWN_GRACE_MS).unref());
+      const grace = new Promise<'timeout'>((resolve) =>
+        setTimeout(() => resolve('timeout'), env.SHUTDOWN_GRACE_MS).unref(),
+      );
       if ((await Promise.race([closed, grace])) === 'timeout') {
         log.warn('grace period over: closing remaining connections');
         server.closeAllConnections();

@@ -40,23 +40,35 @@ export async function ensureScheduler(bins: DaprBinaries): Promise<{ process?: M
     name: 'scheduler',
     command: bins.scheduler,
     args: [
-      '--port', String(PORTS.scheduler),
-      '--listen-address', '127.0.0.1',
-      '--healthz-port', String(PORTS.schedulerHealth),
-      '--healthz-listen-address', '127.0.0.1',
-      '--metrics-port', String(PORTS.schedulerMetrics),
-      '--etcd-data-dir', dataDir,
-      '--etcd-client-port', String(PORTS.schedulerEtcdClient),
-      '--etcd-initial-cluster', `dapr-scheduler-server-0=http://localhost:${PORTS.schedulerEtcdPeer}`,
+      '--port',
+      String(PORTS.scheduler),
+      '--listen-address',
+      '127.0.0.1',
+      '--healthz-port',
+      String(PORTS.schedulerHealth),
+      '--healthz-listen-address',
+      '127.0.0.1',
+      '--metrics-port',
+      String(PORTS.schedulerMetrics),
+      '--etcd-data-dir',
+      dataDir,
+      '--etcd-client-port',
+      String(PORTS.schedulerEtcdClient),
+      '--etcd-initial-cluster',
+      `dapr-scheduler-server-0=http://localhost:${PORTS.schedulerEtcdPeer}`,
       '--log-as-json',
     ],
   });
   let exited = false;
   void proc.exited.then(() => (exited = true));
-  await waitFor('the Dapr Scheduler to be healthy', async () => {
-    if (exited) throw new Error(`scheduler exited:\n${tail(proc.logFile)}`);
-    return httpOk(schedulerHealthUrl);
-  }, { timeoutMs: 60_000, intervalMs: 200, onTimeout: () => `\n${tail(proc.logFile)}` });
+  await waitFor(
+    'the Dapr Scheduler to be healthy',
+    async () => {
+      if (exited) throw new Error(`scheduler exited:\n${tail(proc.logFile)}`);
+      return httpOk(schedulerHealthUrl);
+    },
+    { timeoutMs: 60_000, intervalMs: 200, onTimeout: () => `\n${tail(proc.logFile)}` },
+  );
   return { process: proc, address };
 }
 
@@ -82,17 +94,28 @@ export interface SidecarOptions {
 /** Starts `daprd` beside an app in self-hosted mode, with the project's components. */
 export function startSidecar(bins: DaprBinaries, o: SidecarOptions): ManagedProcess {
   const args = [
-    '--app-id', o.appId,
-    '--app-port', String(o.appPort),
-    '--app-protocol', 'http',
-    '--dapr-http-port', String(o.httpPort),
-    '--dapr-grpc-port', String(o.grpcPort),
-    '--metrics-port', String(o.metricsPort),
-    '--resources-path', o.resourcesPath ?? join(REPO_ROOT, 'dapr', 'components'),
-    '--config', o.configPath ?? join(REPO_ROOT, 'dapr', 'config.yaml'),
-    '--scheduler-host-address', o.schedulerAddress ?? `localhost:${PORTS.scheduler}`,
-    '--dapr-listen-addresses', '127.0.0.1',
-    '--log-level', o.logLevel ?? 'info',
+    '--app-id',
+    o.appId,
+    '--app-port',
+    String(o.appPort),
+    '--app-protocol',
+    'http',
+    '--dapr-http-port',
+    String(o.httpPort),
+    '--dapr-grpc-port',
+    String(o.grpcPort),
+    '--metrics-port',
+    String(o.metricsPort),
+    '--resources-path',
+    o.resourcesPath ?? join(REPO_ROOT, 'dapr', 'components'),
+    '--config',
+    o.configPath ?? join(REPO_ROOT, 'dapr', 'config.yaml'),
+    '--scheduler-host-address',
+    o.schedulerAddress ?? `localhost:${PORTS.scheduler}`,
+    '--dapr-listen-addresses',
+    '127.0.0.1',
+    '--log-level',
+    o.logLevel ?? 'info',
     '--log-as-json',
   ];
   const opts: StartOptions = {

@@ -35,8 +35,16 @@ export function ensureKafkaJars(): string {
   rmSync(tmp, { recursive: true, force: true });
   execFileSync(
     'mvn',
-    ['-q', '-B', '-f', join(REPO_ROOT, 'scripts', 'provision', 'kafka', 'pom.xml'), 'dependency:copy-dependencies',
-      `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime', `-Dkafka.version=${KAFKA_VERSION}`],
+    [
+      '-q',
+      '-B',
+      '-f',
+      join(REPO_ROOT, 'scripts', 'provision', 'kafka', 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${tmp}`,
+      '-DincludeScope=runtime',
+      `-Dkafka.version=${KAFKA_VERSION}`,
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   rmSync(libs, { recursive: true, force: true });
@@ -56,7 +64,10 @@ export interface KafkaHandle {
 export async function ensureKafka(opts: { detached?: boolean } = {}): Promise<KafkaHandle> {
   const given = process.env.KAFKA_BROKERS;
   if (given) {
-    const brokers = given.split(',').map((b) => b.trim()).filter(Boolean);
+    const brokers = given
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean);
     if (!(await answers(brokers))) throw new Error(`KAFKA_BROKERS is set (${given}) but no broker answers there`);
     step('kafka', `using KAFKA_BROKERS=${given}`);
     await ensureTopics(brokers);
@@ -105,24 +116,45 @@ export async function ensureKafka(opts: { detached?: boolean } = {}): Promise<Ka
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const classpath = `${libs}/*`;
   const jvm = [
-    '-Xms256m', '-Xmx1g', '-XX:+UseG1GC', '-Djava.awt.headless=true',
+    '-Xms256m',
+    '-Xmx1g',
+    '-XX:+UseG1GC',
+    '-Djava.awt.headless=true',
     `-Dlog4j2.configurationFile=${join(REPO_ROOT, 'scripts', 'provision', 'kafka', 'log4j2.properties')}`,
-    '-cp', classpath,
+    '-cp',
+    classpath,
   ];
   if (!existsSync(join(logDirs, 'meta.properties'))) {
     step('kafka', `formatting KRaft storage in ${logDirs}`);
-    execFileSync(java, [...jvm, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', randomUUID().replace(/-/g, '').slice(0, 22), '-c', config], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      java,
+      [
+        ...jvm,
+        'kafka.tools.StorageTool',
+        'format',
+        '--standalone',
+        '-t',
+        randomUUID().replace(/-/g, '').slice(0, 22),
+        '-c',
+        config,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   }
   step('kafka', `starting broker ${KAFKA_VERSION} on localhost:${PORTS.kafka}`);
   const proc = startProcess({ name: 'kafka', command: java, args: [...jvm, 'kafka.Kafka', config] });
   let exited = false;
   void proc.exited.then(() => (exited = true));
-  await waitFor('the Kafka broker to answer', async () => {
-    if (exited) throw new Error(`Kafka exited:\n${tail(proc.logFile)}`);
-    return answers(brokers);
-  }, { timeoutMs: 120_000, intervalMs: 500, onTimeout: () => `\n${tail(proc.logFile)}` });
+  await waitFor(
+    'the Kafka broker to answer',
+    async () => {
+      if (exited) throw new Error(`Kafka exited:\n${tail(proc.logFile)}`);
+      return answers(brokers);
+    },
+    { timeoutMs: 120_000, intervalMs: 500, onTimeout: () => `\n${tail(proc.logFile)}` },
+  );
   await ensureTopics(brokers);
   void opts;
   return { brokers, process: proc };

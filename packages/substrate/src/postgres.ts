@@ -91,7 +91,16 @@ export async function ensurePostgres(): Promise<PostgresHandle> {
     mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
     mkdirSync(dataDir, { mode: 0o700 });
     if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', join(DATA_DIR, 'postgres')]);
-    const init = pgTool(bin, 'initdb', ['-D', dataDir, '-U', 'daybook', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
+    const init = pgTool(bin, 'initdb', [
+      '-D',
+      dataDir,
+      '-U',
+      'daybook',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-instructions',
+    ]);
     if (init.status !== 0) throw new Error(`initdb failed:\n${init.output}`);
     // Local development cluster: loopback only; durability traded for speed of tests.
     writeFileSync(

@@ -111,5 +111,8 @@ export async function stopByName(name: string, pidDir = PID_DIR, graceMs?: numbe
 /** Last lines of a log file, for error messages that point at the cause. */
 export function tail(file: string, lines = 20): string {
   if (!existsSync(file)) return '';
-  return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(-lines - 1)
+    .join('\n');
 }

@@ -15,7 +15,8 @@ export interface TestEnvironment {
 export function testEnvironment(): TestEnvironment {
   const need = (name: string) => {
     const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set: run integration tests through jest (globalSetup provisions the substrate)`);
+    if (!value)
+      throw new Error(`${name} is not set: run integration tests through jest (globalSetup provisions the substrate)`);
     return value;
   };
   return {

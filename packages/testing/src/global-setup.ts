@@ -17,7 +17,11 @@ import {
  */
 export default async function globalSetup(): Promise<void> {
   const started: ManagedProcess[] = [];
-  const [pg, kafka, bins] = await Promise.all([ensurePostgres(), ensureKafka(), Promise.resolve().then(ensureDaprBinaries)]);
+  const [pg, kafka, bins] = await Promise.all([
+    ensurePostgres(),
+    ensureKafka(),
+    Promise.resolve().then(ensureDaprBinaries),
+  ]);
   if (kafka.process) started.push(kafka.process);
   const scheduler = await ensureScheduler(bins);
   if (scheduler.process) started.push(scheduler.process);

@@ -104,10 +104,14 @@ export async function startServiceUnderTest(
     ports,
   };
   let sidecar = await startTestSidecar(sidecarOpts);
-  await waitFor(`${name} to be ready`, async () => {
-    if (proc.child.exitCode !== null) throw new Error(`${name} exited:\n${tail(proc.logFile, 30)}`);
-    return ready(appPort)();
-  }, { timeoutMs: 60_000, onTimeout: () => `\n${tail(proc.logFile, 30)}` });
+  await waitFor(
+    `${name} to be ready`,
+    async () => {
+      if (proc.child.exitCode !== null) throw new Error(`${name} exited:\n${tail(proc.logFile, 30)}`);
+      return ready(appPort)();
+    },
+    { timeoutMs: 60_000, onTimeout: () => `\n${tail(proc.logFile, 30)}` },
+  );
   const service: ServiceUnderTest = {
     name,
     baseUrl: `http://127.0.0.1:${appPort}`,
@@ -155,7 +159,10 @@ export async function startKitApp(
       ...def,
       envSchema: baseEnvSchema,
       database: (env) =>
-        createPrismaClient(PlatformPrismaClient, { databaseUrl: env.DATABASE_URL, schema }) as unknown as TransactionalDb,
+        createPrismaClient(PlatformPrismaClient, {
+          databaseUrl: env.DATABASE_URL,
+          schema,
+        }) as unknown as TransactionalDb,
     },
     {
       PORT: String(appPort),

@@ -35,9 +35,13 @@ export async function kafkaTap(topics: string[]): Promise<KafkaTap> {
   // Start at the end as it is *now*: record offsets before subscribing.
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })));
+  const ends = await Promise.all(
+    topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })),
+  );
   await admin.disconnect();
-  const startAt = new Map(ends.flatMap(({ topic, offsets }) => offsets.map((o) => [`${topic}/${o.partition}`, BigInt(o.offset)] as const)));
+  const startAt = new Map(
+    ends.flatMap(({ topic, offsets }) => offsets.map((o) => [`${topic}/${o.partition}`, BigInt(o.offset)] as const)),
+  );
   for (const topic of topics) await consumer.subscribe({ topic, fromBeginning: true });
   let assigned = false;
   consumer.on(consumer.events.GROUP_JOIN, () => (assigned = true));
@@ -52,7 +56,14 @@ export async function kafkaTap(topics: string[]): Promise<KafkaTap> {
       } catch {
         json = undefined;
       }
-      messages.push({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value, json });
+      messages.push({
+        topic,
+        partition,
+        offset: message.offset,
+        key: message.key?.toString('utf8') ?? null,
+        value,
+        json,
+      });
     },
   });
   await waitFor('the Kafka tap to join its group', () => assigned, { timeoutMs: 30_000 });
@@ -85,19 +96,23 @@ export async function waitForConsumerGroup(groupId: string, topics: string[], ti
   const admin = kafkaClient(testEnvironment().kafkaBrokers).admin();
   await admin.connect();
   try {
-    await waitFor(`consumer group ${groupId} to be assigned ${topics.join(', ')}`, async () => {
-      const { groups } = await admin.describeGroups([groupId]);
-      const group = groups[0];
-      if (!group || group.state !== 'Stable') return false;
-      const assigned = new Map<string, number>();
-      for (const member of group.members) {
-        const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
-        for (const [topic, partitions] of Object.entries(decoded?.assignment ?? {})) {
-          assigned.set(topic, (assigned.get(topic) ?? 0) + partitions.length);
+    await waitFor(
+      `consumer group ${groupId} to be assigned ${topics.join(', ')}`,
+      async () => {
+        const { groups } = await admin.describeGroups([groupId]);
+        const group = groups[0];
+        if (!group || group.state !== 'Stable') return false;
+        const assigned = new Map<string, number>();
+        for (const member of group.members) {
+          const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+          for (const [topic, partitions] of Object.entries(decoded?.assignment ?? {})) {
+            assigned.set(topic, (assigned.get(topic) ?? 0) + partitions.length);
+          }
         }
-      }
-      return topics.every((t) => (assigned.get(t) ?? 0) >= TOPIC_PARTITIONS);
-    }, { timeoutMs, intervalMs: 200 });
+        return topics.every((t) => (assigned.get(t) ?? 0) >= TOPIC_PARTITIONS);
+      },
+      { timeoutMs, intervalMs: 200 },
+    );
   } finally {
     await admin.disconnect();
   }

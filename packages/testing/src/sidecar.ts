@@ -90,10 +90,14 @@ export async function startTestSidecar(o: TestSidecarOptions): Promise<TestSidec
   );
   let exited = false;
   void proc.exited.then(() => (exited = true));
-  await waitFor(`daprd for ${o.appId} to be healthy`, async () => {
-    if (exited) throw new Error(`daprd for ${o.appId} exited:\n${tail(proc.logFile, 30)}`);
-    return sidecarHealthy(ports.http)();
-  }, { timeoutMs: 60_000, intervalMs: 100, onTimeout: () => `\n${tail(proc.logFile, 30)}` });
+  await waitFor(
+    `daprd for ${o.appId} to be healthy`,
+    async () => {
+      if (exited) throw new Error(`daprd for ${o.appId} exited:\n${tail(proc.logFile, 30)}`);
+      return sidecarHealthy(ports.http)();
+    },
+    { timeoutMs: 60_000, intervalMs: 100, onTimeout: () => `\n${tail(proc.logFile, 30)}` },
+  );
   return { client: new Sidecar(ports.http), ports, process: proc, stop: () => stopProcess(proc) };
 }
 

@@ -8,7 +8,14 @@ export const reminderDue = defineEvent({
   source: 'reminders',
   description: 'A reminder fired for a task that is still open.',
   schema: z
-    .object({ reminderId: id, userId, taskId: id, taskTitle: z.string(), dueAt: timestamp.nullable(), firedAt: timestamp })
+    .object({
+      reminderId: id,
+      userId,
+      taskId: id,
+      taskTitle: z.string(),
+      dueAt: timestamp.nullable(),
+      firedAt: timestamp,
+    })
     .strict(),
   partitionKey: (d) => d.taskId,
   partitionKeyRule: 'taskId',

@@ -37,9 +37,7 @@ export const loginCodeRequested = defineEvent({
   topic: 'user-events',
   source: 'identity',
   description: 'A one-time login code was issued; notifications delivers it by email.',
-  schema: z
-    .object({ userId, email: z.email(), code: z.string().regex(/^\d{6}$/), expiresAt: timestamp })
-    .strict(),
+  schema: z.object({ userId, email: z.email(), code: z.string().regex(/^\d{6}$/), expiresAt: timestamp }).strict(),
   partitionKey: key,
   partitionKeyRule: keyRule,
   example: {

@@ -22,7 +22,13 @@ beforeAll(async () => {
   db = await createTestDatabase(['scheduled']);
   const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   jwks = await startJwksServer(secrets);
-  const ctx = testContext({ databaseUrl: db.url, secretsFile: file, jwksUrl: jwks.url, appIds: ['scheduled'], name: 'jobs' });
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: file,
+    jwksUrl: jwks.url,
+    appIds: ['scheduled'],
+    name: 'jobs',
+  });
   app = await startKitApp(ctx, {
     name: 'scheduled',
     jobs: () => [
@@ -49,7 +55,10 @@ test('a Dapr job scheduled 2 s ahead triggers its route exactly once, and not ea
   expect(fired.at).toBeGreaterThanOrEqual(dueAt.getTime());
   expect(fired.data).toEqual({ note: 'stretch' });
   // A one-shot job is removed by the Scheduler once delivered: nothing left to fire again.
-  await waitFor('the Scheduler to drop the delivered job', async () => (await app.sidecar.client.getJob(name)) === undefined);
+  await waitFor(
+    'the Scheduler to drop the delivered job',
+    async () => (await app.sidecar.client.getJob(name)) === undefined,
+  );
   expect(triggers.filter((t) => t.name === name)).toHaveLength(1);
 });
 
@@ -60,7 +69,9 @@ test('a cancelled job never triggers', async () => {
   await app.sidecar.client.scheduleJob(cancelled, { dueTime, data: {} });
   await app.sidecar.client.scheduleJob(witness, { dueTime, data: {} });
   await app.sidecar.client.deleteJob(cancelled);
-  await waitFor('the witness job due at the same time', () => triggers.some((t) => t.name === witness), { timeoutMs: 30_000 });
+  await waitFor('the witness job due at the same time', () => triggers.some((t) => t.name === witness), {
+    timeoutMs: 30_000,
+  });
   expect(triggers.some((t) => t.name === cancelled)).toBe(false);
   await app.sidecar.client.deleteJob(cancelled); // cancelling again is not an error
 });
@@ -73,8 +84,8 @@ test('a state-store write with a stale ETag is rejected and the newer value kept
   expect(first).toMatchObject({ value: { theme: 'light' } });
 
   await client.saveState(COMPONENTS.stateStore, key, { theme: 'dark' }, { etag: first!.etag });
-  await expect(client.saveState(COMPONENTS.stateStore, key, { theme: 'sepia' }, { etag: first!.etag })).rejects.toBeInstanceOf(
-    EtagMismatchError,
-  );
+  await expect(
+    client.saveState(COMPONENTS.stateStore, key, { theme: 'sepia' }, { etag: first!.etag }),
+  ).rejects.toBeInstanceOf(EtagMismatchError);
   expect((await client.getState(COMPONENTS.stateStore, key))?.value).toEqual({ theme: 'dark' });
 });

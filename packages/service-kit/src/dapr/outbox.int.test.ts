@@ -46,7 +46,13 @@ beforeAll(async () => {
   db = await createTestDatabase(['publisher', 'subscriber']);
   const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   jwks = await startJwksServer(secrets);
-  const ctx = testContext({ databaseUrl: db.url, secretsFile: file, jwksUrl: jwks.url, appIds: ['publisher', 'subscriber'], name: 'outbox' });
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: file,
+    jwksUrl: jwks.url,
+    appIds: ['publisher', 'subscriber'],
+    name: 'outbox',
+  });
   subscriber = await startKitApp(ctx, {
     name: 'subscriber',
     subscriptions: () => [
@@ -84,7 +90,12 @@ test('an event written to the outbox reaches a subscriber in another service, ke
   const onWire = await tap.waitFor('the published CloudEvent', (m) => m.json?.id === eventId);
   expect(onWire.key).toBe(noteId);
   const envelope = cloudEventSchema.parse(onWire.json);
-  expect(envelope).toMatchObject({ specversion: '1.0', type: 'daybook.test-note.written.v1', source: 'publisher', partitionkey: noteId });
+  expect(envelope).toMatchObject({
+    specversion: '1.0',
+    type: 'daybook.test-note.written.v1',
+    source: 'publisher',
+    partitionkey: noteId,
+  });
   expect(envelope.data).toEqual({ noteId, text: 'hello' });
 
   const rows = await publisher.running.kit.db.$queryRawUnsafe<{ published_at: Date | null }[]>(

@@ -37,9 +37,7 @@ export interface JobSpec {
   data?: unknown;
   /** Replace a job of the same name instead of failing. */
   overwrite?: boolean;
-  failurePolicy?:
-    | { drop: Record<string, never> }
-    | { constant: { interval: string; maxRetries?: number } };
+  failurePolicy?: { drop: Record<string, never> } | { constant: { interval: string; maxRetries?: number } };
 }
 
 export class Sidecar {

@@ -49,7 +49,13 @@ beforeAll(async () => {
   db = await createTestDatabase(['counter']);
   const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   jwks = await startJwksServer(secrets);
-  const ctx = testContext({ databaseUrl: db.url, secretsFile: file, jwksUrl: jwks.url, appIds: ['counter'], name: 'inbox' });
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: file,
+    jwksUrl: jwks.url,
+    appIds: ['counter'],
+    name: 'inbox',
+  });
   app = await startKitApp(ctx, {
     name: 'counter',
     subscriptions: () => [
@@ -103,7 +109,9 @@ test('an event delivered twice is applied once', async () => {
     { key: counterId, value: JSON.stringify(later) },
   ]);
   // The partition is processed in order: once the later event is in, both copies were seen.
-  await waitFor('the later event to be applied', async () => (await applied(counterId)).some((r) => r.event_id === later.id));
+  await waitFor('the later event to be applied', async () =>
+    (await applied(counterId)).some((r) => r.event_id === later.id),
+  );
   expect((await applied(counterId)).map((r) => r.event_id).sort()).toEqual([event.id, later.id].sort());
   expect(attempts.get(event.id)).toBe(1);
 });

@@ -106,7 +106,10 @@ export function subscriptionRouter(opts: {
 
       const data = subscription.contract.schema.safeParse(event.data);
       if (!data.success) {
-        log.error({ topic, type: event.type, id: event.id, problems: data.error.issues }, 'invalid event data: dead-lettered');
+        log.error(
+          { topic, type: event.type, id: event.id, problems: data.error.issues },
+          'invalid event data: dead-lettered',
+        );
         return reply('DROP', 'drop', event.type);
       }
       const typed = { ...event, data: data.data } as CloudEvent<never>;

@@ -7,10 +7,7 @@ const page = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Opaque cursor from the previous page's `nextCursor`. */
-    cursor: z
-      .string()
-      .regex(/^\d+$/, 'must be a cursor returned by a previous page')
-      .optional(),
+    cursor: z.string().regex(/^\d+$/, 'must be a cursor returned by a previous page').optional(),
   })
   .strict();
 const entityParams = z.object({

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# npm test: the whole suite on a fresh machine. Installs what is missing (system packages,
+# npm dependencies), generates the Prisma clients, checks lint and types, then runs the
+# unit tests and the integration tests on the real substrate (PostgreSQL, Kafka, the Dapr
+# Scheduler and daprd sidecars, all provisioned by jest's globalSetup).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+section() { printf '\n== %s (%ss)\n' "$1" "$((SECONDS - started))" >&2; }
+
+section "prerequisites"
+bash scripts/provision/prerequisites.sh
+if [[ ! -d node_modules/.bin || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+section "dapr binaries"
+bash scripts/provision/dapr.sh >/dev/null
+section "generate"
+npm run --silent generate
+section "lint"
+npm run --silent lint
+section "typecheck"
+npm run --silent typecheck
+section "kubernetes artefacts"
+bash scripts/validate-k8s.sh
+section "tests"
+# Integration tests spawn many processes; two workers keep a 2-core machine responsive.
+npx jest --ci --maxWorkers=2 "$@"
+section "done"

@@ -11,7 +11,9 @@ section() { printf '\n== %s (%ss)\n' "$1" "$((SECONDS - started))" >&2; }
 section "prerequisites"
 bash scripts/provision/prerequisites.sh
 if [[ ! -d node_modules/.bin || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm install, not npm ci: this npm writes lockfiles without other platforms' optional
+  # binaries (swc, turbo) and then refuses them in npm ci. The lockfile still pins versions.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 section "dapr binaries"
 bash scripts/provision/dapr.sh >/dev/null

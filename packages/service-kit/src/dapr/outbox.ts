@@ -77,11 +77,13 @@ interface OutboxRow {
 }
 
 /**
- * Publishes committed outbox rows through the sidecar, oldest first, and marks them sent.
- * One relay per service is active at a time (a session advisory lock), so events leave in
- * commit order and one entity's events keep their order on its partition. A failed publish
- * stops the batch and is retried with backoff; nothing is lost while the sidecar or broker
- * is down.
+ * Publishes committed outbox rows through the sidecar and marks them sent. Rows are taken
+ * oldest first; events with different partition keys go out in parallel, events with the
+ * same key one after another in commit order, so one entity's events keep their order on
+ * its partition. One relay per service is active at a time (a session advisory lock).
+ * When a publish fails (sidecar or broker down) the pass stops, the row keeps its error,
+ * and the relay retries with backoff from the oldest pending row: nothing is lost and
+ * nothing overtakes an earlier event of its entity.
  */
 export class OutboxRelay {
   private client?: Client;
@@ -90,6 +92,8 @@ export class OutboxRelay {
   private again = false;
   private isLeader = false;
   private stopped = false;
+  private failures = 0;
+  private retryAt = 0;
 
   constructor(
     private readonly opts: {
@@ -100,6 +104,8 @@ export class OutboxRelay {
       metrics: Metrics;
       pollMs: number;
       batchSize?: number;
+      /** How many partition keys are published concurrently. */
+      concurrency?: number;
     },
   ) {}
 
@@ -133,6 +139,7 @@ export class OutboxRelay {
 
   private async drainLoop(): Promise<void> {
     try {
+      if (Date.now() < this.retryAt) return;
       if (!(await this.acquireLeadership())) return;
       while (!this.stopped && (await this.drainBatch())) {
         /* keep going while full batches publish cleanly */
@@ -155,41 +162,67 @@ export class OutboxRelay {
 
   /** Publishes one batch; true when the batch was full and fully published. */
   private async drainBatch(): Promise<boolean> {
-    const { schema, sidecar, metrics, log } = this.opts;
-    const batchSize = this.opts.batchSize ?? 100;
+    const { schema } = this.opts;
+    const batchSize = this.opts.batchSize ?? 200;
     const { rows } = await this.client!.query<OutboxRow>(
       `SELECT seq, event_id, topic, type, partition_key, cloud_event, attempts
          FROM ${ident(schema)}.outbox_events
-        WHERE published_at IS NULL AND next_attempt_at <= now()
+        WHERE published_at IS NULL
         ORDER BY seq LIMIT $1`,
       [batchSize],
     );
+    const chains = new Map<string, OutboxRow[]>();
     for (const row of rows) {
-      try {
-        await sidecar.publishCloudEvent(COMPONENTS.pubsub, row.topic, row.cloud_event, row.partition_key);
-      } catch (err) {
-        const attempts = row.attempts + 1;
-        const backoffMs = Math.min(30_000, 100 * 2 ** Math.min(attempts, 9));
-        await this.client!.query(
-          `UPDATE ${ident(schema)}.outbox_events
-              SET attempts = $2, last_error = $3, next_attempt_at = now() + ($4 || ' milliseconds')::interval
-            WHERE seq = $1`,
-          [row.seq, attempts, String((err as Error).message).slice(0, 1000), String(backoffMs)],
-        );
-        metrics.publishFailures.inc({ topic: row.topic });
-        log.warn({ eventId: row.event_id, topic: row.topic, attempts, err: (err as Error).message }, 'publish failed');
-        // Later rows wait: publishing them first would reorder one entity's events.
-        setTimeout(() => this.kick(), backoffMs).unref();
-        return false;
-      }
-      await this.client!.query(
-        `UPDATE ${ident(schema)}.outbox_events SET published_at = now(), attempts = attempts + 1 WHERE seq = $1`,
-        [row.seq],
-      );
-      metrics.eventsPublished.inc({ type: row.type, topic: row.topic });
-      log.debug({ eventId: row.event_id, type: row.type, topic: row.topic }, 'event published');
+      const chain = chains.get(row.partition_key) ?? [];
+      chain.push(row);
+      chains.set(row.partition_key, chain);
     }
+    let failed = false;
+    const queue = [...chains.values()];
+    const worker = async () => {
+      for (let chain = queue.shift(); chain && !failed; chain = queue.shift()) {
+        for (const row of chain) {
+          if (failed || !(await this.publishRow(row))) {
+            failed = true;
+            return;
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency ?? 16, queue.length) }, worker));
+    if (failed) {
+      this.failures += 1;
+      const backoffMs = Math.min(30_000, 100 * 2 ** Math.min(this.failures, 9));
+      this.retryAt = Date.now() + backoffMs;
+      setTimeout(() => this.kick(), backoffMs).unref();
+      return false;
+    }
+    this.failures = 0;
     return rows.length === batchSize;
+  }
+
+  /** Publishes one row and marks it sent; false (with the error recorded) if it failed. */
+  private async publishRow(row: OutboxRow): Promise<boolean> {
+    const { schema, sidecar, metrics, log } = this.opts;
+    try {
+      await sidecar.publishCloudEvent(COMPONENTS.pubsub, row.topic, row.cloud_event, row.partition_key);
+    } catch (err) {
+      const message = String((err as Error).message).slice(0, 1000);
+      await this.client!.query(
+        `UPDATE ${ident(schema)}.outbox_events SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`,
+        [row.seq, message],
+      );
+      metrics.publishFailures.inc({ topic: row.topic });
+      log.warn({ eventId: row.event_id, topic: row.topic, attempts: row.attempts + 1, err: message }, 'publish failed');
+      return false;
+    }
+    await this.client!.query(
+      `UPDATE ${ident(schema)}.outbox_events SET published_at = now(), attempts = attempts + 1 WHERE seq = $1`,
+      [row.seq],
+    );
+    metrics.eventsPublished.inc({ type: row.type, topic: row.topic });
+    log.debug({ eventId: row.event_id, type: row.type, topic: row.topic }, 'event published');
+    return true;
   }
 
   private async updatePendingGauge(): Promise<void> {
@@ -199,7 +232,7 @@ export class OutboxRelay {
     this.opts.metrics.outboxPending.set(Number(rows[0]?.n ?? 0));
   }
 
-  /** Finishes the publish in progress, then releases leadership and the connection. */
+  /** Finishes the publishes in progress, then releases leadership and the connection. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);

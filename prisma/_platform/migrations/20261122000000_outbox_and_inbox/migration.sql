@@ -10,7 +10,6 @@ CREATE TABLE outbox_events (
   created_at     timestamptz NOT NULL DEFAULT now(),
   attempts       integer     NOT NULL DEFAULT 0,
   last_error     text,
-  next_attempt_at timestamptz NOT NULL DEFAULT now(),
   published_at   timestamptz
 );
 CREATE INDEX outbox_events_pending ON outbox_events (seq) WHERE published_at IS NULL;

@@ -90,7 +90,7 @@ export async function startServiceUnderTest(
       DATABASE_URL: ctx.databaseUrl,
       AUTH_JWKS_URL: ctx.jwksUrl,
       LOG_LEVEL: 'debug',
-      OUTBOX_POLL_MS: '250',
+      OUTBOX_POLL_MS: '60000',
       ...extraEnv,
     },
   });
@@ -171,7 +171,8 @@ export async function startKitApp(
       DATABASE_SCHEMA: schema,
       AUTH_JWKS_URL: ctx.jwksUrl,
       LOG_LEVEL: process.env.DAYBOOK_TEST_LOG_LEVEL ?? 'silent',
-      OUTBOX_POLL_MS: '250',
+      // Long poll: tests then prove the relay wakes on commit (LISTEN/NOTIFY), not on a timer.
+      OUTBOX_POLL_MS: '60000',
       SHUTDOWN_GRACE_MS: '5000',
     },
   );

@@ -78,12 +78,13 @@ interface OutboxRow {
 
 /**
  * Publishes committed outbox rows through the sidecar and marks them sent. Rows are taken
- * oldest first; events with different partition keys go out in parallel, events with the
- * same key one after another in commit order, so one entity's events keep their order on
- * its partition. One relay per service is active at a time (a session advisory lock).
- * When a publish fails (sidecar or broker down) the pass stops, the row keeps its error,
- * and the relay retries with backoff from the oldest pending row: nothing is lost and
- * nothing overtakes an earlier event of its entity.
+ * oldest first, in batches; each batch goes out with one bulk publish per topic, which
+ * Kafka writes in order, so one entity's events keep their commit order on its partition.
+ * A partition's messages in one produce request succeed or fail together, so a failure
+ * never lets a later event of an entity overtake an earlier one. One relay per service is
+ * active at a time (a session advisory lock). When a publish fails (sidecar or broker
+ * down) the rows keep their error and the relay retries with backoff from the oldest
+ * pending row: nothing is lost.
  */
 export class OutboxRelay {
   private client?: Client;
@@ -104,8 +105,6 @@ export class OutboxRelay {
       metrics: Metrics;
       pollMs: number;
       batchSize?: number;
-      /** How many partition keys are published concurrently. */
-      concurrency?: number;
     },
   ) {}
 
@@ -162,8 +161,8 @@ export class OutboxRelay {
 
   /** Publishes one batch; true when the batch was full and fully published. */
   private async drainBatch(): Promise<boolean> {
-    const { schema } = this.opts;
-    const batchSize = this.opts.batchSize ?? 200;
+    const { schema, sidecar, metrics, log } = this.opts;
+    const batchSize = this.opts.batchSize ?? 500;
     const { rows } = await this.client!.query<OutboxRow>(
       `SELECT seq, event_id, topic, type, partition_key, cloud_event, attempts
          FROM ${ident(schema)}.outbox_events
@@ -171,58 +170,57 @@ export class OutboxRelay {
         ORDER BY seq LIMIT $1`,
       [batchSize],
     );
-    const chains = new Map<string, OutboxRow[]>();
-    for (const row of rows) {
-      const chain = chains.get(row.partition_key) ?? [];
-      chain.push(row);
-      chains.set(row.partition_key, chain);
-    }
-    let failed = false;
-    const queue = [...chains.values()];
-    const worker = async () => {
-      for (let chain = queue.shift(); chain && !failed; chain = queue.shift()) {
-        for (const row of chain) {
-          if (failed || !(await this.publishRow(row))) {
-            failed = true;
-            return;
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency ?? 16, queue.length) }, worker));
-    if (failed) {
-      this.failures += 1;
-      const backoffMs = Math.min(30_000, 100 * 2 ** Math.min(this.failures, 9));
-      this.retryAt = Date.now() + backoffMs;
-      setTimeout(() => this.kick(), backoffMs).unref();
-      return false;
-    }
-    this.failures = 0;
-    return rows.length === batchSize;
-  }
+    const byTopic = new Map<string, OutboxRow[]>();
+    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
 
-  /** Publishes one row and marks it sent; false (with the error recorded) if it failed. */
-  private async publishRow(row: OutboxRow): Promise<boolean> {
-    const { schema, sidecar, metrics, log } = this.opts;
-    try {
-      await sidecar.publishCloudEvent(COMPONENTS.pubsub, row.topic, row.cloud_event, row.partition_key);
-    } catch (err) {
-      const message = String((err as Error).message).slice(0, 1000);
+    const published: OutboxRow[] = [];
+    const failed: { row: OutboxRow; error: string }[] = [];
+    await Promise.all(
+      [...byTopic].map(async ([topic, topicRows]) => {
+        let failures: { entryId: string; error: string }[];
+        try {
+          failures = await sidecar.publishCloudEventsBulk(
+            COMPONENTS.pubsub,
+            topic,
+            topicRows.map((r) => ({ entryId: r.event_id, event: r.cloud_event, partitionKey: r.partition_key })),
+          );
+        } catch (err) {
+          failures = topicRows.map((r) => ({ entryId: r.event_id, error: (err as Error).message }));
+        }
+        const failedIds = new Map(failures.map((f) => [f.entryId, f.error]));
+        for (const row of topicRows) {
+          const error = failedIds.get(row.event_id);
+          if (error === undefined) published.push(row);
+          else failed.push({ row, error });
+        }
+      }),
+    );
+
+    if (published.length > 0) {
+      await this.client!.query(
+        `UPDATE ${ident(schema)}.outbox_events SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`,
+        [published.map((r) => r.seq)],
+      );
+      for (const row of published) metrics.eventsPublished.inc({ type: row.type, topic: row.topic });
+      log.debug({ count: published.length }, 'events published');
+    }
+    if (failed.length === 0) {
+      this.failures = 0;
+      return rows.length === batchSize;
+    }
+    for (const { row, error } of failed) {
       await this.client!.query(
         `UPDATE ${ident(schema)}.outbox_events SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`,
-        [row.seq, message],
+        [row.seq, error.slice(0, 1000)],
       );
       metrics.publishFailures.inc({ topic: row.topic });
-      log.warn({ eventId: row.event_id, topic: row.topic, attempts: row.attempts + 1, err: message }, 'publish failed');
-      return false;
     }
-    await this.client!.query(
-      `UPDATE ${ident(schema)}.outbox_events SET published_at = now(), attempts = attempts + 1 WHERE seq = $1`,
-      [row.seq],
-    );
-    metrics.eventsPublished.inc({ type: row.type, topic: row.topic });
-    log.debug({ eventId: row.event_id, type: row.type, topic: row.topic }, 'event published');
-    return true;
+    this.failures += 1;
+    const backoffMs = Math.min(30_000, 100 * 2 ** Math.min(this.failures, 9));
+    this.retryAt = Date.now() + backoffMs;
+    setTimeout(() => this.kick(), backoffMs).unref();
+    log.warn({ failed: failed.length, error: failed[0]!.error, retryInMs: backoffMs }, 'publish failed; will retry');
+    return false;
   }
 
   private async updatePendingGauge(): Promise<void> {

@@ -26,7 +26,7 @@ CREATE TABLE processed_events (
 -- Wake the relay as soon as a row commits, instead of waiting for its next poll.
 CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('daybook_outbox_' || current_schema(), '');
+  PERFORM pg_notify('daybook_outbox_' || TG_TABLE_SCHEMA, '');
   RETURN NULL;
 END $$;
 CREATE TRIGGER outbox_events_notify AFTER INSERT ON outbox_events

@@ -6,7 +6,7 @@
 //   throughput — closed loop, as fast as the writers go: sustained events/s end to end.
 // Figures go to docs/performance.md.
 //
-//   npm run bench -- [--events 2000] [--rate 250] [--writers 20]
+//   npm run bench -- [--events 6000] [--rate 250] [--writers 20]
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -30,7 +30,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const EVENTS = arg('events', 2000);
+const EVENTS = arg('events', 6000);
 const RATE = arg('rate', 250);
 const WRITERS = arg('writers', 20);
 const KEYS = 200;

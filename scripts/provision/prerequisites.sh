@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # System packages Daybook needs on a bare Debian/Ubuntu machine: the PostgreSQL server,
-# Java (Kafka broker) with Maven (to fetch Kafka's jars), Go (to build Dapr), kcat for
+# Java (Kafka broker) with Maven (to fetch Kafka's jars), kcat for
 # looking at topics, and Chromium for the browser tests. Installed only when missing.
 set -euo pipefail
 need=()
@@ -12,7 +12,9 @@ if [[ "${DAYBOOK_BROWSER_TESTS:-1}" == "1" ]]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fi
 if ! command -v go >/dev/null 2>&1 && [[ ! -x "${DAYBOOK_CACHE:-$HOME/.cache/daybook}/dapr/v${DAPR_VERSION:-1.18.2}/daprd" ]]; then
-  need+=(golang-go)
+  # Debian's golang-go is too old for Dapr 1.18 (it needs Go 1.24+): ask for a real one.
+  echo "[setup] Go 1.24+ is needed once, to build Dapr: install it from https://go.dev/dl and retry" >&2
+  exit 1
 fi
 if (( ${#need[@]} == 0 )); then exit 0; fi
 if [[ "$(id -u)" != "0" ]]; then

@@ -193,8 +193,10 @@ async function start(detach: boolean): Promise<void> {
     console.log('stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // SIGHUP too: a closed terminal must not leave the platform running without its owner.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+  // The children are unref'd (so --detach can return): hold the event loop open ourselves.
+  setInterval(() => {}, 60_000);
   for (const p of started) {
     void p.exited.then((code) => {
       if (!stopping) step('warn', `${p.name} exited with ${code}; see ${p.logFile}`);

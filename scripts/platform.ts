@@ -6,6 +6,7 @@
 //                     `npm stop` stops it later.
 //   stop              stop what a detached start left running.
 //   status            readiness of every app.
+//   substrate         only PostgreSQL, Kafka and the Scheduler, left running (no owner).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateService } from '@daybook/database';
@@ -208,19 +209,46 @@ async function stop(): Promise<void> {
   const state: PlatformState | undefined = existsSync(STATE_FILE)
     ? (JSON.parse(readFileSync(STATE_FILE, 'utf8')) as PlatformState)
     : undefined;
-  const names = state?.processes ?? [];
+  // Without a state file, a substrate-only start may still be up: its pid files say so.
+  const names = state?.processes ?? ['scheduler', 'kafka'];
+  let stopped = 0;
   for (const name of [...names].reverse()) {
-    if (await stopByName(name, PID_DIR, 15_000)) step('stop', name);
+    if (await stopByName(name, PID_DIR, 15_000)) {
+      step('stop', name);
+      stopped++;
+    }
   }
-  if (state?.ownsPostgres && stopOwnedPostgres()) step('stop', 'postgres');
+  if ((state?.ownsPostgres ?? true) && stopOwnedPostgres()) {
+    step('stop', 'postgres');
+    stopped++;
+  }
   rmSync(STATE_FILE, { force: true });
-  console.log(state ? 'Daybook stopped.' : 'Daybook was not running (no .daybook/platform.json).');
+  console.log(stopped > 0 ? 'Daybook stopped.' : 'Nothing of Daybook was running.');
+}
+
+/**
+ * Only PostgreSQL, Kafka and the Scheduler, left running in the background with no owner:
+ * for running services from an editor, or several test runs side by side. Stop them with
+ * `npm stop` after a full start, or see docs/runbook.md.
+ */
+async function substrate(): Promise<void> {
+  const [pg, kafka, bins] = await Promise.all([
+    ensurePostgres(),
+    ensureKafka(),
+    Promise.resolve().then(ensureDaprBinaries),
+  ]);
+  await ensureScheduler(bins);
+  console.log(
+    `\nDATABASE_URL=${pg.url}\nKAFKA_BROKERS=${kafka.brokers.join(',')}\nScheduler localhost:${PORTS.scheduler}`,
+  );
+  process.exit(0);
 }
 
 async function main() {
   const [command = 'start', ...flags] = process.argv.slice(2);
   if (command === 'start') return start(flags.includes('--detach') || flags.includes('-d'));
   if (command === 'stop') return stop();
+  if (command === 'substrate') return substrate();
   if (command === 'status') {
     const ok = await printStatus(loadTopology());
     process.exit(ok ? 0 : 1);

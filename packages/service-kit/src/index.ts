@@ -12,3 +12,4 @@ export * from './dapr/jobs';
 export * from './dapr/outbox';
 export * from './dapr/sidecar';
 export * from './dapr/subscriptions';
+export * from './openapi';

@@ -9,7 +9,12 @@ export function createPrismaClient<T>(
   opts: { databaseUrl: string; schema: string; maxConnections?: number },
 ): T {
   const adapter = new PrismaPg(
-    { connectionString: opts.databaseUrl, max: opts.maxConnections ?? 10 },
+    {
+      connectionString: opts.databaseUrl,
+      max: opts.maxConnections ?? 10,
+      // Prisma qualifies its own queries with the schema; raw SQL needs the search_path.
+      options: `-c search_path="${opts.schema}"`,
+    },
     { schema: opts.schema },
   );
   return new PrismaClient({ adapter });

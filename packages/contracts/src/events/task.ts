@@ -2,26 +2,42 @@ import { z } from 'zod';
 import { defineEvent } from '../define-event';
 import { id, timestamp, userId } from './common';
 
+/** When a task is due: a calendar date, or a wall-clock time in an IANA time zone. */
+export const taskDue = z.union([
+  z.object({ date: z.iso.date(), timeZone: z.string().min(1).optional() }).strict(),
+  z.object({ dateTime: z.iso.datetime({ local: true }), timeZone: z.string().min(1) }).strict(),
+]);
+
+export const taskReminder = z.union([
+  z.object({ id, type: z.literal('absolute'), at: timestamp }).strict(),
+  z.object({ id, type: z.literal('relative'), minutesBefore: z.number().int().min(0) }).strict(),
+]);
+
 /** The task as other services need to see it: enough to schedule, recur, audit and render. */
 export const taskSnapshot = z
   .object({
     id,
     userId,
     title: z.string().min(1).max(500),
-    notes: z.string().max(20_000).default(''),
+    notes: z.string().max(20_000),
     status: z.enum(['open', 'done']),
-    priority: z.enum(['none', 'low', 'medium', 'high', 'urgent']).default('none'),
-    dueAt: timestamp.nullable().default(null),
-    timeZone: z.string().min(1).nullable().default(null),
+    priority: z.enum(['none', 'low', 'medium', 'high', 'urgent']),
+    tags: z.array(z.object({ id, name: z.string(), color: z.string().nullable() }).strict()),
+    listId: id.nullable(),
+    due: taskDue.nullable(),
+    /** The instant the task is due (computed from `due`). */
+    dueAt: timestamp.nullable(),
+    reminders: z.array(taskReminder),
     recurrence: z
       .object({ rrule: z.string().min(1), mode: z.enum(['after-completion', 'fixed-schedule']) })
-      .nullable()
-      .default(null),
-    seriesId: id.nullable().default(null),
+      .strict()
+      .nullable(),
+    seriesId: id.nullable(),
     version: z.number().int().positive(),
     createdAt: timestamp,
     updatedAt: timestamp,
-    completedAt: timestamp.nullable().default(null),
+    completedAt: timestamp.nullable(),
+    deletedAt: timestamp.nullable(),
   })
   .strict();
 export type TaskSnapshot = z.infer<typeof taskSnapshot>;
@@ -33,14 +49,18 @@ const exampleTask: TaskSnapshot = {
   notes: '',
   status: 'open',
   priority: 'medium',
+  tags: [{ id: '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', name: 'home', color: '#3b82f6' }],
+  listId: null,
+  due: { dateTime: '2026-11-23T09:00:00', timeZone: 'Europe/London' },
   dueAt: '2026-11-23T09:00:00.000Z',
-  timeZone: 'Europe/London',
+  reminders: [{ id: '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901', type: 'relative', minutesBefore: 15 }],
   recurrence: null,
   seriesId: null,
   version: 1,
   createdAt: '2026-11-22T09:00:00.000Z',
   updatedAt: '2026-11-22T09:00:00.000Z',
   completedAt: null,
+  deletedAt: null,
 };
 
 const key = (d: { task: { id: string } }) => d.task.id;
@@ -103,10 +123,10 @@ export const taskDeleted = defineEvent({
   topic: 'task-events',
   source: 'tasks',
   description: 'A task was deleted (restorable during the undo window).',
-  schema: z.object({ task: taskSnapshot, deletedAt: timestamp }).strict(),
+  schema: withChange,
   partitionKey: key,
   partitionKeyRule: keyRule,
-  example: { task: exampleTask, deletedAt: '2026-11-22T10:00:00.000Z' },
+  example: { before: exampleTask, task: { ...exampleTask, version: 2, deletedAt: '2026-11-22T10:00:00.000Z' } },
 });
 
 export const taskRestored = defineEvent({
@@ -114,8 +134,11 @@ export const taskRestored = defineEvent({
   topic: 'task-events',
   source: 'tasks',
   description: 'A deleted task was restored within the undo window.',
-  schema: withTask,
+  schema: withChange,
   partitionKey: key,
   partitionKeyRule: keyRule,
-  example: { task: exampleTask },
+  example: {
+    before: { ...exampleTask, version: 2, deletedAt: '2026-11-22T10:00:00.000Z' },
+    task: { ...exampleTask, version: 3 },
+  },
 });

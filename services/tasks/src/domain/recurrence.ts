@@ -1,0 +1,30 @@
+import { rrulestr } from 'rrule';
+
+const MAX_RULE_LENGTH = 500;
+
+/**
+ * Checks an RFC 5545 recurrence rule the way the recurring service will read it: one RRULE
+ * (with or without the `RRULE:` prefix), a FREQ, and no DTSTART (the series starts at the
+ * task's due time). Returns the normalised rule text, or the reason it is invalid.
+ */
+export function parseRecurrenceRule(input: string): { rule: string } | { error: string } {
+  const text = input
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
+  if (text.length === 0) return { error: 'must not be empty' };
+  if (text.length > MAX_RULE_LENGTH) return { error: `must be at most ${MAX_RULE_LENGTH} characters` };
+  if (/(^|;|\n)\s*DTSTART/i.test(text) || /\n/.test(text)) {
+    return { error: 'must be a single RRULE without DTSTART (the series starts at the due time)' };
+  }
+  if (!/(^|;)FREQ=/i.test(text)) return { error: 'must have a FREQ (e.g. FREQ=WEEKLY;BYDAY=MO)' };
+  try {
+    const rule = rrulestr(`RRULE:${text}`);
+    // rrule accepts some nonsense silently (e.g. COUNT=0); catch the ones that matter.
+    if (rule.options.count !== null && rule.options.count < 1) return { error: 'COUNT must be at least 1' };
+    if (rule.options.interval < 1) return { error: 'INTERVAL must be at least 1' };
+    return { rule: text };
+  } catch (err) {
+    return { error: `is not a valid RRULE: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { parseRecurrenceRule } from './recurrence';
+import { existsInZone } from './due';
+import { isIanaZone } from './time-zones';
+
+export const PRIORITIES = ['none', 'low', 'medium', 'high', 'urgent'] as const;
+export const MAX_TAGS = 20;
+export const MAX_REMINDERS = 10;
+export const MAX_MINUTES_BEFORE = 525_600; // one year
+
+const ianaZone = z.string().max(100).refine(isIanaZone, 'must be an IANA time zone such as "Europe/London"');
+
+export const dueInput = z.union([
+  z.object({ date: z.iso.date('must be a date (YYYY-MM-DD)'), timeZone: ianaZone.optional() }).strict(),
+  z
+    .object({
+      dateTime: z.iso.datetime({ local: true, message: 'must be a local date-time (YYYY-MM-DDTHH:mm[:ss])' }),
+      timeZone: ianaZone,
+    })
+    .strict()
+    .refine((d) => !isIanaZone(d.timeZone) || existsInZone(d.dateTime, d.timeZone), {
+      message: 'this local time does not exist in that time zone (skipped by a daylight-saving change)',
+      path: ['dateTime'],
+    }),
+]);
+
+export const reminderInput = z.union([
+  z
+    .object({ type: z.literal('absolute'), at: z.iso.datetime({ offset: true, message: 'must be an ISO instant' }) })
+    .strict(),
+  z
+    .object({
+      type: z.literal('relative'),
+      minutesBefore: z.number().int().min(0).max(MAX_MINUTES_BEFORE, 'must be at most one year (525600 minutes)'),
+    })
+    .strict(),
+]);
+
+export const recurrenceInput = z
+  .object({
+    rrule: z.string().transform((value, ctx) => {
+      const parsed = parseRecurrenceRule(value);
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.rule;
+    }),
+    mode: z.enum(['after-completion', 'fixed-schedule']),
+  })
+  .strict();
+
+const title = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
+const notes = z.string().max(20_000, 'must be at most 20000 characters');
+const uuid = (what: string) => z.uuid(`must be a ${what} id (UUID)`);
+
+const fields = {
+  title,
+  notes: notes.optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  tagIds: z
+    .array(uuid('tag'))
+    .max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a tag')
+    .optional(),
+  listId: uuid('list').nullable().optional(),
+  due: dueInput.nullable().optional(),
+  reminders: z.array(reminderInput).max(MAX_REMINDERS, `at most ${MAX_REMINDERS} reminders`).optional(),
+  recurrence: recurrenceInput.nullable().optional(),
+};
+
+/** A relative reminder or a recurrence rule needs a due date to count from. */
+function needsDue(
+  value: { due?: unknown; reminders?: { type: string }[] | undefined; recurrence?: unknown },
+  ctx: z.RefinementCtx,
+  dueKnown: boolean,
+) {
+  if (dueKnown) return;
+  value.reminders?.forEach((r, i) => {
+    if (r.type === 'relative')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reminders', i],
+        message: 'a reminder relative to the due date needs a due date',
+      });
+  });
+  if (value.recurrence)
+    ctx.addIssue({ code: 'custom', path: ['recurrence'], message: 'a recurring task needs a due date' });
+}
+
+export const createTaskInput = z
+  .object(fields)
+  .strict()
+  .superRefine((v, ctx) => needsDue(v, ctx, Boolean(v.due)));
+export type CreateTaskInput = z.infer<typeof createTaskInput>;
+
+/** Partial update: any subset of the fields; `null` clears a clearable one. */
+export const updateTaskInput = z
+  .object({ ...fields, title: title.optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'must change at least one field');
+export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
+
+export { needsDue };

@@ -1,0 +1,94 @@
+import { badRequest } from '@daybook/service-kit';
+import { decodeCursor, encodeCursor, type Cursor, type ListQuery } from '../domain/list-query';
+import type { Database } from './database';
+
+/** How each sort orders tasks: a non-null SQL key (ties broken by id) and its default direction. */
+const SORT_KEYS = {
+  // Tasks without a due date come last in ascending order (infinity), first in descending.
+  due: {
+    asc: `COALESCE(t.due_at, 'infinity'::timestamptz)`,
+    desc: `COALESCE(t.due_at, '-infinity'::timestamptz)`,
+    cast: 'timestamptz',
+    order: 'asc',
+  },
+  priority: {
+    asc: `(CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END)`,
+    desc: `(CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END)`,
+    cast: 'int',
+    order: 'desc',
+  },
+  created: { asc: 't.created_at', desc: 't.created_at', cast: 'timestamptz', order: 'desc' },
+  updated: { asc: 't.updated_at', desc: 't.updated_at', cast: 'timestamptz', order: 'desc' },
+  title: { asc: 'lower(t.title)', desc: 'lower(t.title)', cast: 'text', order: 'asc' },
+  relevance: { asc: 'ts_rank(t.search, query)', desc: 'ts_rank(t.search, query)', cast: 'float8', order: 'desc' },
+} as const;
+
+/**
+ * Ids of one page of the caller's tasks matching the filters, in order, and the cursor of
+ * the next page. Keyset pagination: a page starts after the previous page's last
+ * (sort key, id), so concurrent inserts never shift or repeat items.
+ */
+export async function listTaskIds(
+  db: Database,
+  userId: string,
+  q: ListQuery,
+  extra: { dueAfter?: Date; dueBefore?: Date } = {},
+): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const params: unknown[] = [userId];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = ['t.user_id = $1::uuid'];
+  if (!q.includeDeleted) where.push('t.deleted_at IS NULL');
+  if (q.status) where.push(`t.status = ${p(q.status)}`);
+  if (q.priority) where.push(`t.priority = ANY(${p(q.priority)}::text[])`);
+  if (q.listId) where.push(`t.list_id = ${p(q.listId)}::uuid`);
+  if (q.tagIds) {
+    const ids = p(q.tagIds);
+    where.push(
+      q.tagMode === 'all'
+        ? `(SELECT count(*) FROM task_tags tt WHERE tt.task_id = t.id AND tt.tag_id = ANY(${ids}::uuid[])) = ${p(q.tagIds.length)}`
+        : `EXISTS (SELECT 1 FROM task_tags tt WHERE tt.task_id = t.id AND tt.tag_id = ANY(${ids}::uuid[]))`,
+    );
+  }
+  if (q.dueFrom) where.push(`t.due_at >= ${p(q.dueFrom)}::timestamptz`);
+  if (q.dueTo) where.push(`t.due_at <= ${p(q.dueTo)}::timestamptz`);
+  if (extra.dueAfter) where.push(`t.due_at > ${p(extra.dueAfter)}::timestamptz`);
+  if (extra.dueBefore) where.push(`t.due_at <= ${p(extra.dueBefore)}::timestamptz`);
+  if (q.overdue !== undefined) {
+    where.push(
+      q.overdue
+        ? `(t.status = 'open' AND t.due_at < now())`
+        : `NOT (t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < now())`,
+    );
+  }
+  if (q.hasReminder !== undefined) {
+    where.push(`${q.hasReminder ? '' : 'NOT '}EXISTS (SELECT 1 FROM reminders r WHERE r.task_id = t.id)`);
+  }
+  if (q.recurring !== undefined) where.push(`t.recurrence_rule IS ${q.recurring ? 'NOT ' : ''}NULL`);
+  const from = q.q ? `tasks t, websearch_to_tsquery('english', ${p(q.q)}) query` : 'tasks t';
+  if (q.q) where.push('t.search @@ query');
+
+  const sortName = q.sort ?? (q.q ? 'relevance' : 'created');
+  const sort = SORT_KEYS[sortName];
+  const order = q.order ?? sort.order;
+  const key = sort[order];
+  if (q.cursor) {
+    const cursor = decodeCursor(q.cursor);
+    if (!cursor) throw badRequest('query.cursor: is not a cursor returned by a previous page');
+    const cmp = order === 'asc' ? '>' : '<';
+    where.push(`(${key}, t.id) ${cmp} (${p(cursor.k)}::${sort.cast}, ${p(cursor.id)}::uuid)`);
+  }
+  const dir = order.toUpperCase();
+  const sql = `SELECT t.id::text AS id, (${key})::text AS k FROM ${from}
+    WHERE ${where.join(' AND ')} ORDER BY ${key} ${dir}, t.id ${dir} LIMIT ${p(q.limit + 1)}`;
+  const rows = await db.$queryRawUnsafe<{ id: string; k: string }[]>(sql, ...params);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const next: Cursor | undefined =
+    rows.length > q.limit && last
+      ? { k: sort.cast === 'int' || sort.cast === 'float8' ? Number(last.k) : last.k, id: last.id }
+      : undefined;
+  return { ids: page.map((r) => r.id), nextCursor: next ? encodeCursor(next) : null };
+}

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import type { EventContract, EventData, TaskSnapshot } from '@daybook/contracts';
+import { taskCompleted, taskCreated, taskDeleted, taskReopened, taskRestored, taskUpdated } from '@daybook/contracts';
+import { HttpError, badRequest, conflict, notFound, type ServiceKit } from '@daybook/service-kit';
+import type { Prisma } from '../generated/prisma/client';
+import { computeDueAt, type Due } from '../domain/due';
+import type { CreateTaskInput, UpdateTaskInput } from '../domain/task-input';
+import { taskInclude, toSnapshot, type TaskRecord } from '../domain/task-view';
+import type { Database } from './database';
+
+type Tx = Prisma.TransactionClient;
+
+/** Soft-deleted tasks can be restored for this long. */
+export const RESTORE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+const DEFAULT_TIME_ZONE = 'UTC';
+
+/**
+ * Every write to a task: one database transaction that checks ownership and the expected
+ * version, applies the change, bumps the version, and writes exactly one event (with the
+ * task before and after) to the outbox.
+ */
+export class TaskStore {
+  constructor(
+    private readonly db: Database,
+    private readonly kit: ServiceKit,
+  ) {}
+
+  async get(userId: string, id: string): Promise<TaskRecord | null> {
+    return this.db.task.findFirst({ where: { id, userId }, include: taskInclude });
+  }
+
+  async getMany(userId: string, ids: string[]): Promise<TaskRecord[]> {
+    const rows = await this.db.task.findMany({ where: { id: { in: ids }, userId }, include: taskInclude });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is TaskRecord => Boolean(r));
+  }
+
+  async timeZoneOf(userId: string, tx: Tx | Database = this.db): Promise<string> {
+    return (await tx.userSettings.findUnique({ where: { userId } }))?.timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  async create(userId: string, input: CreateTaskInput): Promise<TaskRecord> {
+    return this.db.$transaction(async (tx) => {
+      await this.checkReferences(tx, userId, input.tagIds, input.listId);
+      const id = randomUUID();
+      const now = new Date();
+      const due = input.due ?? null;
+      await tx.task.create({
+        data: {
+          id,
+          userId,
+          title: input.title,
+          notes: input.notes ?? '',
+          priority: input.priority ?? 'none',
+          listId: input.listId ?? null,
+          ...(await this.dueColumns(tx, userId, due)),
+          recurrenceRule: input.recurrence?.rrule ?? null,
+          recurrenceMode: input.recurrence?.mode ?? null,
+          createdAt: now,
+          updatedAt: now,
+          tags: input.tagIds?.length ? { create: input.tagIds.map((tagId) => ({ tagId })) } : undefined,
+          reminders: input.reminders?.length ? { create: this.reminderRows(input.reminders) } : undefined,
+        },
+      });
+      const task = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+      await this.kit.publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: id });
+      return task;
+    });
+  }
+
+  update(userId: string, id: string, expectedVersion: number, input: UpdateTaskInput): Promise<TaskRecord> {
+    return this.mutate(userId, id, expectedVersion, taskUpdated, async (tx, before) => {
+      await this.checkReferences(tx, userId, input.tagIds, input.listId ?? undefined);
+      const due = input.due === undefined ? this.dueOf(before) : input.due;
+      const reminders = input.reminders ?? before.reminders;
+      const recurrence = input.recurrence === undefined ? before.recurrenceRule : input.recurrence;
+      const problems = [
+        ...(due
+          ? []
+          : reminders.map((r, i) =>
+              r.type === 'relative'
+                ? { field: `body.reminders.${i}`, message: 'a reminder relative to the due date needs a due date' }
+                : null,
+            )),
+        ...(!due && recurrence ? [{ field: 'body.recurrence', message: 'a recurring task needs a due date' }] : []),
+      ].filter((p): p is { field: string; message: string } => p !== null);
+      if (problems.length) {
+        throw new HttpError(
+          400,
+          'validation_failed',
+          `invalid request: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+          { problems },
+        );
+      }
+      const data: Prisma.TaskUncheckedUpdateInput = {};
+      if (input.title !== undefined) data.title = input.title;
+      if (input.notes !== undefined) data.notes = input.notes;
+      if (input.priority !== undefined) data.priority = input.priority;
+      if (input.listId !== undefined) data.listId = input.listId;
+      if (input.due !== undefined) Object.assign(data, await this.dueColumns(tx, userId, input.due));
+      if (input.recurrence !== undefined) {
+        data.recurrenceRule = input.recurrence?.rrule ?? null;
+        data.recurrenceMode = input.recurrence?.mode ?? null;
+      }
+      if (input.tagIds !== undefined) {
+        await tx.taskTag.deleteMany({ where: { taskId: id } });
+        if (input.tagIds.length)
+          await tx.taskTag.createMany({ data: input.tagIds.map((tagId) => ({ taskId: id, tagId })) });
+      }
+      if (input.reminders !== undefined) {
+        await tx.reminder.deleteMany({ where: { taskId: id } });
+        if (input.reminders.length)
+          await tx.reminder.createMany({ data: this.reminderRows(input.reminders).map((r) => ({ ...r, taskId: id })) });
+      }
+      return data;
+    });
+  }
+
+  complete(userId: string, id: string, expectedVersion?: number): Promise<TaskRecord> {
+    return this.mutate(userId, id, expectedVersion, taskCompleted, async (_tx, before) => {
+      if (before.status === 'done') throw conflict('task is already done', { current: toSnapshot(before) });
+      return { status: 'done', completedAt: new Date() };
+    });
+  }
+
+  reopen(userId: string, id: string, expectedVersion?: number): Promise<TaskRecord> {
+    return this.mutate(userId, id, expectedVersion, taskReopened, async (_tx, before) => {
+      if (before.status === 'open') throw conflict('task is already open', { current: toSnapshot(before) });
+      return { status: 'open', completedAt: null };
+    });
+  }
+
+  remove(userId: string, id: string, expectedVersion?: number): Promise<TaskRecord> {
+    return this.mutate(userId, id, expectedVersion, taskDeleted, async () => ({ deletedAt: new Date() }));
+  }
+
+  restore(userId: string, id: string): Promise<TaskRecord> {
+    return this.mutate(
+      userId,
+      id,
+      undefined,
+      taskRestored,
+      async (_tx, before) => {
+        if (!before.deletedAt) throw conflict('task is not deleted', { current: toSnapshot(before) });
+        if (Date.now() - before.deletedAt.getTime() > RESTORE_WINDOW_MS) throw notFound('task');
+        return { deletedAt: null };
+      },
+      { allowDeleted: true },
+    );
+  }
+
+  /** Tags or untags, with one `updated` event per task whose tags changed. */
+  retag(userId: string, id: string, tagIds: string[], mode: 'tag' | 'untag'): Promise<TaskRecord> {
+    return this.mutate(userId, id, undefined, taskUpdated, async (tx, before) => {
+      await this.checkReferences(tx, userId, tagIds, undefined);
+      const current = new Set(before.tags.map((t) => t.tagId));
+      if (mode === 'tag') {
+        const added = tagIds.filter((t) => !current.has(t));
+        if (current.size + added.length > 20) throw badRequest('body.tagIds: a task has at most 20 tags');
+        if (added.length) await tx.taskTag.createMany({ data: added.map((tagId) => ({ taskId: id, tagId })) });
+      } else {
+        await tx.taskTag.deleteMany({ where: { taskId: id, tagId: { in: tagIds } } });
+      }
+      return {};
+    });
+  }
+
+  /**
+   * Runs one change to an existing task. `expectedVersion` (from If-Match) must equal the
+   * stored version, else 409 with the server's copy. Deleted tasks are read-only.
+   */
+  private async mutate<C extends EventContract>(
+    userId: string,
+    id: string,
+    expectedVersion: number | undefined,
+    contract: C,
+    change: (tx: Tx, before: TaskRecord) => Promise<Prisma.TaskUncheckedUpdateInput>,
+    opts: { allowDeleted?: boolean } = {},
+  ): Promise<TaskRecord> {
+    return this.db.$transaction(async (tx) => {
+      // Lock the row: concurrent writers queue here instead of both passing the check.
+      const locked = await tx.$queryRawUnsafe<{ id: string }[]>(
+        'SELECT id::text FROM tasks WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE',
+        id,
+        userId,
+      );
+      if (locked.length === 0) throw notFound('task');
+      const before = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+      if (before.deletedAt && !opts.allowDeleted) throw notFound('task');
+      if (expectedVersion !== undefined && before.version !== expectedVersion) {
+        throw conflict(`task has changed: version ${before.version} on the server, ${expectedVersion} in If-Match`, {
+          current: toSnapshot(before),
+        });
+      }
+      const data = await change(tx, before);
+      await tx.task.update({ where: { id }, data: { ...data, version: { increment: 1 }, updatedAt: new Date() } });
+      const after = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+      // Every task change event carries { before, task } (packages/contracts events/task.ts).
+      const payload = { before: toSnapshot(before), task: toSnapshot(after) } as EventData<C>;
+      await this.kit.publish(tx, contract, payload, { subject: id });
+      return after;
+    });
+  }
+
+  private dueOf(t: TaskRecord): Due | null {
+    if (t.dueDateTime) return { dateTime: t.dueDateTime, timeZone: t.dueTimeZone! };
+    if (t.dueDate) return { date: t.dueDate, timeZone: t.dueTimeZone ?? undefined };
+    return null;
+  }
+
+  private async dueColumns(tx: Tx, userId: string, due: Due | null) {
+    if (!due) return { dueDate: null, dueDateTime: null, dueTimeZone: null, dueAt: null };
+    const zone = 'dateTime' in due ? due.timeZone : (due.timeZone ?? (await this.timeZoneOf(userId, tx)));
+    return {
+      dueDate: 'date' in due ? due.date : null,
+      dueDateTime: 'dateTime' in due ? due.dateTime : null,
+      dueTimeZone: due.timeZone ?? null,
+      dueAt: computeDueAt(due, zone),
+    };
+  }
+
+  private reminderRows(reminders: NonNullable<CreateTaskInput['reminders']>) {
+    return reminders.map((r, position) => ({
+      id: randomUUID(),
+      type: r.type,
+      at: r.type === 'absolute' ? new Date(r.at) : null,
+      minutesBefore: r.type === 'relative' ? r.minutesBefore : null,
+      position,
+    }));
+  }
+
+  /** Tags and lists must be the caller's own; others' are as unknown as missing ones. */
+  private async checkReferences(tx: Tx, userId: string, tagIds?: string[], listId?: string | null) {
+    const problems: { field: string; message: string }[] = [];
+    if (tagIds?.length) {
+      const found = await tx.tag.findMany({ where: { id: { in: tagIds }, userId }, select: { id: true } });
+      const known = new Set(found.map((t) => t.id));
+      tagIds.forEach((t, i) => {
+        if (!known.has(t)) problems.push({ field: `body.tagIds.${i}`, message: 'no such tag' });
+      });
+    }
+    if (listId) {
+      const list = await tx.list.findFirst({ where: { id: listId, userId }, select: { id: true } });
+      if (!list) problems.push({ field: 'body.listId', message: 'no such list' });
+    }
+    if (problems.length) {
+      throw new HttpError(
+        400,
+        'validation_failed',
+        `invalid request: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        { problems },
+      );
+    }
+  }
+}
+
+export type { TaskSnapshot };

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { taskSnapshot } from '@daybook/contracts';
+import { buildOpenApiDocument, commonErrors, errorResponse } from '@daybook/service-kit';
+import { listQuery, viewQuery } from '../domain/list-query';
+import { createTaskInput, updateTaskInput } from '../domain/task-input';
+import { listInput, tagInput, tagUpdate } from './tags-and-lists';
+import { bulkInput, taskParams } from './tasks';
+
+const Task = taskSnapshot.meta({ id: 'Task' });
+const Tag = z
+  .object({ id: z.uuid(), name: z.string(), color: z.string().nullable(), createdAt: z.string() })
+  .meta({ id: 'Tag' });
+const List = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string() }).meta({ id: 'List' });
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const ok = (description: string, schema: z.ZodType) => ({ description, ...json(schema) });
+const ifMatch = z.object({ 'if-match': z.string().meta({ description: 'The task ETag, e.g. "3"', example: '"3"' }) });
+const versioned = {
+  '409': errorResponse('The task changed since that version: details.current is the server copy'),
+  '428': errorResponse('If-Match is missing'),
+};
+const idParam = z.object({ id: z.uuid() });
+const page = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** The tasks API as OpenAPI 3.1, from the zod schemas the routes validate with. */
+export function tasksOpenApi() {
+  cached ??= buildOpenApiDocument({
+    service: 'tasks',
+    description: 'Tasks, tags and lists of the signed-in user. Every change emits one event on task-events.',
+    paths: {
+      '/api/tasks': {
+        get: {
+          summary: 'List, filter, search and sort tasks (cursor pagination)',
+          requestParams: { query: listQuery },
+          responses: { '200': ok('A page of tasks', page(Task)), ...commonErrors },
+        },
+        post: {
+          summary: 'Create a task',
+          requestBody: json(createTaskInput),
+          responses: { '201': ok('The created task (ETag: its version)', Task), ...commonErrors },
+        },
+      },
+      '/api/tasks/views/today': {
+        get: {
+          summary: 'Open tasks due today or overdue, in a time zone',
+          requestParams: { query: viewQuery },
+          responses: { '200': ok('Tasks', z.object({ items: z.array(Task), timeZone: z.string() })), ...commonErrors },
+        },
+      },
+      '/api/tasks/views/upcoming': {
+        get: {
+          summary: 'Open tasks due in the next days, in a time zone',
+          requestParams: { query: viewQuery },
+          responses: {
+            '200': ok('Tasks', z.object({ items: z.array(Task), timeZone: z.string(), days: z.number() })),
+            ...commonErrors,
+          },
+        },
+      },
+      '/api/tasks/bulk': {
+        post: {
+          summary: 'Complete, delete, tag or untag up to 100 tasks',
+          requestBody: json(bulkInput),
+          responses: {
+            '200': ok(
+              'Result per task',
+              z.object({
+                results: z.array(
+                  z.object({ id: z.uuid(), status: z.enum(['ok', 'not_found', 'unchanged']), task: Task.optional() }),
+                ),
+              }),
+            ),
+            ...commonErrors,
+          },
+        },
+      },
+      '/api/tasks/{id}': {
+        get: {
+          summary: 'Get a task',
+          requestParams: { path: taskParams },
+          responses: { '200': ok('The task (ETag: its version)', Task), ...commonErrors },
+        },
+        patch: {
+          summary: 'Change some fields of a task (null clears a field)',
+          requestParams: { path: taskParams, header: ifMatch },
+          requestBody: json(updateTaskInput),
+          responses: { '200': ok('The updated task', Task), ...commonErrors, ...versioned },
+        },
+        delete: {
+          summary: 'Delete a task (restorable for 30 days)',
+          requestParams: { path: taskParams },
+          responses: {
+            '200': ok('The deleted task', z.object({ task: Task, restorableUntil: z.string() })),
+            ...commonErrors,
+            ...versioned,
+          },
+        },
+      },
+      '/api/tasks/{id}/complete': {
+        post: {
+          summary: 'Mark a task done',
+          requestParams: { path: taskParams, header: ifMatch },
+          responses: { '200': ok('The task', Task), ...commonErrors, ...versioned },
+        },
+      },
+      '/api/tasks/{id}/reopen': {
+        post: {
+          summary: 'Open a done task again',
+          requestParams: { path: taskParams, header: ifMatch },
+          responses: { '200': ok('The task', Task), ...commonErrors, ...versioned },
+        },
+      },
+      '/api/tasks/{id}/restore': {
+        post: {
+          summary: 'Restore a deleted task',
+          requestParams: { path: taskParams },
+          responses: { '200': ok('The task', Task), ...commonErrors },
+        },
+      },
+      '/api/tasks/tags': {
+        get: {
+          summary: 'The user’s tags',
+          responses: { '200': ok('Tags', z.object({ items: z.array(Tag) })), ...commonErrors },
+        },
+        post: {
+          summary: 'Create a tag',
+          requestBody: json(tagInput),
+          responses: {
+            '201': ok('The tag', Tag),
+            ...commonErrors,
+            '409': errorResponse('A tag with that name exists'),
+          },
+        },
+      },
+      '/api/tasks/tags/{id}': {
+        patch: {
+          summary: 'Rename or recolour a tag',
+          requestParams: { path: idParam },
+          requestBody: json(tagUpdate),
+          responses: { '200': ok('The tag', Tag), ...commonErrors },
+        },
+        delete: {
+          summary: 'Delete a tag (removed from its tasks)',
+          requestParams: { path: idParam },
+          responses: { '204': { description: 'Deleted' }, ...commonErrors },
+        },
+      },
+      '/api/tasks/lists': {
+        get: {
+          summary: 'The user’s lists',
+          responses: { '200': ok('Lists', z.object({ items: z.array(List) })), ...commonErrors },
+        },
+        post: {
+          summary: 'Create a list',
+          requestBody: json(listInput),
+          responses: { '201': ok('The list', List), ...commonErrors },
+        },
+      },
+      '/api/tasks/lists/{id}': {
+        patch: {
+          summary: 'Rename a list',
+          requestParams: { path: idParam },
+          requestBody: json(listInput),
+          responses: { '200': ok('The list', List), ...commonErrors },
+        },
+        delete: {
+          summary: 'Delete a list (its tasks stay, with no list)',
+          requestParams: { path: idParam },
+          responses: { '204': { description: 'Deleted' }, ...commonErrors },
+        },
+      },
+    },
+  });
+  return cached;
+}

@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import { taskSnapshot, type TaskSnapshot } from '@daybook/contracts';
+import {
+  createTestDatabase,
+  kafkaTap,
+  mintAccessToken,
+  startJwksServer,
+  startServiceUnderTest,
+  testContext,
+  testSecretsFile,
+  type KafkaTap,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@daybook/testing';
+
+// The tasks API through the real service beside its real daprd; events read off Kafka.
+let db: TestDatabase;
+let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let tasks: ServiceUnderTest;
+let tap: KafkaTap;
+let secrets: Record<string, string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase(['tasks']);
+  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  secrets = s.secrets;
+  jwks = await startJwksServer(secrets);
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: s.file,
+    jwksUrl: jwks.url,
+    appIds: ['tasks'],
+    name: 'tasks-api',
+  });
+  tasks = await startServiceUnderTest(ctx, 'tasks');
+  tap = await kafkaTap(['task-events']);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await tasks?.stop();
+  await jwks?.close();
+  await db?.drop();
+});
+
+interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  etag: string | null;
+}
+
+/** A signed-in person talking to the tasks API. */
+function person() {
+  const id = randomUUID();
+  const token = mintAccessToken(secrets, id);
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> => {
+    const res = await fetch(`${tasks.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, etag: res.headers.get('etag') };
+  };
+  return {
+    id,
+    call,
+    create: async (input: Record<string, unknown>) => {
+      const r = await call<TaskSnapshot>('POST', '/api/tasks', input);
+      expect(r.status).toBe(201);
+      return r.body;
+    },
+  };
+}
+
+const eventsFor = async (taskId: string, count: number) => {
+  await tap.waitFor(
+    `${count} events for ${taskId}`,
+    () => tap.messages.filter((m) => m.key === taskId).length >= count,
+  );
+  return tap.messages
+    .filter((m) => m.key === taskId)
+    .map((m) => m.json as { type: string; data: { before?: TaskSnapshot; task: TaskSnapshot } });
+};
+
+describe('creating and reading', () => {
+  test('a task with every field round-trips, and its created event carries it', async () => {
+    const ada = person();
+    const tag = (await ada.call('POST', '/api/tasks/tags', { name: 'home', color: '#3b82f6' })).body;
+    const list = (await ada.call('POST', '/api/tasks/lists', { name: 'Chores' })).body;
+    const created = await ada.create({
+      title: 'Water the plants',
+      notes: '**all** of them',
+      priority: 'high',
+      tagIds: [tag.id],
+      listId: list.id,
+      due: { dateTime: '2026-07-01T09:00', timeZone: 'Europe/London' },
+      reminders: [
+        { type: 'relative', minutesBefore: 15 },
+        { type: 'absolute', at: '2026-07-01T07:00:00Z' },
+      ],
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=WE', mode: 'after-completion' },
+    });
+    expect(taskSnapshot.parse(created)).toMatchObject({
+      userId: ada.id,
+      status: 'open',
+      tags: [{ id: tag.id, name: 'home', color: '#3b82f6' }],
+      listId: list.id,
+      dueAt: '2026-07-01T08:00:00.000Z',
+      reminders: [
+        expect.objectContaining({ type: 'relative', minutesBefore: 15 }),
+        expect.objectContaining({ type: 'absolute' }),
+      ],
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=WE', mode: 'after-completion' },
+      version: 1,
+    });
+    const read = await ada.call('GET', `/api/tasks/${created.id}`);
+    expect(read).toMatchObject({ status: 200, etag: '"1"', body: created });
+    const [event] = await eventsFor(created.id, 1);
+    expect(event).toMatchObject({ type: 'daybook.task.created.v1', data: { task: created } });
+  });
+
+  test('bad input is a 400 naming each field, and writes nothing', async () => {
+    const bob = person();
+    const cases: [unknown, string][] = [
+      [{ title: '' }, 'body.title'],
+      [{ title: 'x', extra: 1 }, 'body.extra'],
+      [{ title: 'x', due: { dateTime: '2026-11-23T09:00', timeZone: 'Nowhere/Land' } }, 'body.due.timeZone'],
+      [{ title: 'x', due: { date: '2026-13-01' } }, 'body.due.date'],
+      [
+        { title: 'x', due: { date: '2026-11-23' }, recurrence: { rrule: 'FREQ=NEVER', mode: 'after-completion' } },
+        'body.recurrence.rrule',
+      ],
+      [{ title: 'x', reminders: [{ type: 'relative', minutesBefore: 5 }] }, 'body.reminders.0'],
+      [{ title: 'x', tagIds: [randomUUID()] }, 'body.tagIds.0'],
+      [{ title: 'x', listId: randomUUID() }, 'body.listId'],
+    ];
+    for (const [input, field] of cases) {
+      const r = await bob.call('POST', '/api/tasks', input);
+      expect({
+        input,
+        status: r.status,
+        fields: r.body.error.details.problems.map((p: { field: string }) => p.field),
+      }).toEqual({
+        input,
+        status: 400,
+        fields: expect.arrayContaining([field]),
+      });
+    }
+    expect((await bob.call('POST', '/api/tasks', '{"title":')).status).toBe(400);
+    expect((await bob.call('POST', '/api/tasks', { title: 'x', notes: 'y'.repeat(300_000) })).status).toBe(413);
+    expect((await bob.call('GET', '/api/tasks')).body.items).toEqual([]);
+  });
+});
+
+describe('changing a task', () => {
+  test('update, complete, reopen, delete and restore each emit exactly one event with before and after', async () => {
+    const ada = person();
+    const t = await ada.create({ title: 'Write report' });
+    const updated = await ada.call(
+      'PATCH',
+      `/api/tasks/${t.id}`,
+      { title: 'Write the report', priority: 'urgent' },
+      { 'if-match': '"1"' },
+    );
+    expect(updated).toMatchObject({
+      status: 200,
+      etag: '"2"',
+      body: { title: 'Write the report', priority: 'urgent', version: 2 },
+    });
+    const done = await ada.call('POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': '"2"' });
+    expect(done.body).toMatchObject({ status: 'done', completedAt: expect.any(String), version: 3 });
+    const reopened = await ada.call('POST', `/api/tasks/${t.id}/reopen`, undefined, { 'if-match': '"3"' });
+    expect(reopened.body).toMatchObject({ status: 'open', completedAt: null, version: 4 });
+    const deleted = await ada.call('DELETE', `/api/tasks/${t.id}`);
+    expect(deleted.body).toMatchObject({
+      task: { deletedAt: expect.any(String) },
+      restorableUntil: expect.any(String),
+    });
+    expect((await ada.call('GET', '/api/tasks')).body.items).toEqual([]);
+    expect((await ada.call('PATCH', `/api/tasks/${t.id}`, { title: 'z' }, { 'if-match': '"5"' })).status).toBe(404);
+    const restored = await ada.call('POST', `/api/tasks/${t.id}/restore`);
+    expect(restored.body).toMatchObject({ deletedAt: null, version: 6 });
+
+    const events = await eventsFor(t.id, 6);
+    expect(events.map((e) => e.type)).toEqual([
+      'daybook.task.created.v1',
+      'daybook.task.updated.v1',
+      'daybook.task.completed.v1',
+      'daybook.task.reopened.v1',
+      'daybook.task.deleted.v1',
+      'daybook.task.restored.v1',
+    ]);
+    expect(events[1]!.data.before).toMatchObject({ title: 'Write report', version: 1 });
+    expect(events[1]!.data.task).toMatchObject({ title: 'Write the report', version: 2 });
+    expect(events.map((e) => e.data.task.version)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  test('a stale version gets 409 with the server copy, a missing one 428, and nothing changes', async () => {
+    const ada = person();
+    const t = await ada.create({ title: 'Plan trip' });
+    expect((await ada.call('PATCH', `/api/tasks/${t.id}`, { title: 'A' }, { 'if-match': '"1"' })).status).toBe(200);
+    const stale = await ada.call('PATCH', `/api/tasks/${t.id}`, { title: 'B' }, { 'if-match': '"1"' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current).toMatchObject({ title: 'A', version: 2 });
+    expect((await ada.call('PATCH', `/api/tasks/${t.id}`, { title: 'C' })).status).toBe(428);
+    expect((await ada.call('PATCH', `/api/tasks/${t.id}`, { title: 'C' }, { 'if-match': 'banana' })).status).toBe(400);
+    expect((await ada.call('GET', `/api/tasks/${t.id}`)).body).toMatchObject({ title: 'A', version: 2 });
+  });
+
+  test('two concurrent edits of the same version: exactly one wins', async () => {
+    const ada = person();
+    const t = await ada.create({ title: 'Race' });
+    const results = await Promise.all(
+      ['left', 'right', 'middle'].map((title) =>
+        ada.call('PATCH', `/api/tasks/${t.id}`, { title }, { 'if-match': '"1"' }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const events = await eventsFor(t.id, 2);
+    expect(events.filter((e) => e.type === 'daybook.task.updated.v1')).toHaveLength(1);
+  });
+
+  test('clearing the due date is refused while relative reminders depend on it', async () => {
+    const ada = person();
+    const t = await ada.create({
+      title: 'x',
+      due: { date: '2026-12-01' },
+      reminders: [{ type: 'relative', minutesBefore: 60 }],
+    });
+    const r = await ada.call('PATCH', `/api/tasks/${t.id}`, { due: null }, { 'if-match': '"1"' });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.problems[0].field).toBe('body.reminders.0');
+    const ok = await ada.call('PATCH', `/api/tasks/${t.id}`, { due: null, reminders: [] }, { 'if-match': '"1"' });
+    expect(ok.body).toMatchObject({ due: null, dueAt: null, reminders: [] });
+  });
+});
+
+describe('finding tasks', () => {
+  test('filters, full-text search, sorting and cursor pagination', async () => {
+    const ada = person();
+    const home = (await ada.call('POST', '/api/tasks/tags', { name: 'home' })).body;
+    const work = (await ada.call('POST', '/api/tasks/tags', { name: 'work' })).body;
+    const a = await ada.create({
+      title: 'Water the ferns',
+      priority: 'low',
+      tagIds: [home.id],
+      due: { date: '2026-01-01' },
+    });
+    const b = await ada.create({
+      title: 'Quarterly report',
+      notes: 'numbers for the plants division',
+      priority: 'urgent',
+      tagIds: [work.id, home.id],
+    });
+    const c = await ada.create({
+      title: 'Call mum',
+      priority: 'medium',
+      due: { date: '2030-05-05' },
+      reminders: [{ type: 'relative', minutesBefore: 30 }],
+      recurrence: { rrule: 'FREQ=WEEKLY', mode: 'fixed-schedule' },
+    });
+    await ada.call('POST', `/api/tasks/${c.id}/complete`, undefined, { 'if-match': '"1"' });
+    const ids = async (query: string) =>
+      (await ada.call('GET', `/api/tasks?${query}`)).body.items.map((t: TaskSnapshot) => t.id);
+
+    expect(await ids('status=open')).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(await ids('status=done')).toEqual([c.id]);
+    expect(await ids('priority=urgent,low&sort=priority')).toEqual([b.id, a.id]);
+    expect(await ids(`tagIds=${home.id},${work.id}&tagMode=all`)).toEqual([b.id]);
+    expect(await ids(`tagIds=${home.id},${work.id}&tagMode=any&sort=title`)).toEqual([b.id, a.id]);
+    expect(await ids('overdue=true')).toEqual([a.id]);
+    expect(await ids('hasReminder=true')).toEqual([c.id]);
+    expect(await ids('recurring=true')).toEqual([c.id]);
+    expect(await ids('q=plants')).toEqual([b.id]); // notes are searched
+    expect(await ids('q=water')).toEqual([a.id]); // stemmed: "water" finds "Water"
+    expect(await ids('sort=due&order=asc')).toEqual([a.id, c.id, b.id]); // no due date last
+    expect(await ids('sort=title&order=desc')).toEqual([a.id, b.id, c.id]);
+    expect(await ids('dueFrom=2029-01-01T00:00:00Z')).toEqual([c.id]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: Reply<{ items: TaskSnapshot[]; nextCursor: string | null }> = await ada.call(
+        'GET',
+        `/api/tasks?sort=title&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...r.body.items.map((t) => t.id));
+      cursor = r.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([c.id, b.id, a.id]);
+
+    for (const bad of [
+      'limit=0',
+      'sort=colour',
+      'priority=extreme',
+      'cursor=nonsense',
+      'tagIds=x',
+      'sort=relevance',
+      'colour=red',
+    ]) {
+      expect({ bad, status: (await ada.call('GET', `/api/tasks?${bad}`)).status }).toEqual({ bad, status: 400 });
+    }
+  });
+
+  test('today and upcoming in the caller’s time zone', async () => {
+    const ada = person();
+    const zone = 'Pacific/Auckland';
+    const local = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: zone });
+    const overdue = await ada.create({ title: 'overdue', due: { date: local(-2), timeZone: zone } });
+    const today = await ada.create({ title: 'today', due: { date: local(0), timeZone: zone } });
+    const soon = await ada.create({ title: 'in three days', due: { date: local(3), timeZone: zone } });
+    await ada.create({ title: 'far', due: { date: local(30), timeZone: zone } });
+    const todayView = await ada.call('GET', `/api/tasks/views/today?timeZone=${zone}`);
+    expect(todayView.body.items.map((t: TaskSnapshot) => t.id)).toEqual([overdue.id, today.id]);
+    const upcoming = await ada.call('GET', `/api/tasks/views/upcoming?timeZone=${zone}&days=7`);
+    expect(upcoming.body.items.map((t: TaskSnapshot) => t.id)).toEqual([soon.id]);
+    expect((await ada.call('GET', '/api/tasks/views/today?timeZone=Moon/Base')).status).toBe(400);
+  });
+
+  test('bulk complete, tag and delete report per task', async () => {
+    const ada = person();
+    const tag = (await ada.call('POST', '/api/tasks/tags', { name: 'batch' })).body;
+    const [x, y] = [await ada.create({ title: 'x' }), await ada.create({ title: 'y' })];
+    const missing = randomUUID();
+    const tagged = await ada.call('POST', '/api/tasks/bulk', { action: 'tag', ids: [x.id, y.id], tagIds: [tag.id] });
+    expect(tagged.body.results.map((r: { status: string }) => r.status)).toEqual(['ok', 'ok']);
+    const done = await ada.call('POST', '/api/tasks/bulk', { action: 'complete', ids: [x.id, missing] });
+    expect(done.body.results).toEqual([
+      expect.objectContaining({ id: x.id, status: 'ok', task: expect.objectContaining({ status: 'done' }) }),
+      { id: missing, status: 'not_found' },
+    ]);
+    const again = await ada.call('POST', '/api/tasks/bulk', { action: 'complete', ids: [x.id] });
+    expect(again.body.results[0].status).toBe('unchanged');
+    expect((await ada.call('POST', '/api/tasks/bulk', { action: 'tag', ids: [x.id] })).status).toBe(400);
+    expect((await ada.call('POST', '/api/tasks/bulk', { action: 'delete', ids: [] })).status).toBe(400);
+    const deleted = await ada.call('POST', '/api/tasks/bulk', { action: 'delete', ids: [x.id, y.id] });
+    expect(deleted.body.results.every((r: { status: string }) => r.status === 'ok')).toBe(true);
+    expect((await ada.call('GET', '/api/tasks')).body.items).toEqual([]);
+  });
+});
+
+describe('tags and lists', () => {
+  test('names are unique per user, and deleting a list keeps its tasks', async () => {
+    const ada = person();
+    const bob = person();
+    expect((await ada.call('POST', '/api/tasks/tags', { name: 'Home' })).status).toBe(201);
+    expect((await ada.call('POST', '/api/tasks/tags', { name: 'home' })).status).toBe(409);
+    expect((await bob.call('POST', '/api/tasks/tags', { name: 'home' })).status).toBe(201);
+    expect((await ada.call('POST', '/api/tasks/tags', { name: 'x', color: 'blue' })).status).toBe(400);
+    const list = (await ada.call('POST', '/api/tasks/lists', { name: 'Errands' })).body;
+    const t = await ada.create({ title: 'Post office', listId: list.id });
+    expect((await ada.call('PATCH', `/api/tasks/lists/${list.id}`, { name: 'Town' })).body.name).toBe('Town');
+    expect((await ada.call('DELETE', `/api/tasks/lists/${list.id}`)).status).toBe(204);
+    expect((await ada.call('GET', `/api/tasks/${t.id}`)).body.listId).toBeNull();
+    expect((await ada.call('GET', '/api/tasks/lists')).body.items).toEqual([]);
+  });
+});
+
+describe('isolation between users', () => {
+  test('another user’s tasks, tags and lists are not found, never listed, never changed', async () => {
+    const ada = person();
+    const eve = person();
+    const tag = (await ada.call('POST', '/api/tasks/tags', { name: 'secret' })).body;
+    const list = (await ada.call('POST', '/api/tasks/lists', { name: 'Private' })).body;
+    const t = await ada.create({ title: 'Ada’s secret', tagIds: [tag.id], listId: list.id });
+    const attempts: [string, string, unknown?, Record<string, string>?][] = [
+      ['GET', `/api/tasks/${t.id}`],
+      ['PATCH', `/api/tasks/${t.id}`, { title: 'mine now' }, { 'if-match': '"1"' }],
+      ['POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': '"1"' }],
+      ['POST', `/api/tasks/${t.id}/reopen`, undefined, { 'if-match': '"1"' }],
+      ['DELETE', `/api/tasks/${t.id}`],
+      ['POST', `/api/tasks/${t.id}/restore`],
+      ['PATCH', `/api/tasks/tags/${tag.id}`, { name: 'x' }],
+      ['DELETE', `/api/tasks/tags/${tag.id}`],
+      ['PATCH', `/api/tasks/lists/${list.id}`, { name: 'x' }],
+      ['DELETE', `/api/tasks/lists/${list.id}`],
+    ];
+    for (const [method, path, body, headers] of attempts) {
+      expect({ method, path, status: (await eve.call(method, path, body, headers)).status }).toEqual({
+        method,
+        path,
+        status: 404,
+      });
+    }
+    expect((await eve.call('POST', '/api/tasks/bulk', { action: 'complete', ids: [t.id] })).body.results).toEqual([
+      { id: t.id, status: 'not_found' },
+    ]);
+    expect((await eve.call('POST', '/api/tasks', { title: 'x', tagIds: [tag.id] })).status).toBe(400);
+    expect((await eve.call('POST', '/api/tasks', { title: 'x', listId: list.id })).status).toBe(400);
+    expect((await eve.call('GET', '/api/tasks?q=secret')).body.items).toEqual([]);
+    expect((await eve.call('GET', `/api/tasks?tagIds=${tag.id}`)).body.items).toEqual([]);
+    expect((await eve.call('GET', '/api/tasks/tags')).body.items).toEqual([]);
+    expect((await eve.call('GET', '/api/tasks/lists')).body.items).toEqual([]);
+    expect((await ada.call('GET', `/api/tasks/${t.id}`)).body).toMatchObject({ title: 'Ada’s secret', version: 1 });
+  });
+
+  test('without a valid token nothing is served', async () => {
+    for (const path of ['/api/tasks', '/api/tasks/tags', '/api/tasks/lists', `/api/tasks/${randomUUID()}`]) {
+      expect((await fetch(`${tasks.baseUrl}${path}`)).status).toBe(401);
+    }
+    expect((await fetch(`${tasks.baseUrl}/api/tasks/openapi.json`)).status).toBe(200);
+  });
+});

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { cloudEventSchema, taskCreated } from '@daybook/contracts';
+import { cloudEventSchema, taskCreated, userDeleted } from '@daybook/contracts';
+import { buildCloudEvent } from '@daybook/service-kit';
+import { kafkaClient } from '@daybook/substrate';
 import {
   createTestDatabase,
   kafkaTap,
@@ -9,6 +11,7 @@ import {
   testContext,
   testSecretsFile,
   waitFor,
+  testEnvironment,
   waitForConsumerGroup,
   type KafkaTap,
   type ServiceUnderTest,
@@ -39,7 +42,7 @@ beforeAll(async () => {
     name: 'history',
   });
   [tasks, audit] = await Promise.all([startServiceUnderTest(ctx, 'tasks'), startServiceUnderTest(ctx, 'audit')]);
-  await waitForConsumerGroup(audit.consumerGroup, [taskCreated.topic]);
+  await waitForConsumerGroup(audit.consumerGroup, [taskCreated.topic, userDeleted.topic]);
   tap = await kafkaTap([taskCreated.topic]);
 });
 
@@ -122,4 +125,28 @@ test('bad input is a 400 naming each field, and writes nothing', async () => {
   const rows = await fetch(`${audit.baseUrl}/api/audit/me?limit=500`, { headers: as(ada) });
   expect(rows.status).toBe(400); // limit above 200 names the field
   expect(tap.messages.length).toBe(before);
+});
+
+test('when an account is deleted, audit forgets its history', async () => {
+  const carol = randomUUID();
+  const res = await fetch(`${tasks.baseUrl}/api/tasks`, {
+    method: 'POST',
+    headers: as(carol),
+    body: JSON.stringify({ title: 'Soon forgotten' }),
+  });
+  const task = (await res.json()) as { id: string };
+  const history = async () =>
+    ((await (await fetch(`${audit.baseUrl}/api/audit/me`, { headers: as(carol) })).json()) as { items: unknown[] })
+      .items;
+  await waitFor('the task in carol’s history', async () => (await history()).length === 1);
+
+  // identity publishes this when an account is deleted; here it goes straight onto the topic.
+  const event = buildCloudEvent(userDeleted, { userId: carol, deletedAt: new Date().toISOString() });
+  const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test').producer();
+  await producer.connect();
+  await producer.send({ topic: userDeleted.topic, messages: [{ key: carol, value: JSON.stringify(event) }] });
+  await producer.disconnect();
+
+  await waitFor('carol’s history to be gone', async () => (await history()).length === 0);
+  expect(task.id).toBeTruthy();
 });

@@ -1,0 +1,160 @@
+// Task CRUD benchmark: create → read → update → complete → delete through the full path
+// (HTTP → tasks service → PostgreSQL → outbox → Dapr → Kafka), at several numbers of
+// concurrent clients, against the same five operations done directly on PostgreSQL with
+// `pg` in the same run (the floor). Figures go to docs/performance.md.
+//
+//   npm run bench:tasks -- [--seconds 10] [--clients 50,200,500]
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import {
+  createTestDatabase,
+  mintAccessToken,
+  startJwksServer,
+  startServiceUnderTest,
+  testContext,
+  testSecretsFile,
+} from '@daybook/testing';
+import globalSetup from '../packages/testing/src/global-setup';
+import globalTeardown from '../packages/testing/src/global-teardown';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const SECONDS = Number(arg('seconds', '10'));
+const CLIENTS = arg('clients', '50,200,500').split(',').map(Number);
+
+interface Figures {
+  p50: number;
+  p95: number;
+  p99: number;
+  opsPerSecond: number;
+  errors: number;
+}
+
+/** Runs `clients` loops of `cycle` for SECONDS; each operation's latency is recorded. */
+async function load(clients: number, cycle: (record: (ms: number) => void) => Promise<void>): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        try {
+          await cycle((ms) => latencies.push(ms));
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), opsPerSecond: (latencies.length / elapsed) * 1000, errors };
+}
+
+const timed = async <T>(record: (ms: number) => void, op: () => Promise<T>): Promise<T> => {
+  const t = performance.now();
+  const result = await op();
+  record(performance.now() - t);
+  return result;
+};
+
+async function main() {
+  await globalSetup();
+  const db = await createTestDatabase(['tasks']);
+  const { file, secrets } = testSecretsFile(`/tmp/daybook-bench-${randomUUID()}`);
+  const jwks = await startJwksServer(secrets);
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: file,
+    jwksUrl: jwks.url,
+    appIds: ['tasks'],
+    name: 'bench-tasks',
+  });
+  const tasks = await startServiceUnderTest(ctx, 'tasks', { LOG_LEVEL: 'warn' });
+  const pool = new Pool({ connectionString: db.url, max: 20, options: '-c search_path=tasks' });
+  const results: { clients: number; api: Figures; floor: Figures }[] = [];
+  try {
+    for (const clients of CLIENTS) {
+      const users = Array.from({ length: clients }, () => randomUUID());
+      let next = 0;
+      const api = await load(clients, async (record) => {
+        const user = users[next++ % users.length]!;
+        const headers = {
+          authorization: `Bearer ${mintAccessToken(secrets, user)}`,
+          'content-type': 'application/json',
+        };
+        const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
+          const res = await fetch(`${tasks.baseUrl}${path}`, {
+            method,
+            headers: { ...headers, ...extra },
+            body: body ? JSON.stringify(body) : undefined,
+          });
+          const json = (await res.json()) as { id: string; version: number };
+          if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
+          return json;
+        };
+        const t = await timed(record, () =>
+          call('POST', '/api/tasks', { title: 'Benchmark task', priority: 'medium' }),
+        );
+        await timed(record, () => call('GET', `/api/tasks/${t.id}`));
+        const u = await timed(record, () =>
+          call('PATCH', `/api/tasks/${t.id}`, { title: 'Benchmark task, edited' }, { 'if-match': `"${t.version}"` }),
+        );
+        await timed(record, () =>
+          call('POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': `"${u.version}"` }),
+        );
+        await timed(record, () => call('DELETE', `/api/tasks/${t.id}`));
+      });
+      const floor = await load(clients, async (record) => {
+        const id = randomUUID();
+        const user = users[next++ % users.length]!;
+        await timed(record, () =>
+          pool.query(`INSERT INTO tasks (id, user_id, title, priority) VALUES ($1, $2, 'Benchmark task', 'medium')`, [
+            id,
+            user,
+          ]),
+        );
+        await timed(record, () => pool.query('SELECT * FROM tasks WHERE id = $1 AND user_id = $2', [id, user]));
+        await timed(record, () =>
+          pool.query(`UPDATE tasks SET title = 'edited', version = version + 1 WHERE id = $1 AND version = 1`, [id]),
+        );
+        await timed(record, () =>
+          pool.query(`UPDATE tasks SET status = 'done', completed_at = now(), version = version + 1 WHERE id = $1`, [
+            id,
+          ]),
+        );
+        await timed(record, () =>
+          pool.query('UPDATE tasks SET deleted_at = now(), version = version + 1 WHERE id = $1', [id]),
+        );
+      });
+      results.push({ clients, api, floor });
+    }
+  } finally {
+    await pool.end();
+    await tasks.stop();
+    await jwks.close();
+    await db.drop();
+    await globalTeardown();
+  }
+  const fmt = (f: Figures) =>
+    `p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · p99 ${f.p99.toFixed(1)} ms · ${Math.round(f.opsPerSecond)} ops/s · ${f.errors} errors`;
+  console.log(`\n${SECONDS} s per run; each cycle = create, get, update, complete, delete`);
+  for (const r of results) {
+    console.log(
+      `${String(r.clients).padStart(4)} clients  API  : ${fmt(r.api)}\n${' '.repeat(14)}floor: ${fmt(r.floor)}`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

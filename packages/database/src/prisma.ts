@@ -11,7 +11,7 @@ export function createPrismaClient<T>(
   const adapter = new PrismaPg(
     {
       connectionString: opts.databaseUrl,
-      max: opts.maxConnections ?? 10,
+      max: opts.maxConnections ?? 20,
       // Prisma qualifies its own queries with the schema; raw SQL needs the search_path.
       options: `-c search_path="${opts.schema}"`,
     },

@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
@@ -34,10 +35,18 @@ export function jwksTokenVerifier(opts: { jwksUrl: string; issuer: string; audie
     jwksRequestsPerMinute: 30,
     timeout: 5_000,
   });
-  const getKey = (header: JwtHeader, done: (err: Error | null, key?: string) => void) => {
+  // Parsed public keys by kid: parsing a PEM on every request costs more than the verify.
+  const parsed = new Map<string, KeyObject>();
+  const getKey = (header: JwtHeader, done: (err: Error | null, key?: KeyObject) => void) => {
+    const known = header.kid ? parsed.get(header.kid) : undefined;
+    if (known) return done(null, known);
     client
       .getSigningKey(header.kid)
-      .then((key) => done(null, key.getPublicKey()))
+      .then((key) => {
+        const keyObject = createPublicKey(key.getPublicKey());
+        if (header.kid) parsed.set(header.kid, keyObject);
+        done(null, keyObject);
+      })
       .catch((err: Error) => done(err));
   };
   return {

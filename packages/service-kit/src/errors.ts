@@ -61,6 +61,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
             : String(err.message);
       err = new HttpError(err.status, err.type ?? 'bad_request', message);
     }
+    // Connection pool exhausted or a transaction could not start in time: the service is
+    // overloaded, not broken. 503 with Retry-After lets clients and proxies back off.
+    if (!(err instanceof HttpError) && ['P2024', 'P2028'].includes(err?.code)) {
+      log.warn({ code: err.code, method: req.method, url: req.originalUrl }, 'overloaded: database busy');
+      res.setHeader('retry-after', '1');
+      err = new HttpError(503, 'unavailable', 'the service is busy; retry shortly');
+    }
     if (err instanceof HttpError) {
       res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
       return;

@@ -78,7 +78,13 @@ export async function startServiceUnderTest(
   const proc = startProcess({
     name: `${name}-${appPort}`,
     command: process.execPath,
-    args: ['--import', 'tsx', 'src/main.ts'],
+    // DAYBOOK_SERVICE_NODE_ARGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    args: [
+      ...(process.env.DAYBOOK_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'src/main.ts',
+    ],
     cwd: join(REPO_ROOT, 'services', name),
     logDir: ctx.logDir,
     pidDir: join(ctx.logDir, 'pids'),

@@ -5,8 +5,11 @@ import { envSchema } from './env';
 import { eventHandlers } from './events';
 import { openDatabase } from './infrastructure/database';
 import { jobHandlers } from './jobs';
+import { scheduleCleanup } from './jobs/clean-up-expired';
 import { routes } from './routes';
 import { signingKeyStore } from './infrastructure/signing-key-store';
+
+let cleanup: ReturnType<typeof scheduleCleanup> | undefined;
 
 runService({
   name: 'identity',
@@ -17,4 +20,6 @@ runService({
   jobs: jobHandlers,
   // Not ready until the token signing keys load from the secret store.
   readiness: async (kit) => void (await signingKeyStore(kit).keys()),
+  onListening: (kit) => void (cleanup = scheduleCleanup(kit)),
+  onShutdown: async () => cleanup?.stop(),
 });

@@ -47,3 +47,21 @@ export const loginCodeRequested = defineEvent({
     expiresAt: '2026-11-22T09:10:00.000Z',
   },
 });
+
+export const userUpdated = defineEvent({
+  type: 'daybook.user.updated.v1',
+  topic: 'user-events',
+  source: 'identity',
+  description: 'A person changed their profile: their display name or time zone (the whole profile after the change).',
+  schema: z
+    .object({ userId, displayName: z.string().nullable(), timeZone: z.string().min(1), updatedAt: timestamp })
+    .strict(),
+  partitionKey: key,
+  partitionKeyRule: keyRule,
+  example: {
+    userId: '0b6c1c84-6d2f-4d8e-9d6e-2a4f6b1f9a10',
+    displayName: 'Ada',
+    timeZone: 'America/New_York',
+    updatedAt: '2026-11-22T09:30:00.000Z',
+  },
+});

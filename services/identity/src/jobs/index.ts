@@ -1,6 +1,7 @@
 import type { JobHandler, ServiceKit } from '@daybook/service-kit';
+import { cleanUpExpiredJob } from './clean-up-expired';
 
 /** Dapr jobs the identity service handles (POST /job/<kind>--<id>). */
-export function jobHandlers(_kit: ServiceKit): JobHandler[] {
-  return [];
+export function jobHandlers(kit: ServiceKit): JobHandler[] {
+  return [cleanUpExpiredJob(kit)];
 }

@@ -1,4 +1,4 @@
-import { userDeleted, userRegistered } from '@daybook/contracts';
+import { userDeleted, userRegistered, userUpdated } from '@daybook/contracts';
 import { on, type ServiceKit, type Subscription } from '@daybook/service-kit';
 import type { Prisma } from '../generated/prisma/client';
 
@@ -9,6 +9,10 @@ export function eventHandlers(_kit: ServiceKit): Subscription[] {
   return [
     // The user's time zone: where a date without a time is due.
     on(userRegistered, async (event, { tx }) => {
+      const { userId, timeZone } = event.data;
+      await (tx as Tx).userSettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
+    }),
+    on(userUpdated, async (event, { tx }) => {
       const { userId, timeZone } = event.data;
       await (tx as Tx).userSettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
     }),

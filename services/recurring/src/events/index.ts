@@ -1,6 +1,13 @@
-import type { ServiceKit, Subscription } from '@daybook/service-kit';
+import { taskCompleted, taskCreated, userDeleted } from '@daybook/contracts';
+import { on, type ServiceKit, type Subscription } from '@daybook/service-kit';
+import { SeriesKeeper } from './series-keeper';
 
-/** Events the recurring service consumes. */
-export function eventHandlers(_kit: ServiceKit): Subscription[] {
-  return [];
+/** The recurring service follows tasks: new series, completions, and deleted accounts. */
+export function eventHandlers(kit: ServiceKit): Subscription[] {
+  const keeper = new SeriesKeeper(kit);
+  return [
+    on(taskCreated, (event, { tx }) => keeper.onTaskCreated(event.data.task, tx)),
+    on(taskCompleted, (event, { tx }) => keeper.onTaskCompleted(event.data.task, tx)),
+    on(userDeleted, (event, { tx }) => keeper.onUserDeleted(event.data.userId, tx)),
+  ];
 }

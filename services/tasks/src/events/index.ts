@@ -1,12 +1,23 @@
-import { userDeleted, userRegistered, userUpdated } from '@daybook/contracts';
+import { occurrenceRequested, userDeleted, userRegistered, userUpdated } from '@daybook/contracts';
 import { on, type ServiceKit, type Subscription } from '@daybook/service-kit';
 import type { Prisma } from '../generated/prisma/client';
+import type { Database } from '../infrastructure/database';
+import { TaskStore } from '../infrastructure/task-store';
 
 type Tx = Prisma.TransactionClient;
 
-/** Events the tasks service consumes: what it needs to know about users. */
-export function eventHandlers(_kit: ServiceKit): Subscription[] {
+/** Events the tasks service consumes: occurrence requests, and what it needs to know about users. */
+export function eventHandlers(kit: ServiceKit): Subscription[] {
+  const store = new TaskStore(kit.db as unknown as Database, kit);
   return [
+    // The recurring service asks for the next occurrence of a series.
+    on(occurrenceRequested, async (event, { tx, log }) => {
+      const task = await store.createOccurrence(tx as Tx, event.data);
+      log.info(
+        { occurrenceKey: event.data.occurrenceKey, taskId: task?.id ?? null },
+        task ? 'occurrence created' : 'occurrence already exists or its template is gone',
+      );
+    }),
     // The user's time zone: where a date without a time is due.
     on(userRegistered, async (event, { tx }) => {
       const { userId, timeZone } = event.data;

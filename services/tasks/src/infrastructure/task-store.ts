@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EventContract, EventData, TaskSnapshot } from '@daybook/contracts';
-import { taskCompleted, taskCreated, taskDeleted, taskReopened, taskRestored, taskUpdated } from '@daybook/contracts';
+import {
+  occurrenceRequested,
+  taskCompleted,
+  taskCreated,
+  taskDeleted,
+  taskReopened,
+  taskRestored,
+  taskUpdated,
+} from '@daybook/contracts';
 import { HttpError, badRequest, conflict, notFound, type ServiceKit } from '@daybook/service-kit';
 import type { Prisma } from '../generated/prisma/client';
 import { computeDueAt, type Due } from '../domain/due';
@@ -67,6 +75,50 @@ export class TaskStore {
       await this.kit.publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: id });
       return task;
     });
+  }
+
+  /**
+   * The next occurrence of a series, asked for by the recurring service: a copy of the
+   * template task with the occurrence's due date, linked to the series. Runs in the
+   * event's transaction; an occurrence key seen before creates nothing.
+   */
+  async createOccurrence(tx: Tx, request: EventData<typeof occurrenceRequested>): Promise<TaskRecord | undefined> {
+    const existing = await tx.task.findUnique({ where: { occurrenceKey: request.occurrenceKey } });
+    if (existing) return undefined;
+    const template = await tx.task.findFirst({
+      where: { id: request.templateTaskId, userId: request.userId },
+      include: taskInclude,
+    });
+    if (!template) return undefined;
+    const id = randomUUID();
+    const now = new Date();
+    await tx.task.create({
+      data: {
+        id,
+        userId: template.userId,
+        title: template.title,
+        notes: template.notes,
+        priority: template.priority,
+        listId: template.listId,
+        ...(await this.dueColumns(tx, template.userId, request.due)),
+        recurrenceRule: template.recurrenceRule,
+        recurrenceMode: template.recurrenceMode,
+        seriesId: request.seriesId,
+        occurrenceKey: request.occurrenceKey,
+        createdAt: now,
+        updatedAt: now,
+        tags: template.tags.length ? { create: template.tags.map((t) => ({ tagId: t.tagId })) } : undefined,
+        // Reminders relative to the due date carry over; absolute ones belonged to that day.
+        reminders: {
+          create: template.reminders
+            .filter((r) => r.type === 'relative')
+            .map((r, position) => ({ id: randomUUID(), type: 'relative', minutesBefore: r.minutesBefore, position })),
+        },
+      },
+    });
+    const task = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+    await this.kit.publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: id });
+    return task;
   }
 
   update(userId: string, id: string, expectedVersion: number, input: UpdateTaskInput): Promise<TaskRecord> {

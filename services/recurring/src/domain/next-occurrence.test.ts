@@ -1,0 +1,165 @@
+import { firstOccurrences, nextAfterCompletion, type SeriesRule } from './next-occurrence';
+
+const series = (rrule: string, start: string, timeZone = 'Europe/London', exdates?: string[]): SeriesRule => ({
+  rrule,
+  start,
+  timeZone,
+  ...(exdates ? { exdates } : {}),
+});
+const locals = (rule: SeriesRule, n = 5) => firstOccurrences(rule, n).map((o) => o.local);
+
+describe('rules × time zones × month ends × leap years', () => {
+  test.each([
+    [
+      'every day',
+      'FREQ=DAILY',
+      '2026-11-22T09:00',
+      ['2026-11-22T09:00:00', '2026-11-23T09:00:00', '2026-11-24T09:00:00'],
+    ],
+    [
+      'every 3 days',
+      'FREQ=DAILY;INTERVAL=3',
+      '2026-11-22T09:00',
+      ['2026-11-22T09:00:00', '2026-11-25T09:00:00', '2026-11-28T09:00:00'],
+    ],
+    [
+      'every weekday',
+      'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+      '2026-11-20T08:30',
+      ['2026-11-20T08:30:00', '2026-11-23T08:30:00', '2026-11-24T08:30:00'],
+    ],
+    [
+      'Mon, Wed, Fri',
+      'FREQ=WEEKLY;BYDAY=MO,WE,FR',
+      '2026-11-23T07:00',
+      ['2026-11-23T07:00:00', '2026-11-25T07:00:00', '2026-11-27T07:00:00'],
+    ],
+    [
+      'every 2 weeks on Mon and Thu',
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
+      '2026-11-23T18:00',
+      ['2026-11-23T18:00:00', '2026-11-26T18:00:00', '2026-12-07T18:00:00'],
+    ],
+    [
+      '2nd Tuesday',
+      'FREQ=MONTHLY;BYDAY=2TU',
+      '2026-11-10T10:00',
+      ['2026-11-10T10:00:00', '2026-12-08T10:00:00', '2027-01-12T10:00:00'],
+    ],
+    [
+      'last Friday',
+      'FREQ=MONTHLY;BYDAY=-1FR',
+      '2026-11-27T16:00',
+      ['2026-11-27T16:00:00', '2026-12-25T16:00:00', '2027-01-29T16:00:00'],
+    ],
+    [
+      'last day of the month',
+      'FREQ=MONTHLY;BYMONTHDAY=-1',
+      '2027-01-31T12:00',
+      ['2027-01-31T12:00:00', '2027-02-28T12:00:00', '2027-03-31T12:00:00', '2027-04-30T12:00:00'],
+    ],
+    [
+      'last day of February in a leap year',
+      'FREQ=MONTHLY;BYMONTHDAY=-1',
+      '2028-01-31T12:00',
+      ['2028-01-31T12:00:00', '2028-02-29T12:00:00', '2028-03-31T12:00:00'],
+    ],
+    [
+      'the 31st skips short months',
+      'FREQ=MONTHLY;BYMONTHDAY=31',
+      '2027-01-31T09:00',
+      ['2027-01-31T09:00:00', '2027-03-31T09:00:00', '2027-05-31T09:00:00'],
+    ],
+    [
+      '29 February only in leap years',
+      'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+      '2028-02-29T09:00',
+      ['2028-02-29T09:00:00', '2032-02-29T09:00:00'],
+    ],
+    [
+      'yearly',
+      'FREQ=YEARLY',
+      '2026-12-25T08:00',
+      ['2026-12-25T08:00:00', '2027-12-25T08:00:00', '2028-12-25T08:00:00'],
+    ],
+    ['COUNT ends the series', 'FREQ=DAILY;COUNT=2', '2026-11-22T09:00', ['2026-11-22T09:00:00', '2026-11-23T09:00:00']],
+    [
+      'UNTIL ends the series',
+      'FREQ=WEEKLY;UNTIL=20261207T000000Z',
+      '2026-11-23T09:00',
+      ['2026-11-23T09:00:00', '2026-11-30T09:00:00'],
+    ],
+  ])('%s', (_name, rrule, start, expected) => {
+    expect(locals(series(rrule, start), expected.length + 1).slice(0, expected.length)).toEqual(expected);
+    if (rrule.includes('COUNT') || rrule.includes('UNTIL')) expect(locals(series(rrule, start), 10)).toEqual(expected);
+  });
+
+  test('EXDATE skips an occurrence', () => {
+    expect(locals(series('FREQ=DAILY', '2026-11-22T09:00', 'Europe/London', ['2026-11-23']), 3)).toEqual([
+      '2026-11-22T09:00:00',
+      '2026-11-24T09:00:00',
+      '2026-11-25T09:00:00',
+    ]);
+  });
+});
+
+describe('DST: the wall-clock time stays, the instant moves', () => {
+  test.each([
+    // Europe/London springs forward on 2027-03-28 and falls back on 2027-10-31.
+    ['Europe/London', '2027-03-27T09:00', ['2027-03-27T09:00:00.000Z', '2027-03-28T08:00:00.000Z']],
+    ['Europe/London', '2027-10-30T09:00', ['2027-10-30T08:00:00.000Z', '2027-10-31T09:00:00.000Z']],
+    // America/New_York: 2027-03-14 and 2027-11-07.
+    ['America/New_York', '2027-03-13T09:00', ['2027-03-13T14:00:00.000Z', '2027-03-14T13:00:00.000Z']],
+    ['America/New_York', '2027-11-06T09:00', ['2027-11-06T13:00:00.000Z', '2027-11-07T14:00:00.000Z']],
+    // Southern hemisphere: Australia/Sydney springs forward on 2027-10-03.
+    ['Australia/Sydney', '2027-10-02T09:00', ['2027-10-01T23:00:00.000Z', '2027-10-02T22:00:00.000Z']],
+  ])('%s from %s', (zone, start, instants) => {
+    const occ = firstOccurrences(series('FREQ=DAILY', start, zone), 2);
+    expect(occ.map((o) => o.local.slice(11))).toEqual(['09:00:00', '09:00:00']);
+    expect(occ.map((o) => o.at.toISOString())).toEqual(instants);
+  });
+
+  test('a time inside the spring-forward gap moves forward, as clocks do', () => {
+    const [, gap] = firstOccurrences(series('FREQ=DAILY', '2027-03-27T01:30', 'Europe/London'), 2);
+    expect(gap!.at.toISOString()).toBe('2027-03-28T01:30:00.000Z'); // 02:30 BST
+  });
+});
+
+describe('after completion', () => {
+  test('the rule restarts from the completion day, at the series time of day', () => {
+    const rule = series('FREQ=DAILY;INTERVAL=3', '2026-11-01T09:00');
+    // Completed on Wednesday 25 Nov at 20:00 London → next is Saturday 28 Nov 09:00.
+    const next = nextAfterCompletion(rule, new Date('2026-11-25T20:00:00Z'));
+    expect(next?.local).toBe('2026-11-28T09:00:00');
+  });
+
+  test('completed before the time of day: the next one is still a full interval away', () => {
+    const next = nextAfterCompletion(series('FREQ=WEEKLY', '2026-11-02T18:00'), new Date('2026-11-25T07:00:00Z'));
+    expect(next?.local).toBe('2026-12-02T18:00:00');
+  });
+
+  test('weekday rules pick the next matching day after completion', () => {
+    const next = nextAfterCompletion(
+      series('FREQ=WEEKLY;BYDAY=MO', '2026-11-02T09:00'),
+      new Date('2026-11-25T12:00:00Z'),
+    );
+    expect(next?.local).toBe('2026-11-30T09:00:00');
+  });
+
+  test('an ended series (UNTIL passed) has no next occurrence', () => {
+    const next = nextAfterCompletion(
+      series('FREQ=DAILY;UNTIL=20261130T000000Z', '2026-11-01T09:00'),
+      new Date('2026-12-05T12:00:00Z'),
+    );
+    expect(next).toBeUndefined();
+  });
+
+  test('completion in another zone’s calendar day uses the series zone', () => {
+    // 23:30 UTC on 25 Nov is already 26 Nov in Tokyo.
+    const next = nextAfterCompletion(
+      series('FREQ=DAILY', '2026-11-01T09:00', 'Asia/Tokyo'),
+      new Date('2026-11-25T23:30:00Z'),
+    );
+    expect(next?.local).toBe('2026-11-27T09:00:00');
+  });
+});

@@ -1,0 +1,27 @@
+import type { TaskSnapshot } from '@daybook/contracts';
+import type { SeriesRule } from './next-occurrence';
+
+/**
+ * The series rule a recurring task implies: its RRULE, in the zone of its due date, from
+ * its due local time. A date-only due date recurs as dates (at midnight, zone UTC unless
+ * the task names one).
+ */
+export function seriesRuleOf(task: TaskSnapshot): (SeriesRule & { dateOnly: boolean }) | undefined {
+  if (!task.recurrence || !task.due) return undefined;
+  if ('dateTime' in task.due) {
+    return { rrule: task.recurrence.rrule, timeZone: task.due.timeZone, start: task.due.dateTime, dateOnly: false };
+  }
+  return {
+    rrule: task.recurrence.rrule,
+    timeZone: task.due.timeZone ?? 'UTC',
+    start: `${task.due.date}T00:00:00`,
+    dateOnly: true,
+  };
+}
+
+/** The `due` of an occurrence, in the same form as the series' first task. */
+export function dueOf(local: string, rule: { timeZone: string; dateOnly: boolean }) {
+  return rule.dateOnly
+    ? { date: local.slice(0, 10), ...(rule.timeZone !== 'UTC' ? { timeZone: rule.timeZone } : {}) }
+    : { dateTime: local, timeZone: rule.timeZone };
+}

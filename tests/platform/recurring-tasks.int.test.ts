@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { occurrenceRequested, taskCompleted, type TaskSnapshot } from '@daybook/contracts';
+import { DateTime } from 'luxon';
+import { kafkaClient } from '@daybook/substrate';
+import {
+  createTestDatabase,
+  kafkaTap,
+  mintAccessToken,
+  startJwksServer,
+  startServiceUnderTest,
+  testContext,
+  testEnvironment,
+  testSecretsFile,
+  waitFor,
+  waitForConsumerGroup,
+  type KafkaTap,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@daybook/testing';
+
+// tasks and recurring, each beside its own daprd, with the real Scheduler behind them.
+let db: TestDatabase;
+let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let tasks: ServiceUnderTest;
+let recurring: ServiceUnderTest;
+let tap: KafkaTap;
+let secrets: Record<string, string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase(['tasks', 'recurring']);
+  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  secrets = s.secrets;
+  jwks = await startJwksServer(secrets);
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: s.file,
+    jwksUrl: jwks.url,
+    appIds: ['tasks', 'recurring'],
+    name: 'recurring',
+  });
+  [tasks, recurring] = await Promise.all([
+    startServiceUnderTest(ctx, 'tasks'),
+    startServiceUnderTest(ctx, 'recurring'),
+  ]);
+  await Promise.all([
+    waitForConsumerGroup(recurring.consumerGroup, ['task-events', 'user-events']),
+    waitForConsumerGroup(tasks.consumerGroup, ['recurring-events', 'user-events']),
+  ]);
+  tap = await kafkaTap(['task-events', 'recurring-events']);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await Promise.all([tasks?.stop(), recurring?.stop()]);
+  await jwks?.close();
+  await db?.drop();
+});
+
+function person() {
+  const headers = {
+    authorization: `Bearer ${mintAccessToken(secrets, randomUUID())}`,
+    'content-type': 'application/json',
+  };
+  const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
+    const res = await fetch(`${tasks.baseUrl}${path}`, {
+      method,
+      headers: { ...headers, ...extra },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json()) as TaskSnapshot & { items: TaskSnapshot[] } };
+  };
+  return { call };
+}
+
+const seriesTasks = async (who: ReturnType<typeof person>, seriesId: string) =>
+  (await who.call('GET', '/api/tasks?limit=100&sort=due&order=asc')).body.items.filter(
+    (t) => t.id === seriesId || t.seriesId === seriesId,
+  );
+
+/** How many events of a type a service has consumed with an outcome (its /metrics). */
+async function consumed(service: ServiceUnderTest, type: string, outcome: string): Promise<number> {
+  const text = await (await fetch(`${service.baseUrl}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find(
+      (l) =>
+        l.startsWith('daybook_events_consumed_total{') &&
+        l.includes(`type="${type}"`) &&
+        l.includes(`outcome="${outcome}"`),
+    );
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+test('completing a weekly task creates exactly one next occurrence: the next Tuesday after completion, at 19:00 London', async () => {
+  const ada = person();
+  const first = (
+    await ada.call('POST', '/api/tasks', {
+      title: 'Bins out',
+      priority: 'low',
+      due: { dateTime: '2027-03-23T19:00', timeZone: 'Europe/London' }, // a Tuesday, before the clocks change
+      reminders: [{ type: 'relative', minutesBefore: 30 }],
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU', mode: 'after-completion' },
+    })
+  ).body;
+  // "After completion": the rule restarts from the completion day (today), not the due date.
+  const done = await ada.call('POST', `/api/tasks/${first.id}/complete`, undefined, { 'if-match': '"1"' });
+  expect(done.status).toBe(200);
+
+  const next = await waitFor('the next occurrence', async () =>
+    (await seriesTasks(ada, first.id)).find((t) => t.id !== first.id),
+  );
+  expect(next).toMatchObject({
+    title: 'Bins out',
+    priority: 'low',
+    status: 'open',
+    seriesId: first.id,
+    recurrence: first.recurrence,
+    reminders: [expect.objectContaining({ type: 'relative', minutesBefore: 30 })],
+  });
+  let day = DateTime.now().setZone('Europe/London').startOf('day');
+  do day = day.plus({ days: 1 });
+  while (day.weekday !== 2);
+  const expected = day.set({ hour: 19 });
+  expect(next.due).toEqual({ dateTime: expected.toFormat("yyyy-LL-dd'T'HH:mm:ss"), timeZone: 'Europe/London' });
+  expect(next.dueAt).toBe(expected.toUTC().toISO());
+  const requests = tap.messages.filter(
+    (m) => m.topic === occurrenceRequested.topic && (m.json?.data as { seriesId?: string })?.seriesId === first.id,
+  );
+  expect(requests).toHaveLength(1);
+});
+
+test('a redelivered completion, and a completion undone and redone, still yield one next occurrence', async () => {
+  const ada = person();
+  const first = (
+    await ada.call('POST', '/api/tasks', {
+      title: 'Water plants',
+      due: { dateTime: '2026-12-01T09:00', timeZone: 'UTC' },
+      recurrence: { rrule: 'FREQ=DAILY;INTERVAL=2', mode: 'after-completion' },
+    })
+  ).body;
+  await ada.call('POST', `/api/tasks/${first.id}/complete`, undefined, { 'if-match': '"1"' });
+  await waitFor('the next occurrence', async () => (await seriesTasks(ada, first.id)).length === 2);
+
+  // Redelivery: the very same completed event goes over the topic again.
+  const original = await tap.waitFor(
+    'the completed event',
+    (m) => m.key === first.id && m.json?.type === taskCompleted.type,
+  );
+  const duplicatesBefore = await consumed(recurring, taskCompleted.type, 'duplicate');
+  const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test').producer();
+  await producer.connect();
+  await producer.send({ topic: 'task-events', messages: [{ key: first.id, value: original.value }] });
+  await producer.disconnect();
+  await waitFor(
+    'recurring to see the duplicate',
+    async () => (await consumed(recurring, taskCompleted.type, 'duplicate')) > duplicatesBefore,
+  );
+
+  // Undo and redo: reopened, then completed again (a new event with a new id).
+  const successesBefore = await consumed(recurring, taskCompleted.type, 'success');
+  await ada.call('POST', `/api/tasks/${first.id}/reopen`, undefined, { 'if-match': '"2"' });
+  await ada.call('POST', `/api/tasks/${first.id}/complete`, undefined, { 'if-match': '"3"' });
+  await waitFor(
+    'recurring to handle the second completion',
+    async () => (await consumed(recurring, taskCompleted.type, 'success')) > successesBefore,
+  );
+
+  expect(await seriesTasks(ada, first.id)).toHaveLength(2);
+});
+
+test('a fixed-schedule series creates its next occurrence when the current one falls due (Dapr job)', async () => {
+  const ada = person();
+  // Whole seconds: the due time is what the person typed, to the second.
+  const dueAt = new Date(Math.ceil((Date.now() + 3_000) / 1000) * 1000);
+  const local = dueAt.toISOString().slice(0, 19);
+  const first = (
+    await ada.call('POST', '/api/tasks', {
+      title: 'Daily stand-up',
+      due: { dateTime: local, timeZone: 'UTC' },
+      recurrence: { rrule: 'FREQ=DAILY', mode: 'fixed-schedule' },
+    })
+  ).body;
+  const next = await waitFor(
+    'the next day’s occurrence',
+    async () => (await seriesTasks(ada, first.id)).find((t) => t.id !== first.id),
+    {
+      timeoutMs: 60_000,
+    },
+  );
+  expect(Date.now()).toBeGreaterThanOrEqual(dueAt.getTime()); // not before the current one fell due
+  expect(next.dueAt).toBe(new Date(dueAt.getTime() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'));
+  expect(first.status).toBe('open'); // appears whether or not the previous one is done
+});

@@ -1,6 +1,10 @@
-import type { JobHandler, ServiceKit } from '@daybook/service-kit';
+import { job, type JobHandler, type ServiceKit } from '@daybook/service-kit';
+import type { Database } from '../infrastructure/database';
+import { REMINDER_JOB, ReminderScheduler } from '../infrastructure/reminder-scheduler';
 
-/** Dapr jobs the reminders service handles (POST /job/<kind>--<id>). */
-export function jobHandlers(_kit: ServiceKit): JobHandler[] {
-  return [];
+/** `reminder--<taskId>.<reminderId>.<generation>`: a reminder falls due. */
+export function jobHandlers(kit: ServiceKit): JobHandler[] {
+  const scheduler = new ReminderScheduler(kit);
+  const db = kit.db as unknown as Database;
+  return [job(REMINDER_JOB, ({ id }) => db.$transaction((tx) => scheduler.fire(tx, id)))];
 }

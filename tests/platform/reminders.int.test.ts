@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { reminderDue, type TaskSnapshot } from '@daybook/contracts';
+import {
+  createTestDatabase,
+  kafkaTap,
+  mintAccessToken,
+  startJwksServer,
+  startServiceUnderTest,
+  testContext,
+  testSecretsFile,
+  waitFor,
+  waitForConsumerGroup,
+  type KafkaTap,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@daybook/testing';
+
+// tasks and reminders beside their sidecars; reminder jobs go through the real Scheduler.
+let db: TestDatabase;
+let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let tasks: ServiceUnderTest;
+let reminders: ServiceUnderTest;
+let tap: KafkaTap;
+let secrets: Record<string, string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase(['tasks', 'reminders']);
+  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  secrets = s.secrets;
+  jwks = await startJwksServer(secrets);
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: s.file,
+    jwksUrl: jwks.url,
+    appIds: ['tasks', 'reminders'],
+    name: 'reminders',
+  });
+  [tasks, reminders] = await Promise.all([
+    startServiceUnderTest(ctx, 'tasks'),
+    startServiceUnderTest(ctx, 'reminders'),
+  ]);
+  await waitForConsumerGroup(reminders.consumerGroup, ['task-events', 'user-events']);
+  tap = await kafkaTap([reminderDue.topic]);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await Promise.all([tasks?.stop(), reminders?.stop()]);
+  await jwks?.close();
+  await db?.drop();
+});
+
+function person() {
+  const headers = {
+    authorization: `Bearer ${mintAccessToken(secrets, randomUUID())}`,
+    'content-type': 'application/json',
+  };
+  const call = async (
+    base: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...headers, ...extra },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as TaskSnapshot & { items: { reminderId: string; status: string }[] },
+    };
+  };
+  return {
+    tasks: (method: string, path: string, body?: unknown, extra?: Record<string, string>) =>
+      call(tasks.baseUrl, method, path, body, extra),
+    reminders: (method: string, path: string, body?: unknown) => call(reminders.baseUrl, method, path, body),
+  };
+}
+
+const inSeconds = (s: number) => new Date(Math.ceil((Date.now() + s * 1000) / 1000) * 1000);
+const firings = (taskId: string) =>
+  tap.messages.filter((m) => m.key === taskId).map((m) => m.json as { data: { firedAt: string; reminderId: string } });
+
+async function scheduled(who: ReturnType<typeof person>, taskId: string) {
+  return waitFor('the reminder to be scheduled', async () => {
+    const r = await who.reminders('GET', `/api/reminders?taskId=${taskId}`);
+    return r.body.items.length > 0 && r.body.items.every((i) => i.status === 'scheduled') ? r.body.items : undefined;
+  });
+}
+
+test('a reminder fires once, not before its time, with the task it belongs to', async () => {
+  const ada = person();
+  const at = inSeconds(3);
+  const task = (
+    await ada.tasks('POST', '/api/tasks', {
+      title: 'Call the dentist',
+      reminders: [{ type: 'absolute', at: at.toISOString() }],
+    })
+  ).body;
+  await scheduled(ada, task.id);
+  const fired = await tap.waitFor('reminder.due', (m) => m.key === task.id, 60_000);
+  const event = reminderDue.schema.parse((fired.json as { data: unknown }).data);
+  expect(event).toMatchObject({ taskId: task.id, taskTitle: 'Call the dentist', reminderId: task.reminders[0]!.id });
+  expect(new Date(event.firedAt).getTime()).toBeGreaterThanOrEqual(at.getTime());
+  await waitFor(
+    'the reminder to show as fired',
+    async () => (await ada.reminders('GET', `/api/reminders?taskId=${task.id}`)).body.items[0]?.status === 'fired',
+  );
+  expect(firings(task.id)).toHaveLength(1);
+});
+
+test('completing or deleting the task cancels its reminders; moving the time reschedules', async () => {
+  const ada = person();
+  const at = inSeconds(4);
+  const reminder = [{ type: 'absolute', at: at.toISOString() }];
+  const completed = (await ada.tasks('POST', '/api/tasks', { title: 'done early', reminders: reminder })).body;
+  const deleted = (await ada.tasks('POST', '/api/tasks', { title: 'deleted', reminders: reminder })).body;
+  const moved = (await ada.tasks('POST', '/api/tasks', { title: 'moved', reminders: reminder })).body;
+  const witness = (await ada.tasks('POST', '/api/tasks', { title: 'witness', reminders: reminder })).body;
+  await Promise.all([completed, deleted, moved, witness].map((t) => scheduled(ada, t.id)));
+
+  await ada.tasks('POST', `/api/tasks/${completed.id}/complete`, undefined, { 'if-match': '"1"' });
+  await ada.tasks('DELETE', `/api/tasks/${deleted.id}`);
+  const later = inSeconds(8);
+  await ada.tasks(
+    'PATCH',
+    `/api/tasks/${moved.id}`,
+    { reminders: [{ type: 'absolute', at: later.toISOString() }] },
+    { 'if-match': '"1"' },
+  );
+  await waitFor('the cancellations to reach reminders', async () => {
+    const [a, b] = await Promise.all(
+      [completed, deleted].map(
+        async (t) => (await ada.reminders('GET', `/api/reminders?taskId=${t.id}`)).body.items.length,
+      ),
+    );
+    return a === 0 && b === 0;
+  });
+
+  await tap.waitFor('the witness reminder', (m) => m.key === witness.id, 60_000);
+  const movedFiring = await tap.waitFor('the moved reminder', (m) => m.key === moved.id, 60_000);
+  expect(new Date((movedFiring.json as { data: { firedAt: string } }).data.firedAt).getTime()).toBeGreaterThanOrEqual(
+    later.getTime(),
+  );
+  expect(firings(completed.id)).toEqual([]);
+  expect(firings(deleted.id)).toEqual([]);
+  expect(firings(moved.id)).toHaveLength(1); // the old scheduling never fired
+});
+
+test('snooze fires the reminder again later; bad snoozes are refused', async () => {
+  const ada = person();
+  const task = (
+    await ada.tasks('POST', '/api/tasks', {
+      title: 'Stretch',
+      reminders: [{ type: 'absolute', at: inSeconds(2).toISOString() }],
+    })
+  ).body;
+  await scheduled(ada, task.id);
+  await tap.waitFor('the first firing', (m) => m.key === task.id, 60_000);
+  const reminderId = task.reminders[0]!.id;
+  const until = inSeconds(3);
+  const snoozed = await ada.reminders('POST', '/api/reminders/snooze', {
+    taskId: task.id,
+    reminderId,
+    until: until.toISOString(),
+  });
+  expect(snoozed.status).toBe(200);
+  await waitFor('the second firing', () => firings(task.id).length === 2, { timeoutMs: 60_000 });
+  expect(new Date(firings(task.id)[1]!.data.firedAt).getTime()).toBeGreaterThanOrEqual(until.getTime());
+
+  const bad = [
+    { taskId: task.id, reminderId, minutes: 5, until: until.toISOString() },
+    { taskId: task.id, reminderId },
+    { taskId: task.id, reminderId, until: '2020-01-01T00:00:00Z' },
+    { taskId: 'x', reminderId, minutes: 5 },
+  ];
+  for (const body of bad)
+    expect({ body, status: (await ada.reminders('POST', '/api/reminders/snooze', body)).status }).toEqual({
+      body,
+      status: 400,
+    });
+  const eve = person();
+  expect(
+    (await eve.reminders('POST', '/api/reminders/snooze', { taskId: task.id, reminderId, minutes: 5 })).status,
+  ).toBe(404);
+  expect((await eve.reminders('GET', `/api/reminders?taskId=${task.id}`)).body.items).toEqual([]);
+});

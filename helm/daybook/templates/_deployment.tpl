@@ -100,6 +100,8 @@ spec:
               value: production
             - name: LOG_LEVEL
               value: {{ $cfg.logLevel | quote }}
+            - name: TRUST_PROXY
+              value: {{ $root.Values.trustProxy | quote }}
             {{- include "daybook.databaseEnv" $root | nindent 12 }}
             - name: DATABASE_SCHEMA
               value: {{ $name | quote }}

@@ -23,6 +23,12 @@ export const baseEnvSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('daybook'),
   /** How long shutdown waits for in-flight requests and events before closing anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Which proxies' X-Forwarded-For to believe (Express "trust proxy"): comma-separated
+   * addresses, subnets or the names loopback, linklocal, uniquelocal. Behind a Kubernetes
+   * ingress, the ingress pods' range; otherwise per-IP limits see one IP for everybody.
+   */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   /** Outbox relay poll interval; commits also wake the relay at once through LISTEN/NOTIFY. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
 });

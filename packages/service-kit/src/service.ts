@@ -88,7 +88,7 @@ export async function startService<S extends typeof baseEnvSchema>(
   };
 
   let shuttingDown = false;
-  const app = createHttpApp({ log, metrics });
+  const app = createHttpApp({ log, metrics, trustProxy: env.TRUST_PROXY });
   app.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok', service: def.name });
   });

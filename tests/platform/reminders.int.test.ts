@@ -187,3 +187,38 @@ test('snooze fires the reminder again later; bad snoozes are refused', async () 
   ).toBe(404);
   expect((await eve.reminders('GET', `/api/reminders?taskId=${task.id}`)).body.items).toEqual([]);
 });
+
+test('reminders due while the service, then its sidecar, are down still fire — once each', async () => {
+  const ada = person();
+  const aAt = inSeconds(4);
+  const bAt = inSeconds(12);
+  const a = (
+    await ada.tasks('POST', '/api/tasks', {
+      title: 'during app outage',
+      reminders: [{ type: 'absolute', at: aAt.toISOString() }],
+    })
+  ).body;
+  const b = (
+    await ada.tasks('POST', '/api/tasks', {
+      title: 'during sidecar outage',
+      reminders: [{ type: 'absolute', at: bAt.toISOString() }],
+    })
+  ).body;
+  await Promise.all([scheduled(ada, a.id), scheduled(ada, b.id)]);
+
+  await reminders.stopApp();
+  await waitFor('the first reminder’s time to pass', () => Date.now() > aAt.getTime() + 1_000, { timeoutMs: 30_000 });
+  expect(firings(a.id)).toEqual([]);
+  await reminders.startApp();
+  await tap.waitFor('the first reminder, after the service is back', (m) => m.key === a.id, 90_000);
+
+  await reminders.stopSidecar();
+  await waitFor('the second reminder’s time to pass', () => Date.now() > bAt.getTime() + 1_000, { timeoutMs: 30_000 });
+  await reminders.startSidecar();
+  await tap.waitFor('the second reminder, after the sidecar is back', (m) => m.key === b.id, 90_000);
+
+  // Both once, and the service is whole again.
+  expect(firings(a.id)).toHaveLength(1);
+  expect(firings(b.id)).toHaveLength(1);
+  expect((await fetch(`${reminders.baseUrl}/readyz`)).status).toBe(200);
+});

@@ -54,8 +54,12 @@ export interface ServiceUnderTest {
   name: string;
   baseUrl: string;
   appPort: number;
-  process: ManagedProcess;
-  sidecar: TestSidecar;
+  readonly process: ManagedProcess;
+  readonly sidecar: TestSidecar;
+  /** Stops the service process only (SIGTERM, then waits), leaving its sidecar. */
+  stopApp(): Promise<void>;
+  /** Starts the service process again on the same port and waits until it is ready. */
+  startApp(): Promise<void>;
   /** Kafka consumer group of its sidecar (to wait for its assignment). */
   consumerGroup: string;
   stopSidecar(): Promise<void>;
@@ -75,31 +79,42 @@ export async function startServiceUnderTest(
 ): Promise<ServiceUnderTest> {
   const appPort = await freePort();
   const ports = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
-  const proc = startProcess({
-    name: `${name}-${appPort}`,
-    command: process.execPath,
-    // DAYBOOK_SERVICE_NODE_ARGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-    args: [
-      ...(process.env.DAYBOOK_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      'src/main.ts',
-    ],
-    cwd: join(REPO_ROOT, 'services', name),
-    logDir: ctx.logDir,
-    pidDir: join(ctx.logDir, 'pids'),
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(appPort),
-      DAPR_HTTP_PORT: String(ports.http),
-      DATABASE_URL: ctx.databaseUrl,
-      AUTH_JWKS_URL: ctx.jwksUrl,
-      LOG_LEVEL: 'debug',
-      OUTBOX_POLL_MS: '60000',
-      ...extraEnv,
-    },
-  });
+  const launch = () =>
+    startProcess({
+      name: `${name}-${appPort}`,
+      command: process.execPath,
+      // DAYBOOK_SERVICE_NODE_ARGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+      args: [
+        ...(process.env.DAYBOOK_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        '--import',
+        'tsx',
+        'src/main.ts',
+      ],
+      cwd: join(REPO_ROOT, 'services', name),
+      logDir: ctx.logDir,
+      pidDir: join(ctx.logDir, 'pids'),
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(appPort),
+        DAPR_HTTP_PORT: String(ports.http),
+        DATABASE_URL: ctx.databaseUrl,
+        AUTH_JWKS_URL: ctx.jwksUrl,
+        LOG_LEVEL: 'debug',
+        OUTBOX_POLL_MS: '60000',
+        ...extraEnv,
+      },
+    });
+  let proc = launch();
+  const appReady = () =>
+    waitFor(
+      `${name} to be ready`,
+      async () => {
+        if (proc.child.exitCode !== null) throw new Error(`${name} exited:\n${tail(proc.logFile, 30)}`);
+        return ready(appPort)();
+      },
+      { timeoutMs: 60_000, onTimeout: () => `\n${tail(proc.logFile, 30)}` },
+    );
   const sidecarOpts = {
     appId: name,
     appPort,
@@ -110,19 +125,19 @@ export async function startServiceUnderTest(
     ports,
   };
   let sidecar = await startTestSidecar(sidecarOpts);
-  await waitFor(
-    `${name} to be ready`,
-    async () => {
-      if (proc.child.exitCode !== null) throw new Error(`${name} exited:\n${tail(proc.logFile, 30)}`);
-      return ready(appPort)();
-    },
-    { timeoutMs: 60_000, onTimeout: () => `\n${tail(proc.logFile, 30)}` },
-  );
+  await appReady();
   const service: ServiceUnderTest = {
     name,
     baseUrl: `http://127.0.0.1:${appPort}`,
     appPort,
-    process: proc,
+    get process() {
+      return proc;
+    },
+    stopApp: () => stopProcess(proc),
+    startApp: async () => {
+      proc = launch();
+      await appReady();
+    },
     get sidecar() {
       return sidecar;
     },

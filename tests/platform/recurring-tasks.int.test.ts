@@ -117,7 +117,7 @@ test('completing a weekly task creates exactly one next occurrence: the next Tue
     recurrence: first.recurrence,
     reminders: [expect.objectContaining({ type: 'relative', minutesBefore: 30 })],
   });
-  let day = DateTime.now().setZone('Europe/London').startOf('day');
+  let day = DateTime.fromISO(done.body.completedAt!, { zone: 'Europe/London' }).startOf('day');
   do day = day.plus({ days: 1 });
   while (day.weekday !== 2);
   const expected = day.set({ hour: 19 });
@@ -190,4 +190,61 @@ test('a fixed-schedule series creates its next occurrence when the current one f
   expect(Date.now()).toBeGreaterThanOrEqual(dueAt.getTime()); // not before the current one fell due
   expect(next.dueAt).toBe(new Date(dueAt.getTime() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'));
   expect(first.status).toBe('open'); // appears whether or not the previous one is done
+});
+
+test('edits to the latest occurrence apply to this and all future ones; the series lists its occurrences', async () => {
+  const ada = person();
+  const first = (
+    await ada.call('POST', '/api/tasks', {
+      title: 'Review budget',
+      due: { dateTime: '2026-12-01T10:00', timeZone: 'UTC' },
+      recurrence: { rrule: 'FREQ=WEEKLY', mode: 'after-completion' },
+    })
+  ).body;
+  await ada.call('POST', `/api/tasks/${first.id}/complete`, undefined, { 'if-match': '"1"' });
+  const second = await waitFor('occurrence 2', async () =>
+    (await seriesTasks(ada, first.id)).find((t) => t.id !== first.id),
+  );
+  // "This and future": the latest occurrence gets a new title and a daily rule.
+  await ada.call(
+    'PATCH',
+    `/api/tasks/${second.id}`,
+    { title: 'Review budget (daily)', recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' } },
+    { 'if-match': '"1"' },
+  );
+  // "This occurrence only": editing an older one changes nothing ahead.
+  await ada.call('PATCH', `/api/tasks/${first.id}`, { title: 'Old title edited' }, { 'if-match': '"2"' });
+  const completed = (await ada.call('POST', `/api/tasks/${second.id}/complete`, undefined, { 'if-match': '"2"' })).body;
+  const third = await waitFor('occurrence 3', async () =>
+    (await seriesTasks(ada, first.id)).find((t) => ![first.id, second.id].includes(t.id)),
+  );
+  expect(third).toMatchObject({
+    title: 'Review budget (daily)',
+    recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' },
+    seriesId: first.id,
+  });
+  const tomorrow = new Date(Date.parse(completed.completedAt!) + 86_400_000).toISOString().slice(0, 10);
+  expect(third.dueAt).toBe(`${tomorrow}T10:00:00.000Z`);
+
+  const listed = (await ada.call('GET', `/api/tasks?seriesId=${first.id}&sort=created&order=asc`)).body.items;
+  expect(listed.map((t) => t.id)).toEqual([first.id, second.id, third.id]);
+});
+
+test('stopping a series: without its rule, completing the latest task creates nothing', async () => {
+  const ada = person();
+  const first = (
+    await ada.call('POST', '/api/tasks', {
+      title: 'Temporary habit',
+      due: { dateTime: '2026-12-01T07:00', timeZone: 'UTC' },
+      recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' },
+    })
+  ).body;
+  await ada.call('PATCH', `/api/tasks/${first.id}`, { recurrence: null }, { 'if-match': '"1"' });
+  const before = await consumed(recurring, taskCompleted.type, 'success');
+  await ada.call('POST', `/api/tasks/${first.id}/complete`, undefined, { 'if-match': '"2"' });
+  await waitFor(
+    'recurring to handle the completion',
+    async () => (await consumed(recurring, taskCompleted.type, 'success')) > before,
+  );
+  expect(await seriesTasks(ada, first.id)).toHaveLength(1);
 });

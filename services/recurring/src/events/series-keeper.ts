@@ -73,6 +73,43 @@ export class SeriesKeeper {
     await this.request(tx, series, task.id, next, { sourceTaskId: task.id, dateOnly: rule.dateOnly });
   }
 
+  /**
+   * An edit of the series' latest task applies to this and all future occurrences: a new
+   * rule or due time reshapes the series; removing the rule (or deleting the task) stops
+   * it. Edits of older occurrences touch only themselves.
+   */
+  async onTaskChanged(task: TaskSnapshot, sql: SqlExecutor): Promise<void> {
+    const tx = sql as Tx;
+    const series = await tx.series.findUnique({ where: { id: task.seriesId ?? task.id } });
+    if (!series || series.templateTaskId !== task.id || series.stoppedAt) return;
+    const rule = seriesRuleOf(task);
+    if (!rule || !task.recurrence || task.deletedAt) {
+      await tx.series.update({ where: { id: series.id }, data: { stoppedAt: new Date() } });
+      if (series.mode === 'fixed-schedule') await this.kit.sidecar.deleteJob(jobName(SERIES_JOB, series.id));
+      this.kit.log.info({ seriesId: series.id }, 'series stopped');
+      return;
+    }
+    const changed =
+      rule.rrule !== series.rrule || task.recurrence.mode !== series.mode || rule.timeZone !== series.timeZone;
+    const moved = rule.start !== series.lastLocal && series.mode === 'fixed-schedule';
+    if (!changed && !moved) return;
+    // The edited task is the new start of the rest of the series.
+    const updated = await tx.series.update({
+      where: { id: series.id },
+      data: {
+        rrule: rule.rrule,
+        mode: task.recurrence.mode,
+        timeZone: rule.timeZone,
+        startLocal: rule.start,
+        lastLocal: rule.start,
+      },
+    });
+    if (series.mode === 'fixed-schedule' && updated.mode !== 'fixed-schedule') {
+      await this.kit.sidecar.deleteJob(jobName(SERIES_JOB, series.id));
+    }
+    if (updated.mode === 'fixed-schedule') await this.scheduleNext(updated, rule.start);
+  }
+
   async onUserDeleted(userId: string, sql: SqlExecutor): Promise<void> {
     const tx = sql as Tx;
     const series = await tx.series.findMany({ where: { userId }, select: { id: true, mode: true } });

@@ -24,6 +24,8 @@ export const listQuery = z
     tagIds: csv(z.uuid('must be tag ids (UUIDs), comma-separated')).optional(),
     tagMode: z.enum(['any', 'all']).default('any'),
     listId: z.uuid('must be a list id (UUID)').optional(),
+    /** The occurrences of one recurring series (its id is the first task's id). */
+    seriesId: z.uuid('must be a series id (UUID)').optional(),
     dueFrom: z.iso.datetime({ offset: true, message: 'must be an ISO instant' }).optional(),
     dueTo: z.iso.datetime({ offset: true, message: 'must be an ISO instant' }).optional(),
     overdue: bool.optional(),

@@ -44,6 +44,10 @@ export async function listTaskIds(
   if (q.status) where.push(`t.status = ${p(q.status)}`);
   if (q.priority) where.push(`t.priority = ANY(${p(q.priority)}::text[])`);
   if (q.listId) where.push(`t.list_id = ${p(q.listId)}::uuid`);
+  if (q.seriesId) {
+    const series = p(q.seriesId);
+    where.push(`(t.series_id = ${series}::uuid OR t.id = ${series}::uuid)`);
+  }
   if (q.tagIds) {
     const ids = p(q.tagIds);
     where.push(

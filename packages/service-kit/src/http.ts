@@ -32,10 +32,18 @@ function observe(log: Logger, metrics: Metrics): RequestHandler {
   };
 }
 
-export function createHttpApp(opts: { log: Logger; metrics: Metrics; bodyLimit?: string; trustProxy?: string }): Express {
+export function createHttpApp(opts: {
+  log: Logger;
+  metrics: Metrics;
+  bodyLimit?: string;
+  trustProxy?: string;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', (opts.trustProxy ?? 'loopback').split(',').map((s) => s.trim()));
+  app.set(
+    'trust proxy',
+    (opts.trustProxy ?? 'loopback').split(',').map((s) => s.trim()),
+  );
   app.use(correlation());
   app.use(observe(opts.log, opts.metrics));
   // Dapr delivers CloudEvents as application/cloudevents+json.

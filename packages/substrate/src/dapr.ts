@@ -33,43 +33,72 @@ export async function ensureScheduler(bins: DaprBinaries): Promise<{ process?: M
     step('scheduler', `already running on ${address}`);
     return { address };
   }
-  const dataDir = join(DATA_DIR, 'scheduler');
-  mkdirSync(dataDir, { recursive: true });
   step('scheduler', `starting Dapr Scheduler on ${address}`);
-  const proc = startProcess({
-    name: 'scheduler',
+  const proc = await startScheduler(bins, {
+    ports: {
+      grpc: PORTS.scheduler,
+      health: PORTS.schedulerHealth,
+      metrics: PORTS.schedulerMetrics,
+      etcdClient: PORTS.schedulerEtcdClient,
+      etcdPeer: PORTS.schedulerEtcdPeer,
+    },
+    dataDir: join(DATA_DIR, 'scheduler'),
+  });
+  return { process: proc, address };
+}
+
+export interface SchedulerPorts {
+  grpc: number;
+  health: number;
+  metrics: number;
+  etcdClient: number;
+  etcdPeer: number;
+}
+
+/** Starts a Dapr Scheduler (embedded etcd in `dataDir`) and waits until it is healthy. */
+export async function startScheduler(
+  bins: DaprBinaries,
+  o: { ports: SchedulerPorts; dataDir: string; name?: string; logDir?: string; pidDir?: string },
+): Promise<ManagedProcess> {
+  mkdirSync(o.dataDir, { recursive: true });
+  const opts: StartOptions = {
+    name: o.name ?? 'scheduler',
     command: bins.scheduler,
     args: [
       '--port',
-      String(PORTS.scheduler),
+      String(o.ports.grpc),
       '--listen-address',
       '127.0.0.1',
       '--healthz-port',
-      String(PORTS.schedulerHealth),
+      String(o.ports.health),
       '--healthz-listen-address',
       '127.0.0.1',
       '--metrics-port',
-      String(PORTS.schedulerMetrics),
+      String(o.ports.metrics),
       '--etcd-data-dir',
-      dataDir,
+      o.dataDir,
       '--etcd-client-port',
-      String(PORTS.schedulerEtcdClient),
+      String(o.ports.etcdClient),
       '--etcd-initial-cluster',
-      `dapr-scheduler-server-0=http://localhost:${PORTS.schedulerEtcdPeer}`,
+      `dapr-scheduler-server-0=http://localhost:${o.ports.etcdPeer}`,
       '--log-as-json',
     ],
-  });
+  };
+  if (o.logDir) opts.logDir = o.logDir;
+  if (o.pidDir) opts.pidDir = o.pidDir;
+  const proc = startProcess(opts);
   let exited = false;
   void proc.exited.then(() => (exited = true));
+  const health = `http://127.0.0.1:${o.ports.health}/healthz`;
   await waitFor(
     'the Dapr Scheduler to be healthy',
     async () => {
       if (exited) throw new Error(`scheduler exited:\n${tail(proc.logFile)}`);
-      return httpOk(schedulerHealthUrl);
+      return httpOk(health);
     },
     { timeoutMs: 60_000, intervalMs: 200, onTimeout: () => `\n${tail(proc.logFile)}` },
   );
-  return { process: proc, address };
+  return proc;
 }
 
 export interface SidecarOptions {

@@ -22,6 +22,8 @@ export interface TestContext {
   secretsFile: string;
   jwksUrl: string;
   resourcesPath: string;
+  /** Set to use a test's own Scheduler (startPrivateScheduler) for its sidecars. */
+  schedulerAddress?: string;
 }
 
 export function testContext(opts: {
@@ -30,6 +32,7 @@ export function testContext(opts: {
   jwksUrl: string;
   appIds: string[];
   name: string;
+  schedulerAddress?: string;
 }): TestContext {
   const runId = randomBytes(4).toString('hex');
   return {
@@ -39,6 +42,7 @@ export function testContext(opts: {
     secretsFile: opts.secretsFile,
     jwksUrl: opts.jwksUrl,
     resourcesPath: testResources({ appIds: opts.appIds, consumerGroupSuffix: runId }),
+    ...(opts.schedulerAddress ? { schedulerAddress: opts.schedulerAddress } : {}),
   };
 }
 
@@ -123,6 +127,7 @@ export async function startServiceUnderTest(
     secretsFile: ctx.secretsFile,
     logDir: ctx.logDir,
     ports,
+    ...(ctx.schedulerAddress ? { schedulerAddress: ctx.schedulerAddress } : {}),
   };
   let sidecar = await startTestSidecar(sidecarOpts);
   await appReady();
@@ -205,6 +210,7 @@ export async function startKitApp(
     secretsFile: ctx.secretsFile,
     logDir: ctx.logDir,
     ports,
+    ...(ctx.schedulerAddress ? { schedulerAddress: ctx.schedulerAddress } : {}),
   };
   let sidecar = await startTestSidecar(sidecarOpts);
   await waitFor(`${def.name} to be ready`, ready(appPort), { timeoutMs: 30_000 });

@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { Sidecar } from '@daybook/service-kit';
 import {
   REPO_ROOT,
   generateSecrets,
   sidecarHealthy,
+  startScheduler,
   startSidecar,
   stopProcess,
   tail,
@@ -57,6 +58,8 @@ export interface TestSidecarOptions {
   resourcesPath: string;
   secretsFile: string;
   logDir: string;
+  /** A Scheduler of the test's own (see startPrivateScheduler), instead of the shared one. */
+  schedulerAddress?: string;
   /** Reuse the ports of a previous run of this sidecar (restart tests). */
   ports?: { http: number; grpc: number; metrics: number };
 }
@@ -82,7 +85,7 @@ export async function startTestSidecar(o: TestSidecarOptions): Promise<TestSidec
       metricsPort: ports.metrics,
       componentEnv: { kafkaBrokers: env.kafkaBrokers.join(','), statePgUrl: o.databaseUrl, secretsFile: o.secretsFile },
       resourcesPath: o.resourcesPath,
-      schedulerAddress: env.schedulerAddress,
+      schedulerAddress: o.schedulerAddress ?? env.schedulerAddress,
       logDir: o.logDir,
       pidDir: join(o.logDir, 'pids'),
       name: `${o.appId}-daprd-${ports.http}`,
@@ -108,4 +111,37 @@ export function testSecretsFile(dir: string): { file: string; secrets: Record<st
   const file = join(dir, 'secrets.json');
   writeFileSync(file, JSON.stringify(secrets));
   return { file, secrets };
+}
+
+export interface PrivateScheduler {
+  address: string;
+  stop(): Promise<void>;
+  /** Starts it again on the same ports and data (its jobs survive). */
+  start(): Promise<void>;
+}
+
+/**
+ * A Dapr Scheduler for one test file (its own ports and etcd data), for tests that stop
+ * and restart it without disturbing the shared one other tests use.
+ */
+export async function startPrivateScheduler(logDir: string): Promise<PrivateScheduler> {
+  const bins = { daprd: testEnvironment().daprd, scheduler: join(dirname(testEnvironment().daprd), 'scheduler') };
+  const ports = {
+    grpc: await freePort(),
+    health: await freePort(),
+    metrics: await freePort(),
+    etcdClient: await freePort(),
+    etcdPeer: await freePort(),
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'daybook-scheduler-'));
+  const launch = () =>
+    startScheduler(bins, { ports, dataDir, name: `scheduler-${ports.grpc}`, logDir, pidDir: join(logDir, 'pids') });
+  let proc = await launch();
+  return {
+    address: `localhost:${ports.grpc}`,
+    stop: () => stopProcess(proc),
+    start: async () => {
+      proc = await launch();
+    },
+  };
 }

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { reminderDue, type TaskSnapshot } from '@daybook/contracts';
+import {
+  createTestDatabase,
+  kafkaTap,
+  mintAccessToken,
+  startJwksServer,
+  startPrivateScheduler,
+  startServiceUnderTest,
+  testContext,
+  testEnvironment,
+  testSecretsFile,
+  waitFor,
+  waitForConsumerGroup,
+  type KafkaTap,
+  type PrivateScheduler,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@daybook/testing';
+
+// A Scheduler of this file's own, so stopping it disturbs no other test.
+let scheduler: PrivateScheduler;
+let db: TestDatabase;
+let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let tasks: ServiceUnderTest;
+let reminders: ServiceUnderTest;
+let tap: KafkaTap;
+let secrets: Record<string, string>;
+
+beforeAll(async () => {
+  scheduler = await startPrivateScheduler(
+    join(testEnvironment().logDir, `scheduler-restart-${randomUUID().slice(0, 8)}`),
+  );
+  db = await createTestDatabase(['tasks', 'reminders']);
+  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  secrets = s.secrets;
+  jwks = await startJwksServer(secrets);
+  const ctx = testContext({
+    databaseUrl: db.url,
+    secretsFile: s.file,
+    jwksUrl: jwks.url,
+    appIds: ['tasks', 'reminders'],
+    name: 'scheduler-restart',
+    schedulerAddress: scheduler.address,
+  });
+  [tasks, reminders] = await Promise.all([
+    startServiceUnderTest(ctx, 'tasks'),
+    startServiceUnderTest(ctx, 'reminders'),
+  ]);
+  await waitForConsumerGroup(reminders.consumerGroup, ['task-events']);
+  tap = await kafkaTap([reminderDue.topic]);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await Promise.all([tasks?.stop(), reminders?.stop()]);
+  await scheduler?.stop();
+  await jwks?.close();
+  await db?.drop();
+});
+
+test('a reminder due while the Scheduler is down fires once it is back — once', async () => {
+  const headers = {
+    authorization: `Bearer ${mintAccessToken(secrets, randomUUID())}`,
+    'content-type': 'application/json',
+  };
+  const at = new Date(Math.ceil((Date.now() + 5_000) / 1000) * 1000);
+  const res = await fetch(`${tasks.baseUrl}/api/tasks`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      title: 'Survives a Scheduler restart',
+      reminders: [{ type: 'absolute', at: at.toISOString() }],
+    }),
+  });
+  const task = (await res.json()) as TaskSnapshot;
+  await waitFor('the reminder job to exist', async () => {
+    const r = await fetch(`${reminders.baseUrl}/api/reminders?taskId=${task.id}`, { headers });
+    return ((await r.json()) as { items: unknown[] }).items.length === 1;
+  });
+
+  await scheduler.stop();
+  await waitFor('the reminder’s time to pass', () => Date.now() > at.getTime() + 1_000, { timeoutMs: 30_000 });
+  expect(tap.messages.filter((m) => m.key === task.id)).toEqual([]);
+  await scheduler.start();
+
+  const fired = await tap.waitFor('the reminder after the restart', (m) => m.key === task.id, 120_000);
+  expect(new Date((fired.json as { data: { firedAt: string } }).data.firedAt).getTime()).toBeGreaterThan(at.getTime());
+  // Once: the row is marked fired, and any repeated trigger finds nothing to publish.
+  await waitFor('the reminder to show as fired', async () => {
+    const r = await fetch(`${reminders.baseUrl}/api/reminders?taskId=${task.id}`, { headers });
+    return ((await r.json()) as { items: { status: string }[] }).items[0]?.status === 'fired';
+  });
+  expect(tap.messages.filter((m) => m.key === task.id)).toHaveLength(1);
+});

@@ -248,3 +248,28 @@ test('stopping a series: without its rule, completing the latest task creates no
   );
   expect(await seriesTasks(ada, first.id)).toHaveLength(1);
 });
+
+test('skipped dates (EXDATE) are never an occurrence', async () => {
+  const ada = person();
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const first = (
+    await ada.call('POST', '/api/tasks', {
+      title: 'Run',
+      due: { dateTime: `${day(0)}T10:00`, timeZone: 'UTC' },
+      recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion', exdates: [day(1), day(2)] },
+    })
+  ).body;
+  expect(first.recurrence).toEqual({ rrule: 'FREQ=DAILY', mode: 'after-completion', exdates: [day(1), day(2)] });
+  await ada.call('POST', `/api/tasks/${first.id}/complete`, undefined, { 'if-match': '"1"' });
+  const next = await waitFor('the next occurrence', async () =>
+    (await seriesTasks(ada, first.id)).find((t) => t.id !== first.id),
+  );
+  expect(next.dueAt).toBe(`${day(3)}T10:00:00.000Z`);
+  expect(next.recurrence).toEqual(first.recurrence);
+  const bad = await ada.call('POST', '/api/tasks', {
+    title: 'x',
+    due: { date: day(0) },
+    recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion', missed: 'skip', exdates: ['tomorrow'] },
+  });
+  expect(bad.status).toBe(400);
+});

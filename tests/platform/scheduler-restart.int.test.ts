@@ -65,7 +65,8 @@ test('a reminder due while the Scheduler is down fires once it is back — once'
     authorization: `Bearer ${mintAccessToken(secrets, randomUUID())}`,
     'content-type': 'application/json',
   };
-  const at = new Date(Math.ceil((Date.now() + 5_000) / 1000) * 1000);
+  // Far enough ahead that the Scheduler is down before it is due, even on a loaded machine.
+  const at = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
   const res = await fetch(`${tasks.baseUrl}/api/tasks`, {
     method: 'POST',
     headers,
@@ -81,6 +82,7 @@ test('a reminder due while the Scheduler is down fires once it is back — once'
   });
 
   await scheduler.stop();
+  expect(Date.now()).toBeLessThan(at.getTime()); // the precondition of this test
   await waitFor('the reminder’s time to pass', () => Date.now() > at.getTime() + 1_000, { timeoutMs: 30_000 });
   expect(tap.messages.filter((m) => m.key === task.id)).toEqual([]);
   await scheduler.start();

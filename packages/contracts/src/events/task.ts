@@ -29,7 +29,14 @@ export const taskSnapshot = z
     dueAt: timestamp.nullable(),
     reminders: z.array(taskReminder),
     recurrence: z
-      .object({ rrule: z.string().min(1), mode: z.enum(['after-completion', 'fixed-schedule']) })
+      .object({
+        rrule: z.string().min(1),
+        mode: z.enum(['after-completion', 'fixed-schedule']),
+        /** Fixed schedule: occurrences whose time passed while nothing ran are created or skipped. */
+        missed: z.enum(['create', 'skip']).optional(),
+        /** Local dates the series skips (EXDATE). */
+        exdates: z.array(z.iso.date()).max(100).optional(),
+      })
       .strict()
       .nullable(),
     seriesId: id.nullable(),

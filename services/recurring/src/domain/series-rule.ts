@@ -8,15 +8,18 @@ import type { SeriesRule } from './next-occurrence';
  */
 export function seriesRuleOf(task: TaskSnapshot): (SeriesRule & { dateOnly: boolean }) | undefined {
   if (!task.recurrence || !task.due) return undefined;
+  const exdates = task.recurrence.exdates ?? [];
   if ('dateTime' in task.due) {
-    return { rrule: task.recurrence.rrule, timeZone: task.due.timeZone, start: task.due.dateTime, dateOnly: false };
+    return {
+      rrule: task.recurrence.rrule,
+      timeZone: task.due.timeZone,
+      start: task.due.dateTime,
+      exdates,
+      dateOnly: false,
+    };
   }
-  return {
-    rrule: task.recurrence.rrule,
-    timeZone: task.due.timeZone ?? 'UTC',
-    start: `${task.due.date}T00:00:00`,
-    dateOnly: true,
-  };
+  const timeZone = task.due.timeZone ?? 'UTC';
+  return { rrule: task.recurrence.rrule, timeZone, start: `${task.due.date}T00:00:00`, exdates, dateOnly: true };
 }
 
 /** The `due` of an occurrence, in the same form as the series' first task. */

@@ -38,6 +38,8 @@ export class SeriesKeeper {
         startLocal: rule.start,
         templateTaskId: task.id,
         lastLocal: rule.start,
+        missedPolicy: task.recurrence.missed ?? 'create',
+        exdates: rule.exdates ?? [],
       },
       update: {},
     });
@@ -89,8 +91,14 @@ export class SeriesKeeper {
       this.kit.log.info({ seriesId: series.id }, 'series stopped');
       return;
     }
+    const missed = task.recurrence.missed ?? 'create';
+    const exdates = rule.exdates ?? [];
     const changed =
-      rule.rrule !== series.rrule || task.recurrence.mode !== series.mode || rule.timeZone !== series.timeZone;
+      rule.rrule !== series.rrule ||
+      task.recurrence.mode !== series.mode ||
+      rule.timeZone !== series.timeZone ||
+      missed !== series.missedPolicy ||
+      exdates.join() !== series.exdates.join();
     const moved = rule.start !== series.lastLocal && series.mode === 'fixed-schedule';
     if (!changed && !moved) return;
     // The edited task is the new start of the rest of the series.
@@ -102,6 +110,8 @@ export class SeriesKeeper {
         timeZone: rule.timeZone,
         startLocal: rule.start,
         lastLocal: rule.start,
+        missedPolicy: missed,
+        exdates,
       },
     });
     if (series.mode === 'fixed-schedule' && updated.mode !== 'fixed-schedule') {
@@ -122,7 +132,7 @@ export class SeriesKeeper {
   async onScheduleDue(seriesId: string, tx: Tx, now = new Date()): Promise<void> {
     const series = await tx.series.findUnique({ where: { id: seriesId } });
     if (!series || series.stoppedAt) return;
-    const rule = { rrule: series.rrule, timeZone: series.timeZone, start: series.startLocal };
+    const rule = { rrule: series.rrule, timeZone: series.timeZone, start: series.startLocal, exdates: series.exdates };
     const plan = fixedSchedulePlan(
       rule,
       series.lastLocal ?? series.startLocal,

@@ -47,8 +47,18 @@ export const recurrenceInput = z
       return parsed.rule;
     }),
     mode: z.enum(['after-completion', 'fixed-schedule']),
+    missed: z.enum(['create', 'skip']).optional(),
+    exdates: z
+      .array(z.iso.date('must be dates (YYYY-MM-DD)'))
+      .max(100, 'at most 100 skipped dates')
+      .refine((d) => new Set(d).size === d.length, 'must not repeat a date')
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.missed === undefined || r.mode === 'fixed-schedule', {
+    message: 'only a fixed-schedule series has missed occurrences',
+    path: ['missed'],
+  });
 
 const title = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
 const notes = z.string().max(20_000, 'must be at most 20000 characters');

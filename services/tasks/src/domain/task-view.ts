@@ -34,7 +34,12 @@ export function toSnapshot(t: TaskRecord): TaskSnapshot {
         : { id: r.id, type: 'relative' as const, minutesBefore: r.minutesBefore! },
     ),
     recurrence: t.recurrenceRule
-      ? { rrule: t.recurrenceRule, mode: t.recurrenceMode as 'after-completion' | 'fixed-schedule' }
+      ? {
+          rrule: t.recurrenceRule,
+          mode: t.recurrenceMode as 'after-completion' | 'fixed-schedule',
+          ...(t.recurrenceMissed ? { missed: t.recurrenceMissed as 'create' | 'skip' } : {}),
+          ...(t.recurrenceExdates.length ? { exdates: t.recurrenceExdates } : {}),
+        }
       : null,
     seriesId: t.seriesId,
     version: t.version,

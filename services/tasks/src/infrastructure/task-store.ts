@@ -65,6 +65,8 @@ export class TaskStore {
           ...(await this.dueColumns(tx, userId, due)),
           recurrenceRule: input.recurrence?.rrule ?? null,
           recurrenceMode: input.recurrence?.mode ?? null,
+          recurrenceMissed: input.recurrence?.missed ?? null,
+          recurrenceExdates: input.recurrence?.exdates ?? [],
           createdAt: now,
           updatedAt: now,
           tags: input.tagIds?.length ? { create: input.tagIds.map((tagId) => ({ tagId })) } : undefined,
@@ -103,6 +105,8 @@ export class TaskStore {
         ...(await this.dueColumns(tx, template.userId, request.due)),
         recurrenceRule: template.recurrenceRule,
         recurrenceMode: template.recurrenceMode,
+        recurrenceMissed: template.recurrenceMissed,
+        recurrenceExdates: template.recurrenceExdates,
         seriesId: request.seriesId,
         occurrenceKey: request.occurrenceKey,
         createdAt: now,
@@ -154,6 +158,8 @@ export class TaskStore {
       if (input.recurrence !== undefined) {
         data.recurrenceRule = input.recurrence?.rrule ?? null;
         data.recurrenceMode = input.recurrence?.mode ?? null;
+        data.recurrenceMissed = input.recurrence?.missed ?? null;
+        data.recurrenceExdates = input.recurrence?.exdates ?? [];
       }
       if (input.tagIds !== undefined) {
         await tx.taskTag.deleteMany({ where: { taskId: id } });

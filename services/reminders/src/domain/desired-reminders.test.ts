@@ -19,7 +19,12 @@ test('relative reminders count back from the due instant; absolute ones keep the
   ]);
 });
 
-test('nothing waits for a done or deleted task, or a moment already past', () => {
+test('a reminder a little late (events lag) still fires; one long past does not', () => {
+  const lagging = { ...task, dueAt: '2026-11-22T12:13:00.000Z' }; // 15 min before: 2 min ago
+  expect(desiredReminders(lagging, now)).toHaveLength(1);
+});
+
+test('nothing waits for a done or deleted task, or a moment long past', () => {
   const past = { ...task, dueAt: '2026-11-22T11:00:00.000Z' };
   expect(desiredReminders(past, now)).toEqual([]);
   expect(desiredReminders({ ...task, status: 'done' }, now)).toEqual([]);

@@ -8,8 +8,11 @@ export interface DesiredReminder {
 /**
  * The reminders of a task that should be waiting to fire: none for a done or deleted task;
  * an absolute one at its time, a relative one before the due instant; only those still in
- * the future (a reminder whose moment has passed is not fired late on an edit).
+ * the future, or just past (events can lag: a reminder up to LATE_GRACE_MS late still
+ * fires, at once; one older than that is not fired hours late on an edit).
  */
+export const LATE_GRACE_MS = 5 * 60_000;
+
 export function desiredReminders(task: TaskSnapshot, now = new Date()): DesiredReminder[] {
   if (task.status !== 'open' || task.deletedAt) return [];
   return task.reminders
@@ -18,7 +21,7 @@ export function desiredReminders(task: TaskSnapshot, now = new Date()): DesiredR
       if (!task.dueAt) return undefined;
       return { reminderId: r.id, fireAt: new Date(new Date(task.dueAt).getTime() - r.minutesBefore * 60_000) };
     })
-    .filter((r): r is DesiredReminder => r !== undefined && r.fireAt.getTime() > now.getTime());
+    .filter((r): r is DesiredReminder => r !== undefined && r.fireAt.getTime() > now.getTime() - LATE_GRACE_MS);
 }
 
 /** `reminder--<taskId>.<reminderId>.<generation>`: the job of one scheduling of a reminder. */

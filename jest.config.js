@@ -7,7 +7,7 @@ const transform = {
     { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
   ],
 };
-const roots = ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/tests', '<rootDir>/scripts'];
+const roots = ['<rootDir>/apps', '<rootDir>/packages', '<rootDir>/services', '<rootDir>/tests', '<rootDir>/scripts'];
 const ignore = ['/node_modules/', '/generated/'];
 // Prisma's generated TypeScript imports its siblings as `./x.js`.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };

@@ -1,12 +1,14 @@
 // npm start / npm stop / npm run status: the whole platform on this machine.
 //   start [--detach]  provision PostgreSQL, Kafka and the Dapr Scheduler (or reuse them),
 //                     apply migrations, start every app of dapr.yaml beside its own daprd,
-//                     wait until all are ready, print a status table. In the foreground,
+//                     build the web app and start its gateway (:8080), wait until all are
+//                     ready, print a status table. In the foreground,
 //                     Ctrl-C stops everything it started; with --detach it returns and
 //                     `npm stop` stops it later.
 //   stop              stop what a detached start left running.
 //   status            readiness of every app.
 //   substrate         only PostgreSQL, Kafka and the Scheduler, left running (no owner).
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateService } from '@daybook/database';
@@ -36,6 +38,8 @@ import {
 
 const STATE_FILE = join(RUN_DIR, 'platform.json');
 const SECRETS_FILE = join(RUN_DIR, 'secrets.json');
+const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
+const WEB_PORT = Number(process.env.WEB_PORT ?? 8080);
 
 interface PlatformState {
   startedAt: string;
@@ -53,6 +57,24 @@ async function readiness(app: AppSpec): Promise<{ ready: boolean; detail: string
     return { ready: res.ok, detail: res.ok ? 'ready' : failing.map(([k, v]) => `${k}: ${v}`).join('; ') };
   } catch {
     return { ready: false, detail: 'not answering' };
+  }
+}
+
+/** The web gateway (apps/web/server.ts): the app and every /api/<service> on one origin. */
+async function webReady(): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${WEB_PORT}/healthz`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+function buildWebApp(): void {
+  try {
+    execFileSync('npm', ['run', 'build', '--silent', '-w', '@daybook/web'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`building the web app failed:\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
   }
 }
 
@@ -118,6 +140,9 @@ async function start(detach: boolean): Promise<void> {
       step('migrate', `${app.appID}: ${result.applied.length} applied, ${result.alreadyApplied} already`);
     }
 
+    step('build', 'web app (vite build)');
+    buildWebApp();
+
     for (const app of apps) {
       step('start', `${app.appID} on :${app.appPort} with daprd on :${app.daprHTTPPort}`);
       started.push(
@@ -142,6 +167,17 @@ async function start(detach: boolean): Promise<void> {
       );
     }
 
+    step('start', `web gateway on :${WEB_PORT}`);
+    started.push(
+      startProcess({
+        name: 'web',
+        command: process.execPath,
+        args: ['--import', 'tsx', 'server.ts'],
+        cwd: WEB_DIR,
+        env: { ...process.env, WEB_PORT: String(WEB_PORT) },
+      }),
+    );
+
     const state: PlatformState = {
       startedAt: new Date().toISOString(),
       databaseUrl: pg.url,
@@ -151,14 +187,14 @@ async function start(detach: boolean): Promise<void> {
     };
     writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 
-    step('wait', 'for every service to report ready');
+    step('wait', 'for every service and the web gateway to report ready');
     await waitFor(
       'every service to be ready',
       async () => {
         for (const p of started) {
           if (p.child.exitCode !== null) throw new Error(`${p.name} exited:\n${tail(p.logFile)}`);
         }
-        return (await Promise.all(apps.map(readiness))).every((r) => r.ready);
+        return (await Promise.all(apps.map(readiness))).every((r) => r.ready) && (await webReady());
       },
       { timeoutMs: 180_000, intervalMs: 500 },
     ).catch(async (err) => {
@@ -172,6 +208,7 @@ async function start(detach: boolean): Promise<void> {
 
   console.log('\nDaybook is up.\n');
   await printStatus(apps);
+  console.log(`\n  ➜  Open http://localhost:${WEB_PORT}\n`);
   console.log(
     `\n  API           http://localhost:${identity.appPort}/.well-known/jwks.json (identity), /api/<service> on each port`,
   );

@@ -3,62 +3,39 @@ import { occurrenceRequested, taskCompleted, type TaskSnapshot } from '@daybook/
 import { DateTime } from 'luxon';
 import { kafkaClient } from '@daybook/substrate';
 import {
-  createTestDatabase,
   kafkaTap,
-  mintAccessToken,
-  startJwksServer,
-  startServiceUnderTest,
-  testContext,
+  startStack,
   testEnvironment,
-  testSecretsFile,
   waitFor,
-  waitForConsumerGroup,
   type KafkaTap,
   type ServiceUnderTest,
-  type TestDatabase,
+  type Stack,
 } from '@daybook/testing';
 
 // tasks and recurring, each beside its own daprd, with the real Scheduler behind them.
-let db: TestDatabase;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let stack: Stack;
 let tasks: ServiceUnderTest;
 let recurring: ServiceUnderTest;
 let tap: KafkaTap;
-let secrets: Record<string, string>;
 
 beforeAll(async () => {
-  db = await createTestDatabase(['tasks', 'recurring']);
-  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
-  secrets = s.secrets;
-  jwks = await startJwksServer(secrets);
-  const ctx = testContext({
-    databaseUrl: db.url,
-    secretsFile: s.file,
-    jwksUrl: jwks.url,
-    appIds: ['tasks', 'recurring'],
+  stack = await startStack({
     name: 'recurring',
+    services: ['tasks', 'recurring'],
+    consumes: { recurring: ['task-events', 'user-events'], tasks: ['recurring-events', 'user-events'] },
   });
-  [tasks, recurring] = await Promise.all([
-    startServiceUnderTest(ctx, 'tasks'),
-    startServiceUnderTest(ctx, 'recurring'),
-  ]);
-  await Promise.all([
-    waitForConsumerGroup(recurring.consumerGroup, ['task-events', 'user-events']),
-    waitForConsumerGroup(tasks.consumerGroup, ['recurring-events', 'user-events']),
-  ]);
+  ({ tasks, recurring } = stack.services as { tasks: ServiceUnderTest; recurring: ServiceUnderTest });
   tap = await kafkaTap(['task-events', 'recurring-events']);
 });
 
 afterAll(async () => {
   await tap?.stop();
-  await Promise.all([tasks?.stop(), recurring?.stop()]);
-  await jwks?.close();
-  await db?.drop();
+  await stack?.stop();
 });
 
 function person() {
   const headers = {
-    authorization: `Bearer ${mintAccessToken(secrets, randomUUID())}`,
+    authorization: `Bearer ${stack.token(randomUUID())}`,
     'content-type': 'application/json',
   };
   const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {

@@ -1,58 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { reminderDue, type TaskSnapshot } from '@daybook/contracts';
-import {
-  createTestDatabase,
-  kafkaTap,
-  mintAccessToken,
-  startJwksServer,
-  startServiceUnderTest,
-  testContext,
-  testSecretsFile,
-  waitFor,
-  waitForConsumerGroup,
-  type KafkaTap,
-  type ServiceUnderTest,
-  type TestDatabase,
-} from '@daybook/testing';
+import { kafkaTap, startStack, waitFor, type KafkaTap, type ServiceUnderTest, type Stack } from '@daybook/testing';
 
 // tasks and reminders beside their sidecars; reminder jobs go through the real Scheduler.
-let db: TestDatabase;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let stack: Stack;
 let tasks: ServiceUnderTest;
 let reminders: ServiceUnderTest;
 let tap: KafkaTap;
-let secrets: Record<string, string>;
 
 beforeAll(async () => {
-  db = await createTestDatabase(['tasks', 'reminders']);
-  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
-  secrets = s.secrets;
-  jwks = await startJwksServer(secrets);
-  const ctx = testContext({
-    databaseUrl: db.url,
-    secretsFile: s.file,
-    jwksUrl: jwks.url,
-    appIds: ['tasks', 'reminders'],
+  stack = await startStack({
     name: 'reminders',
+    services: ['tasks', 'reminders'],
+    consumes: { reminders: ['task-events', 'user-events'] },
   });
-  [tasks, reminders] = await Promise.all([
-    startServiceUnderTest(ctx, 'tasks'),
-    startServiceUnderTest(ctx, 'reminders'),
-  ]);
-  await waitForConsumerGroup(reminders.consumerGroup, ['task-events', 'user-events']);
+  ({ tasks, reminders } = stack.services as { tasks: ServiceUnderTest; reminders: ServiceUnderTest });
   tap = await kafkaTap([reminderDue.topic]);
 });
 
 afterAll(async () => {
   await tap?.stop();
-  await Promise.all([tasks?.stop(), reminders?.stop()]);
-  await jwks?.close();
-  await db?.drop();
+  await stack?.stop();
 });
 
 function person() {
   const headers = {
-    authorization: `Bearer ${mintAccessToken(secrets, randomUUID())}`,
+    authorization: `Bearer ${stack.token(randomUUID())}`,
     'content-type': 'application/json',
   };
   const call = async (

@@ -2,67 +2,47 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { reminderDue, type TaskSnapshot } from '@daybook/contracts';
 import {
-  createTestDatabase,
   kafkaTap,
-  mintAccessToken,
-  startJwksServer,
   startPrivateScheduler,
-  startServiceUnderTest,
-  testContext,
+  startStack,
   testEnvironment,
-  testSecretsFile,
   waitFor,
-  waitForConsumerGroup,
   type KafkaTap,
   type PrivateScheduler,
   type ServiceUnderTest,
-  type TestDatabase,
+  type Stack,
 } from '@daybook/testing';
 
 // A Scheduler of this file's own, so stopping it disturbs no other test.
 let scheduler: PrivateScheduler;
-let db: TestDatabase;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let stack: Stack;
 let tasks: ServiceUnderTest;
 let reminders: ServiceUnderTest;
 let tap: KafkaTap;
-let secrets: Record<string, string>;
 
 beforeAll(async () => {
   scheduler = await startPrivateScheduler(
     join(testEnvironment().logDir, `scheduler-restart-${randomUUID().slice(0, 8)}`),
   );
-  db = await createTestDatabase(['tasks', 'reminders']);
-  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
-  secrets = s.secrets;
-  jwks = await startJwksServer(secrets);
-  const ctx = testContext({
-    databaseUrl: db.url,
-    secretsFile: s.file,
-    jwksUrl: jwks.url,
-    appIds: ['tasks', 'reminders'],
+  stack = await startStack({
     name: 'scheduler-restart',
+    services: ['tasks', 'reminders'],
+    consumes: { reminders: ['task-events'] },
     schedulerAddress: scheduler.address,
   });
-  [tasks, reminders] = await Promise.all([
-    startServiceUnderTest(ctx, 'tasks'),
-    startServiceUnderTest(ctx, 'reminders'),
-  ]);
-  await waitForConsumerGroup(reminders.consumerGroup, ['task-events']);
+  ({ tasks, reminders } = stack.services as { tasks: ServiceUnderTest; reminders: ServiceUnderTest });
   tap = await kafkaTap([reminderDue.topic]);
 });
 
 afterAll(async () => {
   await tap?.stop();
-  await Promise.all([tasks?.stop(), reminders?.stop()]);
+  await stack?.stop();
   await scheduler?.stop();
-  await jwks?.close();
-  await db?.drop();
 });
 
 test('a reminder due while the Scheduler is down fires once it is back — once', async () => {
   const headers = {
-    authorization: `Bearer ${mintAccessToken(secrets, randomUUID())}`,
+    authorization: `Bearer ${stack.token(randomUUID())}`,
     'content-type': 'application/json',
   };
   // Far enough ahead that the Scheduler is down before it is due, even on a loaded machine.

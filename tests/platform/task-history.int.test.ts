@@ -3,58 +3,41 @@ import { cloudEventSchema, taskCreated, userDeleted } from '@daybook/contracts';
 import { buildCloudEvent } from '@daybook/service-kit';
 import { kafkaClient } from '@daybook/substrate';
 import {
-  createTestDatabase,
   kafkaTap,
-  mintAccessToken,
-  startJwksServer,
-  startServiceUnderTest,
-  testContext,
-  testSecretsFile,
-  waitFor,
+  startStack,
   testEnvironment,
-  waitForConsumerGroup,
+  waitFor,
   type KafkaTap,
   type ServiceUnderTest,
-  type TestDatabase,
+  type Stack,
 } from '@daybook/testing';
 
 // Two real services, each its own process beside its own daprd: a task created through
 // the tasks API travels outbox → sidecar → Kafka → audit's sidecar → audit's history.
-let db: TestDatabase;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let stack: Stack;
 let tasks: ServiceUnderTest;
 let audit: ServiceUnderTest;
 let tap: KafkaTap;
-let secrets: Record<string, string>;
 const ada = randomUUID();
 const bob = randomUUID();
 
 beforeAll(async () => {
-  db = await createTestDatabase(['tasks', 'audit']);
-  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
-  secrets = s.secrets;
-  jwks = await startJwksServer(secrets);
-  const ctx = testContext({
-    databaseUrl: db.url,
-    secretsFile: s.file,
-    jwksUrl: jwks.url,
-    appIds: ['tasks', 'audit'],
+  stack = await startStack({
     name: 'history',
+    services: ['tasks', 'audit'],
+    consumes: { audit: [taskCreated.topic, userDeleted.topic] },
   });
-  [tasks, audit] = await Promise.all([startServiceUnderTest(ctx, 'tasks'), startServiceUnderTest(ctx, 'audit')]);
-  await waitForConsumerGroup(audit.consumerGroup, [taskCreated.topic, userDeleted.topic]);
+  ({ tasks, audit } = stack.services as { tasks: ServiceUnderTest; audit: ServiceUnderTest });
   tap = await kafkaTap([taskCreated.topic]);
 });
 
 afterAll(async () => {
   await tap?.stop();
-  await Promise.all([tasks?.stop(), audit?.stop()]);
-  await jwks?.close();
-  await db?.drop();
+  await stack?.stop();
 });
 
 const as = (userId: string) => ({
-  authorization: `Bearer ${mintAccessToken(secrets, userId)}`,
+  authorization: `Bearer ${stack.token(userId)}`,
   'content-type': 'application/json',
 });
 

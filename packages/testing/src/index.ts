@@ -7,3 +7,4 @@ export * from './ports';
 export * from './sidecar';
 export * from './tokens';
 export { waitFor } from '@daybook/substrate';
+export * from './stack';

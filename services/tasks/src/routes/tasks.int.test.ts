@@ -1,46 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { taskSnapshot, type TaskSnapshot } from '@daybook/contracts';
-import {
-  createTestDatabase,
-  kafkaTap,
-  mintAccessToken,
-  startJwksServer,
-  startServiceUnderTest,
-  testContext,
-  testSecretsFile,
-  type KafkaTap,
-  type ServiceUnderTest,
-  type TestDatabase,
-} from '@daybook/testing';
+import { kafkaTap, startStack, type KafkaTap, type ServiceUnderTest, type Stack } from '@daybook/testing';
 
 // The tasks API through the real service beside its real daprd; events read off Kafka.
-let db: TestDatabase;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let stack: Stack;
 let tasks: ServiceUnderTest;
 let tap: KafkaTap;
-let secrets: Record<string, string>;
 
 beforeAll(async () => {
-  db = await createTestDatabase(['tasks']);
-  const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
-  secrets = s.secrets;
-  jwks = await startJwksServer(secrets);
-  const ctx = testContext({
-    databaseUrl: db.url,
-    secretsFile: s.file,
-    jwksUrl: jwks.url,
-    appIds: ['tasks'],
-    name: 'tasks-api',
-  });
-  tasks = await startServiceUnderTest(ctx, 'tasks');
+  stack = await startStack({ name: 'tasks-api', services: ['tasks'] });
+  tasks = stack.services.tasks!;
   tap = await kafkaTap(['task-events']);
 });
 
 afterAll(async () => {
   await tap?.stop();
-  await tasks?.stop();
-  await jwks?.close();
-  await db?.drop();
+  await stack?.stop();
 });
 
 /** Response bodies are read loosely in assertions: the checks themselves are exact. */
@@ -56,7 +31,7 @@ interface Reply<T = unknown> {
 /** A signed-in person talking to the tasks API. */
 function person() {
   const id = randomUUID();
-  const token = mintAccessToken(secrets, id);
+  const token = stack.token(id);
   const call = async <T = Json>(
     method: string,
     path: string,

@@ -1,0 +1,23 @@
+// The browser's API clients, on the gateway's origin. The session (state/session.ts)
+// plugs in the access token and the silent refresh.
+import { createHttp } from './http';
+import { identityApi } from './identity';
+import { tasksApi } from './tasks';
+
+interface TokenSource {
+  accessToken(): string | null;
+  refresh(): Promise<boolean>;
+}
+
+let source: TokenSource = { accessToken: () => null, refresh: async () => false };
+
+export function connectTokenSource(s: TokenSource): void {
+  source = s;
+}
+
+export const http = createHttp({ accessToken: () => source.accessToken(), refresh: () => source.refresh() });
+
+export const api = {
+  identity: identityApi(http),
+  tasks: tasksApi(http),
+};

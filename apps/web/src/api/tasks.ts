@@ -1,0 +1,42 @@
+// The tasks service (docs/api.md, "tasks — /api/tasks"): the calls the app makes.
+// Each has a consumer contract in tasks.pact.test.ts.
+import type { HttpClient } from './http';
+import type { BulkAction, BulkResult, Page, Tag, Task, TaskInput, TaskList, TaskQuery } from './types';
+
+const base = '/api/tasks';
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+/** Collections the contract leaves unspecified may come as a bare array or as `{ items }`. */
+function items<T>(body: T[] | { items: T[] }): T[] {
+  return Array.isArray(body) ? body : body.items;
+}
+
+export function tasksApi(http: HttpClient) {
+  return {
+    list: (query: TaskQuery = {}) => http.request<Page<Task>>('GET', base, { query: { ...query } }),
+    today: async (timeZone: string) =>
+      items(await http.request<Task[] | Page<Task>>('GET', `${base}/views/today`, { query: { timeZone } })),
+    upcoming: async (timeZone: string, days = 7) =>
+      items(await http.request<Task[] | Page<Task>>('GET', `${base}/views/upcoming`, { query: { timeZone, days } })),
+    create: (input: TaskInput) => http.request<Task>('POST', base, { body: input }),
+    update: (id: string, version: number, patch: TaskInput) =>
+      http.request<Task>('PATCH', `${base}/${id}`, { body: patch, headers: ifMatch(version) }),
+    complete: (id: string, version: number) =>
+      http.request<Task>('POST', `${base}/${id}/complete`, { headers: ifMatch(version) }),
+    reopen: (id: string, version: number) =>
+      http.request<Task>('POST', `${base}/${id}/reopen`, { headers: ifMatch(version) }),
+    remove: (id: string) => http.request<{ task: Task; restorableUntil: string }>('DELETE', `${base}/${id}`),
+    restore: (id: string) => http.request<Task>('POST', `${base}/${id}/restore`),
+    bulk: (action: BulkAction, ids: string[], tagIds?: string[]) =>
+      http.request<BulkResult>('POST', `${base}/bulk`, { body: tagIds ? { action, ids, tagIds } : { action, ids } }),
+
+    tags: async () => items(await http.request<Tag[] | { items: Tag[] }>('GET', `${base}/tags`)),
+    createTag: (name: string, color?: string) =>
+      http.request<Tag>('POST', `${base}/tags`, { body: color ? { name, color } : { name } }),
+
+    lists: async () => items(await http.request<TaskList[] | { items: TaskList[] }>('GET', `${base}/lists`)),
+    createList: (name: string) => http.request<TaskList>('POST', `${base}/lists`, { body: { name } }),
+  };
+}
+
+export type TasksApi = ReturnType<typeof tasksApi>;

@@ -1,0 +1,384 @@
+import { useMemo, useState } from 'preact/hooks';
+import { api } from '../../api/client';
+import { ApiError, conflictCurrent } from '../../api/http';
+import { PRIORITIES, type Priority, type RecurrenceMode, type Task, type TaskInput } from '../../api/types';
+import { Dialog } from '../../components/Dialog';
+import { Field, FormError } from '../../components/Field';
+import { timeZones } from '../../lib/dates';
+import { useStore } from '../../state/store';
+import { userTimeZone } from '../../state/session';
+import { createList, tasksStore, upsertTask } from '../../state/tasks';
+import { ConflictDialog } from './ConflictDialog';
+import { TagPicker } from './TagPicker';
+import {
+  changedFields,
+  draftFromTask,
+  draftToInput,
+  emptyDraft,
+  newKey,
+  type Draft,
+  type DraftReminder,
+  type ReminderUnit,
+} from './draft';
+
+interface Props {
+  /** The task to edit, or null for a new one. */
+  task: Task | null;
+  onClose: () => void;
+}
+
+const NEW_LIST = '__new__';
+
+export function TaskEditor({ task, onClose }: Props) {
+  const { tags, lists } = useStore(tasksStore);
+  const tz = userTimeZone();
+  // The version this editor started from: a conflict is judged against it.
+  const [original, setOriginal] = useState<Task | null>(task);
+  const [draft, setDraft] = useState<Draft>(() => (task ? draftFromTask(task, tz) : emptyDraft(tz)));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<{ mine: TaskInput; theirs: Task } | null>(null);
+  const zones = useMemo(timeZones, []);
+
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setReminder = (key: string, patch: Partial<DraftReminder>) =>
+    setDraft((d) => ({
+      ...d,
+      reminders: d.reminders.map((r) => (r.key === key ? ({ ...r, ...patch } as DraftReminder) : r)),
+    }));
+
+  const finish = (saved: Task) => {
+    upsertTask(saved, { prepend: !original });
+    onClose();
+  };
+
+  const fail = (err: unknown) => {
+    const current = conflictCurrent<Task>(err);
+    if (current && original) {
+      setConflict({ mine: changedFields(original, draft), theirs: current });
+      return;
+    }
+    if (err instanceof ApiError && err.problems.length) {
+      setFieldErrors(
+        Object.fromEntries(err.problems.map((p) => [p.field.replace(/^body\./, '').split('.')[0]!, p.message])),
+      );
+    }
+    setError(err instanceof Error ? err.message : String(err));
+  };
+
+  const save = async (e?: Event) => {
+    e?.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      if (!original) {
+        const input = draftToInput(draft);
+        const body: TaskInput = { title: input.title, priority: input.priority };
+        if (input.notes) body.notes = input.notes;
+        if (input.tagIds.length) body.tagIds = input.tagIds;
+        if (input.listId) body.listId = input.listId;
+        if (input.due) body.due = input.due;
+        if (input.reminders.length) body.reminders = input.reminders;
+        if (input.recurrence) body.recurrence = input.recurrence;
+        finish(await api.tasks.create(body));
+      } else {
+        const patch = changedFields(original, draft);
+        finish(Object.keys(patch).length ? await api.tasks.update(original.id, original.version, patch) : original);
+      }
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resolve = async (patch: TaskInput, theirs: Task) => {
+    setBusy(true);
+    try {
+      finish(Object.keys(patch).length ? await api.tasks.update(theirs.id, theirs.version, patch) : theirs);
+      setConflict(null);
+    } catch (err) {
+      const current = conflictCurrent<Task>(err);
+      if (current) setConflict({ mine: patch, theirs: current });
+      else {
+        setConflict(null);
+        fail(err);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onListChange = async (value: string) => {
+    if (value !== NEW_LIST) return set({ listId: value });
+    const name = window.prompt('Name of the new list');
+    if (!name?.trim()) return;
+    try {
+      set({ listId: (await createList(name)).id });
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const err = (field: string) => fieldErrors[field];
+
+  return (
+    <Dialog title={original ? 'Edit task' : 'New task'} onClose={onClose} size="wide" testId="task-editor">
+      <form class="editor" onSubmit={save} noValidate>
+        <Field label="Title" id="editor-title" error={err('title')}>
+          <input
+            id="editor-title"
+            required
+            maxLength={500}
+            value={draft.title}
+            aria-invalid={!!err('title')}
+            onInput={(e) => set({ title: e.currentTarget.value })}
+          />
+        </Field>
+        <Field label="Notes" id="editor-notes" hint="Markdown is fine." error={err('notes')}>
+          <textarea
+            id="editor-notes"
+            rows={4}
+            maxLength={20000}
+            value={draft.notes}
+            onInput={(e) => set({ notes: e.currentTarget.value })}
+          />
+        </Field>
+        <div class="editor-row">
+          <Field label="Priority" id="editor-priority">
+            <select
+              id="editor-priority"
+              value={draft.priority}
+              onChange={(e) => set({ priority: e.currentTarget.value as Priority })}
+            >
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="List" id="editor-list" error={err('listId')}>
+            <select id="editor-list" value={draft.listId} onChange={(e) => void onListChange(e.currentTarget.value)}>
+              <option value="">No list</option>
+              {lists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+              <option value={NEW_LIST}>＋ New list…</option>
+            </select>
+          </Field>
+        </div>
+        <Field label="Tags" id="editor-tags" error={err('tagIds')}>
+          <TagPicker tags={tags} value={draft.tagIds} onChange={(tagIds) => set({ tagIds })} />
+        </Field>
+
+        <fieldset class="editor-group">
+          <legend>Due</legend>
+          <div class="segmented" role="radiogroup" aria-label="Due">
+            {(['none', 'date', 'dateTime'] as const).map((k) => (
+              <label key={k} class="check">
+                <input
+                  type="radio"
+                  name="due-kind"
+                  checked={draft.dueKind === k}
+                  onChange={() => set({ dueKind: k })}
+                />
+                {k === 'none' ? 'No due date' : k === 'date' ? 'Date' : 'Date and time'}
+              </label>
+            ))}
+          </div>
+          {draft.dueKind === 'date' && (
+            <Field label="Due date" id="editor-due-date" error={err('due')}>
+              <input
+                id="editor-due-date"
+                type="date"
+                value={draft.date}
+                onInput={(e) => set({ date: e.currentTarget.value })}
+              />
+            </Field>
+          )}
+          {draft.dueKind === 'dateTime' && (
+            <div class="editor-row">
+              <Field label="Due at" id="editor-due-datetime" error={err('due')}>
+                <input
+                  id="editor-due-datetime"
+                  type="datetime-local"
+                  value={draft.dateTime}
+                  onInput={(e) => set({ dateTime: e.currentTarget.value })}
+                />
+              </Field>
+              <Field label="Time zone" id="editor-due-tz">
+                <select
+                  id="editor-due-tz"
+                  value={draft.timeZone}
+                  onChange={(e) => set({ timeZone: e.currentTarget.value })}
+                >
+                  {(zones.includes(draft.timeZone) ? zones : [draft.timeZone, ...zones]).map((z) => (
+                    <option key={z} value={z}>
+                      {z.replace(/_/g, ' ')}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset class="editor-group">
+          <legend>Reminders</legend>
+          {err('reminders') && (
+            <p class="field-error" role="alert">
+              {err('reminders')}
+            </p>
+          )}
+          <ul class="reminders">
+            {draft.reminders.map((r, i) => (
+              <li key={r.key} class="reminder">
+                <label class="visually-hidden" for={`rem-type-${r.key}`}>
+                  Reminder {i + 1} kind
+                </label>
+                <select
+                  id={`rem-type-${r.key}`}
+                  value={r.type}
+                  onChange={(e) =>
+                    setReminder(
+                      r.key,
+                      e.currentTarget.value === 'absolute'
+                        ? { type: 'absolute', at: '' }
+                        : ({ type: 'relative', amount: 15, unit: 'minutes' } as Partial<DraftReminder>),
+                    )
+                  }
+                >
+                  <option value="relative">Before due</option>
+                  <option value="absolute">At a time</option>
+                </select>
+                {r.type === 'absolute' ? (
+                  <>
+                    <label class="visually-hidden" for={`rem-at-${r.key}`}>
+                      Reminder {i + 1} time
+                    </label>
+                    <input
+                      id={`rem-at-${r.key}`}
+                      type="datetime-local"
+                      value={r.at}
+                      onInput={(e) => setReminder(r.key, { at: e.currentTarget.value })}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <label class="visually-hidden" for={`rem-n-${r.key}`}>
+                      Reminder {i + 1} amount
+                    </label>
+                    <input
+                      id={`rem-n-${r.key}`}
+                      type="number"
+                      min={0}
+                      class="narrow"
+                      value={r.amount}
+                      onInput={(e) => setReminder(r.key, { amount: e.currentTarget.valueAsNumber })}
+                    />
+                    <label class="visually-hidden" for={`rem-unit-${r.key}`}>
+                      Reminder {i + 1} unit
+                    </label>
+                    <select
+                      id={`rem-unit-${r.key}`}
+                      value={r.unit}
+                      onChange={(e) => setReminder(r.key, { unit: e.currentTarget.value as ReminderUnit })}
+                    >
+                      <option value="minutes">minutes before</option>
+                      <option value="hours">hours before</option>
+                      <option value="days">days before</option>
+                    </select>
+                  </>
+                )}
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label={`Remove reminder ${i + 1}`}
+                  onClick={() => set({ reminders: draft.reminders.filter((x) => x.key !== r.key) })}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            class="button"
+            disabled={draft.reminders.length >= 10}
+            onClick={() =>
+              set({ reminders: [...draft.reminders, { key: newKey(), type: 'relative', amount: 15, unit: 'minutes' }] })
+            }
+          >
+            Add reminder
+          </button>
+        </fieldset>
+
+        <fieldset class="editor-group">
+          <legend>Repeat</legend>
+          <div class="editor-row">
+            <Field
+              label="Rule (RRULE)"
+              id="editor-rrule"
+              hint="For example FREQ=WEEKLY;BYDAY=MO"
+              error={err('recurrence')}
+            >
+              <input
+                id="editor-rrule"
+                spellcheck={false}
+                placeholder="FREQ=DAILY"
+                aria-describedby="editor-rrule-hint"
+                value={draft.rrule}
+                onInput={(e) => set({ rrule: e.currentTarget.value })}
+              />
+            </Field>
+            <Field label="Next one" id="editor-mode">
+              <select
+                id="editor-mode"
+                value={draft.mode}
+                disabled={!draft.rrule.trim()}
+                onChange={(e) => set({ mode: e.currentTarget.value as RecurrenceMode })}
+              >
+                <option value="fixed-schedule">on a fixed schedule</option>
+                <option value="after-completion">after I complete this one</option>
+              </select>
+            </Field>
+          </div>
+        </fieldset>
+
+        <FormError message={error} />
+        <div class="button-row">
+          <button type="submit" class="button button-primary" disabled={busy || !draft.title.trim()}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" class="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+      {conflict && (
+        <ConflictDialog
+          mine={conflict.mine}
+          theirs={conflict.theirs}
+          tags={tags}
+          lists={lists}
+          busy={busy}
+          onClose={() => setConflict(null)}
+          onKeepMine={() => void resolve(conflict.mine, conflict.theirs)}
+          onMerge={(patch) => void resolve(patch, conflict.theirs)}
+          onTakeTheirs={() => {
+            upsertTask(conflict.theirs);
+            setOriginal(conflict.theirs);
+            setDraft(draftFromTask(conflict.theirs, tz));
+            setConflict(null);
+            onClose();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}

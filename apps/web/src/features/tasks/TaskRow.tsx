@@ -1,0 +1,102 @@
+import type { Task } from '../../api/types';
+import { dayLabel, timeLabel } from '../../lib/dates';
+
+interface Props {
+  task: Task;
+  timeZone: string;
+  selected: boolean;
+  listName?: string;
+  onSelect: (on: boolean) => void;
+  onToggleDone: () => void;
+  onOpen: () => void;
+  onDelete: () => void;
+}
+
+export function dueText(task: Task, timeZone: string): string | null {
+  if (!task.dueAt || !task.due) return null;
+  if ('date' in task.due) return dayLabel(task.dueAt, timeZone);
+  return `${dayLabel(task.dueAt, timeZone)}, ${timeLabel(task.dueAt, timeZone)}`;
+}
+
+export function TaskRow({ task, timeZone, selected, listName, onSelect, onToggleDone, onOpen, onDelete }: Props) {
+  const due = dueText(task, timeZone);
+  const overdue = task.status === 'open' && task.dueAt !== null && Date.parse(task.dueAt) < Date.now();
+  const done = task.status === 'done';
+  return (
+    <li class={`task-row${done ? ' is-done' : ''}${selected ? ' is-selected' : ''}`} data-task-id={task.id}>
+      <input
+        type="checkbox"
+        class="select-box"
+        aria-label={`Select “${task.title}”`}
+        checked={selected}
+        onChange={(e) => onSelect(e.currentTarget.checked)}
+      />
+      <button
+        type="button"
+        class={`complete-toggle priority-${task.priority}`}
+        aria-pressed={done}
+        aria-label={done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
+        onClick={onToggleDone}
+      >
+        <span aria-hidden="true">{done ? '✓' : ''}</span>
+      </button>
+      <div class="task-main">
+        <button type="button" class="task-title" onClick={onOpen}>
+          {task.title}
+        </button>
+        <div class="task-meta">
+          {due && <span class={`due${overdue ? ' is-overdue' : ''}`}>{overdue ? `Overdue · ${due}` : due}</span>}
+          {task.priority !== 'none' && (
+            <span class={`badge priority-badge priority-${task.priority}`}>{task.priority}</span>
+          )}
+          {listName && <span class="meta-list">{listName}</span>}
+          {task.tags.map((t) => (
+            <span key={t.id} class="tag-chip" style={t.color ? { '--tag': t.color } : undefined}>
+              #{t.name}
+            </span>
+          ))}
+          {task.reminders.length > 0 && (
+            <span class="meta-icon" title="Has reminders">
+              <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
+                <path
+                  d="M10 3a5 5 0 0 0-5 5v3l-1.5 2.5h13L15 11V8a5 5 0 0 0-5-5Zm-2 12.5a2 2 0 0 0 4 0"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="1.5"
+                  stroke-linejoin="round"
+                />
+              </svg>
+              <span class="visually-hidden">has reminders</span>
+            </span>
+          )}
+          {task.recurrence && (
+            <span class="meta-icon" title="Repeats">
+              <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
+                <path
+                  d="M15.5 8A6 6 0 0 0 4.6 6.5M4.5 12a6 6 0 0 0 10.9 1.5M15.5 3.5V8H11M4.5 16.5V12H9"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="1.5"
+                  stroke-linecap="round"
+                  stroke-linejoin="round"
+                />
+              </svg>
+              <span class="visually-hidden">repeats</span>
+            </span>
+          )}
+        </div>
+      </div>
+      <button type="button" class="icon-button row-delete" aria-label={`Delete “${task.title}”`} onClick={onDelete}>
+        <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+          <path
+            d="M7 3h6m-9 3h12m-1.5 0-.7 10.2a1.5 1.5 0 0 1-1.5 1.3H7.7a1.5 1.5 0 0 1-1.5-1.3L5.5 6m3 3v5m3-5v5"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.5"
+            stroke-linecap="round"
+          />
+        </svg>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,157 @@
+// The editor's form model: a task as editable values, back to the API's input, and the
+// per-field comparison the conflict dialog needs.
+import type { Priority, RecurrenceMode, ReminderInput, Task, TaskInput } from '../../api/types';
+import { isoToLocalInput, localInputToIso } from '../../lib/dates';
+
+export type ReminderUnit = 'minutes' | 'hours' | 'days';
+export type DraftReminder =
+  { key: string; type: 'absolute'; at: string } | { key: string; type: 'relative'; amount: number; unit: ReminderUnit };
+
+export interface Draft {
+  title: string;
+  notes: string;
+  priority: Priority;
+  tagIds: string[];
+  listId: string;
+  dueKind: 'none' | 'date' | 'dateTime';
+  date: string;
+  dateTime: string;
+  timeZone: string;
+  reminders: DraftReminder[];
+  rrule: string;
+  mode: RecurrenceMode;
+}
+
+const UNIT_MINUTES: Record<ReminderUnit, number> = { minutes: 1, hours: 60, days: 1440 };
+let keys = 0;
+export const newKey = () => `r${++keys}`;
+
+export function emptyDraft(timeZone: string): Draft {
+  return {
+    title: '',
+    notes: '',
+    priority: 'none',
+    tagIds: [],
+    listId: '',
+    dueKind: 'none',
+    date: '',
+    dateTime: '',
+    timeZone,
+    reminders: [],
+    rrule: '',
+    mode: 'fixed-schedule',
+  };
+}
+
+export function draftFromTask(t: Task, timeZone: string): Draft {
+  const due = t.due;
+  return {
+    title: t.title,
+    notes: t.notes ?? '',
+    priority: t.priority,
+    tagIds: t.tags.map((x) => x.id),
+    listId: t.listId ?? '',
+    dueKind: !due ? 'none' : 'date' in due ? 'date' : 'dateTime',
+    date: due && 'date' in due ? due.date : '',
+    dateTime: due && 'dateTime' in due ? due.dateTime.slice(0, 16) : '',
+    timeZone: due && 'timeZone' in due ? due.timeZone : timeZone,
+    reminders: t.reminders.map((r) => {
+      if (r.type === 'absolute') return { key: newKey(), type: 'absolute', at: isoToLocalInput(r.at) };
+      const unit: ReminderUnit =
+        r.minutesBefore > 0 && r.minutesBefore % 1440 === 0
+          ? 'days'
+          : r.minutesBefore > 0 && r.minutesBefore % 60 === 0
+            ? 'hours'
+            : 'minutes';
+      return { key: newKey(), type: 'relative', amount: r.minutesBefore / UNIT_MINUTES[unit], unit };
+    }),
+    rrule: t.recurrence?.rrule ?? '',
+    mode: t.recurrence?.mode ?? 'fixed-schedule',
+  };
+}
+
+/** Every writable field, with the values the API takes. */
+export type FieldValues = Required<TaskInput>;
+export const FIELDS: (keyof FieldValues)[] = [
+  'title',
+  'notes',
+  'priority',
+  'tagIds',
+  'listId',
+  'due',
+  'reminders',
+  'recurrence',
+];
+export const FIELD_LABELS: Record<keyof FieldValues, string> = {
+  title: 'Title',
+  notes: 'Notes',
+  priority: 'Priority',
+  tagIds: 'Tags',
+  listId: 'List',
+  due: 'Due',
+  reminders: 'Reminders',
+  recurrence: 'Repeat',
+};
+
+export function draftToInput(d: Draft): FieldValues {
+  const dateTime = d.dateTime.length === 16 ? `${d.dateTime}:00` : d.dateTime;
+  return {
+    title: d.title.trim(),
+    notes: d.notes,
+    priority: d.priority,
+    tagIds: [...d.tagIds],
+    listId: d.listId || null,
+    due:
+      d.dueKind === 'date' && d.date
+        ? { date: d.date }
+        : d.dueKind === 'dateTime' && d.dateTime
+          ? { dateTime, timeZone: d.timeZone }
+          : null,
+    reminders: d.reminders
+      .filter((r) => (r.type === 'absolute' ? !!r.at : Number.isFinite(r.amount)))
+      .map((r): ReminderInput =>
+        r.type === 'absolute'
+          ? { type: 'absolute', at: localInputToIso(r.at) }
+          : { type: 'relative', minutesBefore: Math.round(r.amount * UNIT_MINUTES[r.unit]) },
+      ),
+    recurrence: d.rrule.trim() ? { rrule: d.rrule.trim().replace(/^RRULE:/i, ''), mode: d.mode } : null,
+  };
+}
+
+export function taskToInput(t: Task): FieldValues {
+  const dueTime = t.due && 'dateTime' in t.due ? t.due.dateTime : '';
+  return {
+    title: t.title,
+    notes: t.notes ?? '',
+    priority: t.priority,
+    tagIds: t.tags.map((x) => x.id),
+    listId: t.listId,
+    due: !t.due
+      ? null
+      : 'date' in t.due
+        ? { date: t.due.date }
+        : { dateTime: dueTime.length === 16 ? `${dueTime}:00` : dueTime, timeZone: t.due.timeZone },
+    reminders: t.reminders.map((r) =>
+      r.type === 'absolute'
+        ? { type: 'absolute', at: new Date(r.at).toISOString() }
+        : { type: 'relative', minutesBefore: r.minutesBefore },
+    ),
+    recurrence: t.recurrence ? { rrule: t.recurrence.rrule, mode: t.recurrence.mode } : null,
+  };
+}
+
+const canonical = (field: keyof FieldValues, v: unknown) =>
+  JSON.stringify(field === 'tagIds' && Array.isArray(v) ? [...v].sort() : (v ?? null));
+
+export function sameValue(field: keyof FieldValues, a: unknown, b: unknown): boolean {
+  return canonical(field, a) === canonical(field, b);
+}
+
+/** The fields the draft changed compared with the task it started from. */
+export function changedFields(original: Task, d: Draft): TaskInput {
+  const before = taskToInput(original);
+  const after = draftToInput(d);
+  const patch: Record<string, unknown> = {};
+  for (const f of FIELDS) if (!sameValue(f, before[f], after[f])) patch[f] = after[f];
+  return patch as TaskInput;
+}

@@ -1,0 +1,180 @@
+// Tasks on screen: the current view (today, upcoming, or the filtered list with cursor
+// pagination), the user's tags and lists, and the selection for bulk actions.
+import { api } from '../api/client';
+import type { Tag, Task, TaskList, TaskQuery } from '../api/types';
+import { createStore } from './store';
+import { userTimeZone } from './session';
+
+export type View = 'today' | 'upcoming' | 'all';
+
+export interface Filters {
+  status: '' | 'open' | 'done';
+  priority: TaskQuery['priority'];
+  tagIds: string[];
+  tagMode: 'any' | 'all';
+  listId: string;
+  overdue: boolean;
+  hasReminder: '' | 'true' | 'false';
+  recurring: '' | 'true' | 'false';
+  q: string;
+  sort: NonNullable<TaskQuery['sort']>;
+  order: 'asc' | 'desc';
+}
+
+export const defaultFilters: Filters = {
+  status: 'open',
+  priority: [],
+  tagIds: [],
+  tagMode: 'any',
+  listId: '',
+  overdue: false,
+  hasReminder: '',
+  recurring: '',
+  q: '',
+  sort: 'due',
+  order: 'asc',
+};
+
+export interface TasksState {
+  view: View;
+  filters: Filters;
+  items: Task[];
+  nextCursor: string | null;
+  loading: boolean;
+  error: string | null;
+  tags: Tag[];
+  lists: TaskList[];
+  selected: Set<string>;
+}
+
+export const tasksStore = createStore<TasksState>({
+  view: 'today',
+  filters: defaultFilters,
+  items: [],
+  nextCursor: null,
+  loading: false,
+  error: null,
+  tags: [],
+  lists: [],
+  selected: new Set(),
+});
+
+const PAGE_SIZE = 30;
+
+export function toQuery(f: Filters): TaskQuery {
+  return {
+    status: f.status || undefined,
+    priority: f.priority?.length ? f.priority : undefined,
+    tagIds: f.tagIds.length ? f.tagIds : undefined,
+    tagMode: f.tagIds.length > 1 ? f.tagMode : undefined,
+    listId: f.listId || undefined,
+    overdue: f.overdue || undefined,
+    hasReminder: f.hasReminder ? f.hasReminder === 'true' : undefined,
+    recurring: f.recurring ? f.recurring === 'true' : undefined,
+    q: f.q.trim() || undefined,
+    sort: f.sort === 'relevance' && !f.q.trim() ? 'due' : f.sort,
+    order: f.order,
+    limit: PAGE_SIZE,
+  };
+}
+
+let generation = 0;
+
+export async function loadView(view: View, filters: Filters = tasksStore.get().filters): Promise<void> {
+  const mine = ++generation;
+  tasksStore.set({ view, filters, loading: true, error: null, selected: new Set() });
+  try {
+    let items: Task[];
+    let nextCursor: string | null = null;
+    if (view === 'today') items = await api.tasks.today(userTimeZone());
+    else if (view === 'upcoming') items = await api.tasks.upcoming(userTimeZone(), 7);
+    else ({ items, nextCursor } = await api.tasks.list(toQuery(filters)));
+    if (mine === generation) tasksStore.set({ items, nextCursor, loading: false });
+  } catch (err) {
+    if (mine === generation)
+      tasksStore.set({ items: [], nextCursor: null, loading: false, error: (err as Error).message });
+  }
+}
+
+export async function loadMore(): Promise<void> {
+  const { view, filters, nextCursor, loading } = tasksStore.get();
+  if (view !== 'all' || !nextCursor || loading) return;
+  const mine = generation;
+  tasksStore.set({ loading: true });
+  try {
+    const page = await api.tasks.list({ ...toQuery(filters), cursor: nextCursor });
+    if (mine !== generation) return;
+    tasksStore.set((s) => {
+      const seen = new Set(s.items.map((t) => t.id));
+      return {
+        items: [...s.items, ...page.items.filter((t) => !seen.has(t.id))],
+        nextCursor: page.nextCursor,
+        loading: false,
+      };
+    });
+  } catch (err) {
+    if (mine === generation) tasksStore.set({ loading: false, error: (err as Error).message });
+  }
+}
+
+export function reload(): Promise<void> {
+  const { view, filters } = tasksStore.get();
+  return loadView(view, filters);
+}
+
+export async function loadTagsAndLists(): Promise<void> {
+  const [tags, lists] = await Promise.all([api.tasks.tags(), api.tasks.lists()]);
+  tasksStore.set({ tags, lists });
+}
+
+/** Finds the tag by name (case-insensitive) or creates it. */
+export async function ensureTag(name: string): Promise<Tag> {
+  const existing = tasksStore.get().tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
+  if (existing) return existing;
+  const tag = await api.tasks.createTag(name.trim());
+  tasksStore.set((s) => ({ tags: [...s.tags, tag] }));
+  return tag;
+}
+
+export async function createList(name: string): Promise<TaskList> {
+  const list = await api.tasks.createList(name.trim());
+  tasksStore.set((s) => ({ lists: [...s.lists, list] }));
+  return list;
+}
+
+/** Whether a task still belongs in the current view (after an edit). */
+function belongs(task: Task, s: TasksState): boolean {
+  if (task.deletedAt) return false;
+  if (s.view !== 'all') return task.status === 'open';
+  return !s.filters.status || task.status === s.filters.status;
+}
+
+export function upsertTask(task: Task, opts: { prepend?: boolean } = {}): void {
+  tasksStore.set((s) => {
+    const exists = s.items.some((t) => t.id === task.id);
+    if (!belongs(task, s)) return { items: s.items.filter((t) => t.id !== task.id) };
+    if (exists) return { items: s.items.map((t) => (t.id === task.id ? task : t)) };
+    return { items: opts.prepend ? [task, ...s.items] : [...s.items, task] };
+  });
+}
+
+export function dropTasks(ids: string[]): void {
+  const gone = new Set(ids);
+  tasksStore.set((s) => ({
+    items: s.items.filter((t) => !gone.has(t.id)),
+    selected: new Set([...s.selected].filter((id) => !gone.has(id))),
+  }));
+}
+
+export function toggleSelected(id: string, on?: boolean): void {
+  tasksStore.set((s) => {
+    const selected = new Set(s.selected);
+    if (on ?? !selected.has(id)) selected.add(id);
+    else selected.delete(id);
+    return { selected };
+  });
+}
+
+export function selectAll(on: boolean): void {
+  tasksStore.set((s) => ({ selected: on ? new Set(s.items.map((t) => t.id)) : new Set() }));
+}

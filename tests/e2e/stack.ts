@@ -1,0 +1,149 @@
+// The whole stack for end-to-end tests: identity, tasks and audit, each a real process
+// beside a real daprd on a fresh database; the web app built once; the web gateway in
+// front of them on a free port; and Chromium driven by playwright-core.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import {
+  createTestDatabase,
+  freePort,
+  startJwksServer,
+  startServiceUnderTest,
+  testContext,
+  testSecretsFile,
+  waitFor,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@daybook/testing';
+import { REPO_ROOT, startProcess, stopProcess, tail, type ManagedProcess } from '@daybook/substrate';
+
+const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Stack {
+  /** The gateway's origin, as the browser sees it. */
+  baseUrl: string;
+  services: Record<string, ServiceUnderTest>;
+  browser: Browser;
+  /** A fresh browser context (its own cookies and storage), at a given viewport. */
+  newContext(opts?: { width?: number; height?: number }): Promise<BrowserContext>;
+  stop(): Promise<void>;
+}
+
+let built: string | undefined;
+
+/** Builds the web app once per test process, into its own folder. */
+export function buildWebApp(): string {
+  if (built) return built;
+  const outDir = mkdtempSync(join(tmpdir(), 'daybook-web-'));
+  const vite = join(dirname(require.resolve('vite/package.json', { paths: [WEB_DIR] })), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--logLevel', 'warn'], {
+    cwd: WEB_DIR,
+    stdio: 'pipe',
+  });
+  built = outDir;
+  return outDir;
+}
+
+export async function startGatewayProcess(opts: {
+  services: Record<string, string>;
+  dist: string;
+  logDir: string;
+}): Promise<{ url: string; process: ManagedProcess }> {
+  const port = await freePort();
+  const proc = startProcess({
+    name: `web-${port}`,
+    command: process.execPath,
+    args: ['--import', 'tsx', 'server.ts'],
+    cwd: WEB_DIR,
+    logDir: opts.logDir,
+    pidDir: join(opts.logDir, 'pids'),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      WEB_PORT: String(port),
+      WEB_DIST: opts.dist,
+      WEB_SERVICES: Object.entries(opts.services)
+        .map(([name, url]) => `${name}=${url}`)
+        .join(','),
+    },
+  });
+  // localhost (not 127.0.0.1): the refresh cookie is then same-site for the browser.
+  const url = `http://localhost:${port}`;
+  await waitFor(
+    'the web gateway',
+    async () => {
+      if (proc.child.exitCode !== null) throw new Error(`gateway exited:\n${tail(proc.logFile, 20)}`);
+      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+    },
+    { timeoutMs: 30_000 },
+  );
+  return { url, process: proc };
+}
+
+export async function startStack(name: string): Promise<Stack> {
+  const db: TestDatabase = await createTestDatabase(['identity', 'tasks', 'audit']);
+  const secrets = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  const cleanups: (() => Promise<unknown>)[] = [() => db.drop()];
+  const stop = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => {});
+  };
+  try {
+    // Identity's own port is not known before it starts: it verifies tokens against a
+    // stand-in JWKS with the same keys. The others use identity's real JWKS.
+    const standIn = await startJwksServer(secrets.secrets);
+    cleanups.push(() => standIn.close());
+    const ctx = testContext({
+      databaseUrl: db.url,
+      secretsFile: secrets.file,
+      jwksUrl: standIn.url,
+      appIds: ['identity', 'tasks', 'audit'],
+      name,
+    });
+    const dist = buildWebApp();
+    const identity = await startServiceUnderTest(ctx, 'identity');
+    cleanups.push(() => identity.stop());
+    const withIdentity = { ...ctx, jwksUrl: `${identity.baseUrl}/.well-known/jwks.json` };
+    const [tasks, audit] = await Promise.all([
+      startServiceUnderTest(withIdentity, 'tasks'),
+      startServiceUnderTest(withIdentity, 'audit'),
+    ]);
+    cleanups.push(
+      () => tasks.stop(),
+      () => audit.stop(),
+    );
+    const services = { identity, tasks, audit };
+    const gateway = await startGatewayProcess({
+      services: Object.fromEntries(Object.entries(services).map(([n, s]) => [n, s.baseUrl])),
+      dist,
+      logDir: ctx.logDir,
+    });
+    cleanups.push(() => stopProcess(gateway.process));
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+    return {
+      baseUrl: gateway.url,
+      services,
+      browser,
+      newContext: ({ width = 1280, height = 860 } = {}) =>
+        browser.newContext({ viewport: { width, height }, timezoneId: 'Europe/London', locale: 'en-GB' }),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -94,8 +94,10 @@ export async function startGatewayProcess(opts: {
   return { url, process: proc };
 }
 
-export async function startStack(name: string): Promise<Stack> {
-  const db: TestDatabase = await createTestDatabase(['identity', 'tasks', 'audit']);
+/** The stack with identity, tasks and audit, plus `extra` services (e.g. recurring). */
+export async function startStack(name: string, extra: string[] = []): Promise<Stack> {
+  const names = ['identity', 'tasks', 'audit', ...extra];
+  const db: TestDatabase = await createTestDatabase(names);
   const secrets = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   const cleanups: (() => Promise<unknown>)[] = [() => db.drop()];
   const stop = async () => {
@@ -110,22 +112,19 @@ export async function startStack(name: string): Promise<Stack> {
       databaseUrl: db.url,
       secretsFile: secrets.file,
       jwksUrl: standIn.url,
-      appIds: ['identity', 'tasks', 'audit'],
+      appIds: names,
       name,
     });
     const dist = buildWebApp();
     const identity = await startServiceUnderTest(ctx, 'identity');
     cleanups.push(() => identity.stop());
     const withIdentity = { ...ctx, jwksUrl: `${identity.baseUrl}/.well-known/jwks.json` };
-    const [tasks, audit] = await Promise.all([
-      startServiceUnderTest(withIdentity, 'tasks'),
-      startServiceUnderTest(withIdentity, 'audit'),
-    ]);
-    cleanups.push(
-      () => tasks.stop(),
-      () => audit.stop(),
-    );
-    const services = { identity, tasks, audit };
+    const others = await Promise.all(names.slice(1).map((n) => startServiceUnderTest(withIdentity, n)));
+    for (const o of others) cleanups.push(() => o.stop());
+    const services: Record<string, ServiceUnderTest> = {
+      identity,
+      ...Object.fromEntries(others.map((o) => [o.name, o])),
+    };
     const gateway = await startGatewayProcess({
       services: Object.fromEntries(Object.entries(services).map(([n, s]) => [n, s.baseUrl])),
       dist,

@@ -114,6 +114,11 @@ export interface SidecarOptions {
   schedulerAddress?: string;
   /** POD_NAME for the fan-out consumer group ({appID}-{podName}). */
   podName?: string;
+  /**
+   * Dapr namespace (NAMESPACE): the Scheduler delivers a job to any sidecar of the same
+   * app id and namespace, so independent instances of one app (tests) need their own.
+   */
+  namespace?: string;
   logLevel?: string;
   logDir?: string;
   pidDir?: string;
@@ -158,6 +163,7 @@ export function startSidecar(bins: DaprBinaries, o: SidecarOptions): ManagedProc
       DAYBOOK_STATE_PG_URL: o.componentEnv.statePgUrl,
       DAYBOOK_SECRETS_FILE: o.componentEnv.secretsFile,
       POD_NAME: o.podName ?? `${o.appId}-${process.pid}`,
+      ...(o.namespace ? { NAMESPACE: o.namespace } : {}),
     },
   };
   if (o.logDir) opts.logDir = o.logDir;

@@ -61,7 +61,15 @@ export interface KafkaHandle {
  * KAFKA_BROKERS when given (it must answer); otherwise a single-node KRaft broker this
  * clone owns, on localhost. Either way every topic exists afterwards.
  */
-export async function ensureKafka(opts: { detached?: boolean } = {}): Promise<KafkaHandle> {
+export async function ensureKafka(
+  opts: {
+    /** A broker of its own for this purpose (e.g. "test"): other ports, data and log. */
+    instance?: { name: string; port: number; controllerPort: number };
+  } = {},
+): Promise<KafkaHandle> {
+  const port = opts.instance?.port ?? PORTS.kafka;
+  const controllerPort = opts.instance?.controllerPort ?? PORTS.kafkaController;
+  const name = opts.instance ? `kafka-${opts.instance.name}` : 'kafka';
   const given = process.env.KAFKA_BROKERS;
   if (given) {
     const brokers = given
@@ -73,14 +81,14 @@ export async function ensureKafka(opts: { detached?: boolean } = {}): Promise<Ka
     await ensureTopics(brokers);
     return { brokers };
   }
-  const brokers = [`localhost:${PORTS.kafka}`];
+  const brokers = [`localhost:${port}`];
   if (await answers(brokers)) {
-    step('kafka', `already running on localhost:${PORTS.kafka}`);
+    step('kafka', `already running on localhost:${port}`);
     await ensureTopics(brokers);
     return { brokers };
   }
   const libs = ensureKafkaJars();
-  const dir = join(DATA_DIR, 'kafka');
+  const dir = join(DATA_DIR, name);
   const logDirs = join(dir, 'data');
   mkdirSync(dir, { recursive: true });
   const config = join(dir, 'server.properties');
@@ -89,9 +97,9 @@ export async function ensureKafka(opts: { detached?: boolean } = {}): Promise<Ka
     [
       'process.roles=broker,controller',
       'node.id=1',
-      `controller.quorum.bootstrap.servers=localhost:${PORTS.kafkaController}`,
-      `listeners=PLAINTEXT://127.0.0.1:${PORTS.kafka},CONTROLLER://127.0.0.1:${PORTS.kafkaController}`,
-      `advertised.listeners=PLAINTEXT://localhost:${PORTS.kafka}`,
+      `controller.quorum.bootstrap.servers=localhost:${controllerPort}`,
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://localhost:${port}`,
       'controller.listener.names=CONTROLLER',
       'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
       'inter.broker.listener.name=PLAINTEXT',
@@ -143,8 +151,8 @@ export async function ensureKafka(opts: { detached?: boolean } = {}): Promise<Ka
       },
     );
   }
-  step('kafka', `starting broker ${KAFKA_VERSION} on localhost:${PORTS.kafka}`);
-  const proc = startProcess({ name: 'kafka', command: java, args: [...jvm, 'kafka.Kafka', config] });
+  step('kafka', `starting broker ${KAFKA_VERSION} on localhost:${port}`);
+  const proc = startProcess({ name, command: java, args: [...jvm, 'kafka.Kafka', config] });
   let exited = false;
   void proc.exited.then(() => (exited = true));
   await waitFor(
@@ -156,7 +164,6 @@ export async function ensureKafka(opts: { detached?: boolean } = {}): Promise<Ka
     { timeoutMs: 120_000, intervalMs: 500, onTimeout: () => `\n${tail(proc.logFile)}` },
   );
   await ensureTopics(brokers);
-  void opts;
   return { brokers, process: proc };
 }
 

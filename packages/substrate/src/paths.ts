@@ -27,6 +27,9 @@ export const PORTS = {
   postgres: Number(process.env.DAYBOOK_PG_PORT ?? 55432),
   kafka: Number(process.env.DAYBOOK_KAFKA_PORT ?? 9092),
   kafkaController: Number(process.env.DAYBOOK_KAFKA_CONTROLLER_PORT ?? 9093),
+  /** The tests' own broker: a running `npm start` never consumes what tests publish. */
+  testKafka: Number(process.env.DAYBOOK_TEST_KAFKA_PORT ?? 19092),
+  testKafkaController: Number(process.env.DAYBOOK_TEST_KAFKA_CONTROLLER_PORT ?? 19093),
   scheduler: 50006,
   schedulerHealth: 58081,
   schedulerMetrics: 59091,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  PORTS,
   RUN_DIR,
   ensureDaprBinaries,
   ensureKafka,
@@ -12,14 +13,18 @@ import {
 
 /**
  * Jest globalSetup: starts (or reuses) the real substrate once for the whole run —
- * PostgreSQL, a Kafka broker, the Dapr Scheduler — and builds daprd if needed. Each test
+ * PostgreSQL, a Kafka broker of the tests' own, the Dapr Scheduler — and builds daprd if
+ * needed. Each test
  * file then gets its own database, topics or consumer groups, and its own sidecars.
  */
 export default async function globalSetup(): Promise<void> {
   const started: ManagedProcess[] = [];
+  // Tests get a broker of their own: a running `npm start` must not consume (and act on)
+  // the events tests publish, nor tests its events. PostgreSQL (a database per test file)
+  // and the Scheduler (a Dapr namespace per test file) are shared safely.
   const [pg, kafka, bins] = await Promise.all([
     ensurePostgres(),
-    ensureKafka(),
+    ensureKafka({ instance: { name: 'test', port: PORTS.testKafka, controllerPort: PORTS.testKafkaController } }),
     Promise.resolve().then(ensureDaprBinaries),
   ]);
   if (kafka.process) started.push(kafka.process);

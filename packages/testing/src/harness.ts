@@ -128,6 +128,7 @@ export async function startServiceUnderTest(
     logDir: ctx.logDir,
     ports,
     ...(ctx.schedulerAddress ? { schedulerAddress: ctx.schedulerAddress } : {}),
+    namespace: `test-${ctx.runId}`,
   };
   let sidecar = await startTestSidecar(sidecarOpts);
   await appReady();
@@ -211,6 +212,7 @@ export async function startKitApp(
     logDir: ctx.logDir,
     ports,
     ...(ctx.schedulerAddress ? { schedulerAddress: ctx.schedulerAddress } : {}),
+    namespace: `test-${ctx.runId}`,
   };
   let sidecar = await startTestSidecar(sidecarOpts);
   await waitFor(`${def.name} to be ready`, ready(appPort), { timeoutMs: 30_000 });

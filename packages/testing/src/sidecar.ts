@@ -60,6 +60,8 @@ export interface TestSidecarOptions {
   logDir: string;
   /** A Scheduler of the test's own (see startPrivateScheduler), instead of the shared one. */
   schedulerAddress?: string;
+  /** Dapr namespace of the test, so its jobs never reach another test's instance of the app. */
+  namespace?: string;
   /** Reuse the ports of a previous run of this sidecar (restart tests). */
   ports?: { http: number; grpc: number; metrics: number };
 }
@@ -86,6 +88,7 @@ export async function startTestSidecar(o: TestSidecarOptions): Promise<TestSidec
       componentEnv: { kafkaBrokers: env.kafkaBrokers.join(','), statePgUrl: o.databaseUrl, secretsFile: o.secretsFile },
       resourcesPath: o.resourcesPath,
       schedulerAddress: o.schedulerAddress ?? env.schedulerAddress,
+      ...(o.namespace ? { namespace: o.namespace } : {}),
       logDir: o.logDir,
       pidDir: join(o.logDir, 'pids'),
       name: `${o.appId}-daprd-${ports.http}`,

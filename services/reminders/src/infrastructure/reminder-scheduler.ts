@@ -85,16 +85,17 @@ export class ReminderScheduler {
   async fire(tx: Tx, jobId: string, now = new Date()): Promise<void> {
     const ids = parseReminderJobId(jobId);
     if (!ids) return;
-    const row = await tx.scheduledReminder.findUnique({
-      where: { taskId_reminderId: { taskId: ids.taskId, reminderId: ids.reminderId } },
+    // Claim it atomically: of two deliveries of one trigger, only one moves it to fired.
+    const claimed = await tx.scheduledReminder.updateMany({
+      where: { taskId: ids.taskId, reminderId: ids.reminderId, generation: ids.generation, status: 'scheduled' },
+      data: { status: 'fired', firedAt: now },
     });
-    if (!row || row.generation !== ids.generation || row.status !== 'scheduled') {
+    if (claimed.count === 0) {
       this.metrics.jobs.inc({ event: 'stale' });
       return;
     }
-    await tx.scheduledReminder.update({
+    const row = await tx.scheduledReminder.findUniqueOrThrow({
       where: { taskId_reminderId: { taskId: ids.taskId, reminderId: ids.reminderId } },
-      data: { status: 'fired', firedAt: now },
     });
     await this.kit.publish(tx, reminderDue, {
       reminderId: row.reminderId,

@@ -23,6 +23,9 @@ section "lint"
 npm run --silent lint
 section "typecheck"
 npm run --silent typecheck
+section "web bundle budget"
+npm run --silent build -w @daybook/web -- --logLevel warn
+npm run --silent check:bundle -w @daybook/web
 section "kubernetes artefacts"
 bash scripts/validate-k8s.sh
 section "tests"

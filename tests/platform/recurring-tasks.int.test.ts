@@ -250,3 +250,31 @@ test('skipped dates (EXDATE) are never an occurrence', async () => {
   });
   expect(bad.status).toBe(400);
 });
+
+test('the preview shows the next dates of a rule exactly as the series will have them', async () => {
+  const headers = { authorization: `Bearer ${stack.token(randomUUID())}` };
+  const preview = (query: string) => fetch(`${recurring.baseUrl}/api/recurring/preview?${query}`, { headers });
+  const ok = await preview(
+    new URLSearchParams({
+      rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=5',
+      start: '2027-03-22T18:00',
+      timeZone: 'Europe/London',
+    }).toString(),
+  );
+  expect(ok.status).toBe(200);
+  expect(((await ok.json()) as { occurrences: { local: string; at: string }[] }).occurrences).toEqual([
+    { local: '2027-03-22T18:00:00', at: '2027-03-22T18:00:00.000Z' },
+    { local: '2027-03-25T18:00:00', at: '2027-03-25T18:00:00.000Z' },
+    { local: '2027-04-05T18:00:00', at: '2027-04-05T17:00:00.000Z' }, // after the clocks go forward
+    { local: '2027-04-08T18:00:00', at: '2027-04-08T17:00:00.000Z' },
+    { local: '2027-04-19T18:00:00', at: '2027-04-19T17:00:00.000Z' },
+  ]);
+  const bad = await preview(
+    new URLSearchParams({ rrule: 'FREQ=SOMETIMES', start: '2027-03-22T18:00', timeZone: 'Mars/Base' }).toString(),
+  );
+  expect(bad.status).toBe(400);
+  const problems = ((await bad.json()) as { error: { details: { problems: { field: string }[] } } }).error.details
+    .problems;
+  expect(problems.map((p) => p.field).sort()).toEqual(['query.rrule', 'query.timeZone']);
+  expect((await fetch(`${recurring.baseUrl}/api/recurring/preview?rrule=FREQ%3DDAILY`)).status).toBe(401);
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from './task-input';
-import { isIanaZone } from './time-zones';
+import { isIanaZone } from '@daybook/contracts';
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z

@@ -1,6 +1,6 @@
 import { createTaskInput, updateTaskInput } from './task-input';
 import { computeDueAt, dayWindow } from './due';
-import { parseRecurrenceRule } from './recurrence';
+import { parseRecurrenceRule } from '@daybook/contracts';
 
 const problems = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];

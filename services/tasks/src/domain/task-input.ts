@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { parseRecurrenceRule } from './recurrence';
 import { existsInZone } from './due';
-import { isIanaZone } from './time-zones';
+import { isIanaZone, parseRecurrenceRule } from '@daybook/contracts';
 
 export const PRIORITIES = ['none', 'low', 'medium', 'high', 'urgent'] as const;
 export const MAX_TAGS = 20;

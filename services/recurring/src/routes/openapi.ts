@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { buildOpenApiDocument, commonErrors } from '@daybook/service-kit';
+import { previewQuery } from './preview-query';
+
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** The recurring API as OpenAPI 3.1, from the zod schemas the routes validate with. */
+export function recurringOpenApi() {
+  cached ??= buildOpenApiDocument({
+    service: 'recurring',
+    description: 'Previews of recurrence rules, computed in a time zone exactly as series are.',
+    paths: {
+      '/api/recurring/preview': {
+        get: {
+          summary: 'The next dates of a recurrence rule from a local start time in a zone',
+          requestParams: { query: previewQuery },
+          responses: {
+            '200': {
+              description: 'Occurrences, oldest first',
+              content: {
+                'application/json': {
+                  schema: z.object({ occurrences: z.array(z.object({ local: z.string(), at: z.string() })) }),
+                },
+              },
+            },
+            ...commonErrors,
+          },
+        },
+      },
+    },
+  });
+  return cached;
+}

@@ -16,6 +16,7 @@ import {
   startServiceUnderTest,
   testContext,
   testEnvironment,
+  topicFor,
   testSecretsFile,
   waitFor,
   waitForConsumerGroup,
@@ -69,7 +70,7 @@ async function main() {
     const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-bench').producer();
     await producer.connect();
     for (let i = 0; i < events.length; i += 500)
-      await producer.send({ topic: 'task-events', messages: events.slice(i, i + 500) });
+      await producer.send({ topic: topicFor('task-events'), messages: events.slice(i, i + 500) });
     await producer.disconnect();
     const scheduledBy = Date.now();
     await waitFor('every reminder to fire', () => new Set(tap.messages.map((m) => m.key)).size >= REMINDERS, {

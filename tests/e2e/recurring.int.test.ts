@@ -52,8 +52,9 @@ test('a weekly task with a reminder, completed, has exactly one next occurrence 
   await editor.getByRole('button', { name: 'Add reminder' }).click();
   await editor.getByLabel('Reminder 1 amount').fill('15');
   await editor.getByLabel('Reminder 1 unit').selectOption('minutes');
+  await editor.getByRole('button', { name: 'Advanced: RRULE text' }).click();
   await editor.getByLabel('Rule (RRULE)').fill('FREQ=WEEKLY');
-  await editor.getByLabel('Next one').selectOption('after-completion');
+  await editor.getByLabel('after I complete it').check();
   await editor.getByRole('button', { name: 'Save' }).click();
   await editor.waitFor({ state: 'detached' });
 

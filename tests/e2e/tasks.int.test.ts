@@ -123,8 +123,11 @@ test('tasks are created by quick add and with the full editor', async () => {
   await editor.getByRole('button', { name: 'Add reminder' }).click();
   await editor.getByLabel('Reminder 2 kind').selectOption('absolute');
   await editor.getByLabel('Reminder 2 time').fill('2026-12-03T17:00');
-  await editor.getByLabel('Rule (RRULE)').fill('FREQ=MONTHLY;BYDAY=1FR');
-  await editor.getByLabel('Next one').selectOption('after-completion');
+  // Monthly on the 1st Friday, through the recurrence editor's choices.
+  await editor.getByLabel('Repeats').selectOption('monthly');
+  await editor.getByLabel('Which week').selectOption('1');
+  await editor.getByLabel('Weekday', { exact: true }).selectOption('FR');
+  await editor.getByLabel('after I complete it').check();
   await editor.locator('label[for="editor-title"]').scrollIntoViewIfNeeded();
   await shot(page, 'editor');
   await editor.getByRole('button', { name: 'Save' }).click();
@@ -141,8 +144,10 @@ test('tasks are created by quick add and with the full editor', async () => {
   await expect(reopened.getByLabel('Time zone').inputValue()).resolves.toBe('Europe/Paris');
   await expect(reopened.getByLabel('Due at').inputValue()).resolves.toBe('2026-12-04T09:30');
   await expect(reopened.getByLabel('Reminder 1 unit').inputValue()).resolves.toBe('days');
+  await expect(reopened.getByLabel('Repeats').inputValue()).resolves.toBe('monthly');
+  await expect(reopened.getByLabel('after I complete it').isChecked()).resolves.toBe(true);
+  await reopened.getByRole('button', { name: 'Advanced: RRULE text' }).click();
   await expect(reopened.getByLabel('Rule (RRULE)').inputValue()).resolves.toBe('FREQ=MONTHLY;BYDAY=1FR');
-  await expect(reopened.getByLabel('Next one').inputValue()).resolves.toBe('after-completion');
   await reopened.getByRole('button', { name: 'Cancel' }).click();
   await reopened.waitFor({ state: 'detached' });
 

@@ -6,6 +6,7 @@ import {
   kafkaTap,
   startStack,
   testEnvironment,
+  topicFor,
   waitFor,
   type KafkaTap,
   type ServiceUnderTest,
@@ -101,7 +102,8 @@ test('completing a weekly task creates exactly one next occurrence: the next Tue
   expect(next.due).toEqual({ dateTime: expected.toFormat("yyyy-LL-dd'T'HH:mm:ss"), timeZone: 'Europe/London' });
   expect(next.dueAt).toBe(expected.toUTC().toISO());
   const requests = tap.messages.filter(
-    (m) => m.topic === occurrenceRequested.topic && (m.json?.data as { seriesId?: string })?.seriesId === first.id,
+    (m) =>
+      m.topic === topicFor(occurrenceRequested.topic) && (m.json?.data as { seriesId?: string })?.seriesId === first.id,
   );
   expect(requests).toHaveLength(1);
 });
@@ -126,7 +128,7 @@ test('a redelivered completion, and a completion undone and redone, still yield 
   const duplicatesBefore = await consumed(recurring, taskCompleted.type, 'duplicate');
   const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test').producer();
   await producer.connect();
-  await producer.send({ topic: 'task-events', messages: [{ key: first.id, value: original.value }] });
+  await producer.send({ topic: topicFor('task-events'), messages: [{ key: first.id, value: original.value }] });
   await producer.disconnect();
   await waitFor(
     'recurring to see the duplicate',

@@ -6,6 +6,7 @@ import {
   kafkaTap,
   startStack,
   testEnvironment,
+  topicFor,
   waitFor,
   type KafkaTap,
   type ServiceUnderTest,
@@ -127,7 +128,7 @@ test('when an account is deleted, audit forgets its history', async () => {
   const event = buildCloudEvent(userDeleted, { userId: carol, deletedAt: new Date().toISOString() });
   const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test').producer();
   await producer.connect();
-  await producer.send({ topic: userDeleted.topic, messages: [{ key: carol, value: JSON.stringify(event) }] });
+  await producer.send({ topic: topicFor(userDeleted.topic), messages: [{ key: carol, value: JSON.stringify(event) }] });
   await producer.disconnect();
 
   await waitFor('carol’s history to be gone', async () => (await history()).length === 0);

@@ -29,6 +29,14 @@ export const baseEnvSchema = z.object({
    * ingress, the ingress pods' range; otherwise per-IP limits see one IP for everybody.
    */
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  /**
+   * Prefix of every Kafka topic this service publishes to or consumes (default none). Lets
+   * several independent deployments share one broker: the test suite gives each stack its own.
+   */
+  TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'may contain only letters, digits, ".", "_" and "-"')
+    .default(''),
   /** Outbox relay poll interval; commits also wake the relay at once through LISTEN/NOTIFY. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
 });

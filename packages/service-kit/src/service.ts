@@ -118,7 +118,15 @@ export async function startService<S extends typeof baseEnvSchema>(
     res.send(await metrics.registry.metrics());
   });
   app.use(
-    subscriptionRouter({ service: def.name, schema, subscriptions: def.subscriptions?.(kit) ?? [], db, log, metrics }),
+    subscriptionRouter({
+      service: def.name,
+      schema,
+      subscriptions: def.subscriptions?.(kit) ?? [],
+      db,
+      log,
+      metrics,
+      topicPrefix: env.TOPIC_PREFIX,
+    }),
   );
   app.use(jobRouter({ jobs: def.jobs?.(kit) ?? [], log, metrics }));
   if (def.routes) app.use(def.routes(kit));
@@ -139,6 +147,7 @@ export async function startService<S extends typeof baseEnvSchema>(
     log,
     metrics,
     pollMs: env.OUTBOX_POLL_MS,
+    topicPrefix: env.TOPIC_PREFIX,
   });
   await relay.start();
 

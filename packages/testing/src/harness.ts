@@ -10,6 +10,7 @@ import {
 import { createPrismaClient } from '@daybook/database';
 import { REPO_ROOT, startProcess, stopProcess, tail, waitFor, type ManagedProcess } from '@daybook/substrate';
 import { testEnvironment } from './environment';
+import { ensurePrefixedTopics, setTopicPrefix } from './topics';
 import { freePort } from './ports';
 import { startTestSidecar, testResources, type TestSidecar } from './sidecar';
 import { PrismaClient as PlatformPrismaClient } from './generated/platform/client';
@@ -24,6 +25,8 @@ export interface TestContext {
   resourcesPath: string;
   /** Set to use a test's own Scheduler (startPrivateScheduler) for its sidecars. */
   schedulerAddress?: string;
+  /** Prefix of the Kafka topics of this test file's services (see topics.ts). */
+  topicPrefix: string;
 }
 
 export function testContext(opts: {
@@ -35,6 +38,7 @@ export function testContext(opts: {
   schedulerAddress?: string;
 }): TestContext {
   const runId = randomBytes(4).toString('hex');
+  setTopicPrefix(`t-${runId}.`);
   return {
     runId,
     logDir: join(testEnvironment().logDir, `${opts.name}-${runId}`),
@@ -42,6 +46,7 @@ export function testContext(opts: {
     secretsFile: opts.secretsFile,
     jwksUrl: opts.jwksUrl,
     resourcesPath: testResources({ appIds: opts.appIds, consumerGroupSuffix: runId }),
+    topicPrefix: `t-${runId}.`,
     ...(opts.schedulerAddress ? { schedulerAddress: opts.schedulerAddress } : {}),
   };
 }
@@ -81,6 +86,7 @@ export async function startServiceUnderTest(
   name: string,
   extraEnv: Record<string, string> = {},
 ): Promise<ServiceUnderTest> {
+  await ensurePrefixedTopics();
   const appPort = await freePort();
   const ports = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
   const launch = () =>
@@ -106,6 +112,7 @@ export async function startServiceUnderTest(
         AUTH_JWKS_URL: ctx.jwksUrl,
         LOG_LEVEL: 'debug',
         OUTBOX_POLL_MS: '60000',
+        TOPIC_PREFIX: ctx.topicPrefix,
         ...extraEnv,
       },
     });

@@ -8,3 +8,4 @@ export * from './sidecar';
 export * from './tokens';
 export { waitFor } from '@daybook/substrate';
 export * from './stack';
+export * from './topics';

@@ -3,6 +3,7 @@ import { AssignerProtocol, type Consumer } from 'kafkajs';
 import { TOPIC_PARTITIONS, deadLetterTopic } from '@daybook/contracts';
 import { ensureTopics, kafkaClient, waitFor } from '@daybook/substrate';
 import { testEnvironment } from './environment';
+import { ensurePrefixedTopics, topicFor } from './topics';
 
 export interface TappedMessage {
   topic: string;
@@ -25,7 +26,9 @@ export interface KafkaTap {
  * Reads topics from outside the platform with a plain kafkajs consumer, from the current
  * end of each partition, so a test can assert exactly what went over the wire.
  */
-export async function kafkaTap(topics: string[]): Promise<KafkaTap> {
+export async function kafkaTap(logicalTopics: string[]): Promise<KafkaTap> {
+  await ensurePrefixedTopics();
+  const topics = logicalTopics.map(topicFor);
   const { kafkaBrokers } = testEnvironment();
   const kafka = kafkaClient(kafkaBrokers, 'daybook-test-tap');
   const groupId = `daybook-tap-${randomBytes(4).toString('hex')}`;
@@ -92,7 +95,12 @@ export async function createTestTopic(prefix = 'test'): Promise<string> {
  * given topics assigned: from then on it sees every message published. A new group starts
  * at the newest offset, so publishing earlier would be missed by design, not by luck.
  */
-export async function waitForConsumerGroup(groupId: string, topics: string[], timeoutMs = 60_000): Promise<void> {
+export async function waitForConsumerGroup(
+  groupId: string,
+  logicalTopics: string[],
+  timeoutMs = 60_000,
+): Promise<void> {
+  const topics = logicalTopics.map(topicFor);
   const admin = kafkaClient(testEnvironment().kafkaBrokers).admin();
   await admin.connect();
   try {

@@ -2,6 +2,8 @@
 // plugs in the access token and the silent refresh.
 import { createHttp } from './http';
 import { identityApi } from './identity';
+import { recurringApi } from './recurring';
+import { remindersApi } from './reminders';
 import { tasksApi } from './tasks';
 
 interface TokenSource {
@@ -20,4 +22,6 @@ export const http = createHttp({ accessToken: () => source.accessToken(), refres
 export const api = {
   identity: identityApi(http),
   tasks: tasksApi(http),
+  recurring: recurringApi(http),
+  reminders: remindersApi(http),
 };

@@ -18,6 +18,9 @@ export function tasksApi(http: HttpClient) {
       items(await http.request<Task[] | Page<Task>>('GET', `${base}/views/today`, { query: { timeZone } })),
     upcoming: async (timeZone: string, days = 7) =>
       items(await http.request<Task[] | Page<Task>>('GET', `${base}/views/upcoming`, { query: { timeZone, days } })),
+    /** The occurrences of a series (its id is the first task's id). */
+    series: async (seriesId: string) =>
+      items(await http.request<Task[] | Page<Task>>('GET', base, { query: { seriesId } })),
     create: (input: TaskInput) => http.request<Task>('POST', base, { body: input }),
     update: (id: string, version: number, patch: TaskInput) =>
       http.request<Task>('PATCH', `${base}/${id}`, { body: patch, headers: ifMatch(version) }),

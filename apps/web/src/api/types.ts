@@ -41,6 +41,10 @@ export type ReminderInput = { type: 'absolute'; at: string } | { type: 'relative
 export interface Recurrence {
   rrule: string;
   mode: RecurrenceMode;
+  /** Fixed schedule only: what happens to occurrences missed while the app was away. */
+  missed?: 'create' | 'skip';
+  /** Skipped dates, YYYY-MM-DD. */
+  exdates?: string[];
 }
 
 export interface Task {

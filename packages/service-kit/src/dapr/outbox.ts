@@ -105,6 +105,8 @@ export class OutboxRelay {
       metrics: Metrics;
       pollMs: number;
       batchSize?: number;
+      /** Prepended to every topic (see TOPIC_PREFIX). */
+      topicPrefix?: string;
     },
   ) {}
 
@@ -181,7 +183,7 @@ export class OutboxRelay {
         try {
           failures = await sidecar.publishCloudEventsBulk(
             COMPONENTS.pubsub,
-            topic,
+            `${this.opts.topicPrefix ?? ''}${topic}`,
             topicRows.map((r) => ({ entryId: r.event_id, event: r.cloud_event, partitionKey: r.partition_key })),
           );
         } catch (err) {

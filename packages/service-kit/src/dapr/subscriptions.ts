@@ -62,13 +62,17 @@ export function subscriptionRouter(opts: {
   db: TransactionalDb;
   log: Logger;
   metrics: Metrics;
+  /** Prepended to every topic (see TOPIC_PREFIX). */
+  topicPrefix?: string;
 }): Router {
   const { service, schema, subscriptions, db, log, metrics } = opts;
+  const prefix = opts.topicPrefix ?? '';
   const router = Router();
   const byTopic = new Map<string, { pubsub: string; topic: string; handlers: Map<string, Subscription> }>();
   for (const s of subscriptions) {
-    const key = `${s.pubsub}/${s.contract.topic}`;
-    const entry = byTopic.get(key) ?? { pubsub: s.pubsub, topic: s.contract.topic, handlers: new Map() };
+    const topic = `${prefix}${s.contract.topic}`;
+    const key = `${s.pubsub}/${topic}`;
+    const entry = byTopic.get(key) ?? { pubsub: s.pubsub, topic, handlers: new Map() };
     if (entry.handlers.has(s.contract.type)) throw new Error(`two handlers for ${s.contract.type} in ${service}`);
     entry.handlers.set(s.contract.type, s);
     byTopic.set(key, entry);

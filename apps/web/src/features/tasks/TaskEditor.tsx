@@ -1,14 +1,17 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { ApiError, conflictCurrent } from '../../api/http';
-import { PRIORITIES, type Priority, type RecurrenceMode, type Task, type TaskInput } from '../../api/types';
+import { PRIORITIES, type Priority, type Task, type TaskInput } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
-import { timeZones } from '../../lib/dates';
+import { nowIn, timeZones } from '../../lib/dates';
+import { RecurrenceEditor } from '../recurrence/RecurrenceEditor';
+import { SeriesDialog } from '../recurrence/SeriesDialog';
 import { useStore } from '../../state/store';
 import { userTimeZone } from '../../state/session';
 import { createList, tasksStore, upsertTask } from '../../state/tasks';
 import { ConflictDialog } from './ConflictDialog';
+import { RemindersPanel } from './RemindersPanel';
 import { TagPicker } from './TagPicker';
 import {
   changedFields,
@@ -40,6 +43,13 @@ export function TaskEditor({ task, onClose }: Props) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<{ mine: TaskInput; theirs: Task } | null>(null);
   const zones = useMemo(timeZones, []);
+  const [showSeries, setShowSeries] = useState(false);
+  const recurrenceStart =
+    draft.dueKind === 'dateTime' && draft.dateTime
+      ? draft.dateTime.slice(0, 16)
+      : draft.dueKind === 'date' && draft.date
+        ? `${draft.date}T00:00`
+        : nowIn(tz);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setReminder = (key: string, patch: Partial<DraftReminder>) =>
@@ -318,37 +328,23 @@ export function TaskEditor({ task, onClose }: Props) {
           </button>
         </fieldset>
 
-        <fieldset class="editor-group">
-          <legend>Repeat</legend>
-          <div class="editor-row">
-            <Field
-              label="Rule (RRULE)"
-              id="editor-rrule"
-              hint="For example FREQ=WEEKLY;BYDAY=MO"
-              error={err('recurrence')}
-            >
-              <input
-                id="editor-rrule"
-                spellcheck={false}
-                placeholder="FREQ=DAILY"
-                aria-describedby="editor-rrule-hint"
-                value={draft.rrule}
-                onInput={(e) => set({ rrule: e.currentTarget.value })}
-              />
-            </Field>
-            <Field label="Next one" id="editor-mode">
-              <select
-                id="editor-mode"
-                value={draft.mode}
-                disabled={!draft.rrule.trim()}
-                onChange={(e) => set({ mode: e.currentTarget.value as RecurrenceMode })}
-              >
-                <option value="fixed-schedule">on a fixed schedule</option>
-                <option value="after-completion">after I complete this one</option>
-              </select>
-            </Field>
-          </div>
-        </fieldset>
+        {original && original.reminders.length > 0 && <RemindersPanel taskId={original.id} timeZone={tz} />}
+
+        <RecurrenceEditor
+          value={draft}
+          onChange={set}
+          start={recurrenceStart}
+          timeZone={draft.dueKind === 'dateTime' ? draft.timeZone : tz}
+          error={err('recurrence')}
+        />
+        {original && (original.recurrence || original.seriesId) && (
+          <p class="series-link">
+            <button type="button" class="button" onClick={() => setShowSeries(true)}>
+              Series
+            </button>{' '}
+            <span class="hint">Editing the latest occurrence changes it and all future ones.</span>
+          </p>
+        )}
 
         <FormError message={error} />
         <div class="button-row">
@@ -360,6 +356,7 @@ export function TaskEditor({ task, onClose }: Props) {
           </button>
         </div>
       </form>
+      {showSeries && original && <SeriesDialog task={original} timeZone={tz} onClose={() => setShowSeries(false)} />}
       {conflict && (
         <ConflictDialog
           mine={conflict.mine}

@@ -1,6 +1,6 @@
 // The editor's form model: a task as editable values, back to the API's input, and the
 // per-field comparison the conflict dialog needs.
-import type { Priority, RecurrenceMode, ReminderInput, Task, TaskInput } from '../../api/types';
+import type { Priority, Recurrence, RecurrenceMode, ReminderInput, Task, TaskInput } from '../../api/types';
 import { isoToLocalInput, localInputToIso } from '../../lib/dates';
 
 export type ReminderUnit = 'minutes' | 'hours' | 'days';
@@ -20,6 +20,9 @@ export interface Draft {
   reminders: DraftReminder[];
   rrule: string;
   mode: RecurrenceMode;
+  /** '' = the server's default. */
+  missed: '' | 'create' | 'skip';
+  exdates: string[];
 }
 
 const UNIT_MINUTES: Record<ReminderUnit, number> = { minutes: 1, hours: 60, days: 1440 };
@@ -40,6 +43,8 @@ export function emptyDraft(timeZone: string): Draft {
     reminders: [],
     rrule: '',
     mode: 'fixed-schedule',
+    missed: '',
+    exdates: [],
   };
 }
 
@@ -67,6 +72,8 @@ export function draftFromTask(t: Task, timeZone: string): Draft {
     }),
     rrule: t.recurrence?.rrule ?? '',
     mode: t.recurrence?.mode ?? 'fixed-schedule',
+    missed: t.recurrence?.missed ?? '',
+    exdates: [...(t.recurrence?.exdates ?? [])],
   };
 }
 
@@ -114,8 +121,23 @@ export function draftToInput(d: Draft): FieldValues {
           ? { type: 'absolute', at: localInputToIso(r.at) }
           : { type: 'relative', minutesBefore: Math.round(r.amount * UNIT_MINUTES[r.unit]) },
       ),
-    recurrence: d.rrule.trim() ? { rrule: d.rrule.trim().replace(/^RRULE:/i, ''), mode: d.mode } : null,
+    recurrence: d.rrule.trim()
+      ? recurrenceInput({
+          rrule: d.rrule.trim().replace(/^RRULE:/i, ''),
+          mode: d.mode,
+          missed: d.missed || undefined,
+          exdates: d.exdates,
+        })
+      : null,
   };
+}
+
+/** A recurrence as sent: `missed` only on a fixed schedule, `exdates` only when there are some. */
+function recurrenceInput(r: Recurrence): Recurrence {
+  const out: Recurrence = { rrule: r.rrule, mode: r.mode };
+  if (r.mode === 'fixed-schedule' && r.missed) out.missed = r.missed;
+  if (r.exdates?.length) out.exdates = [...r.exdates].sort();
+  return out;
 }
 
 export function taskToInput(t: Task): FieldValues {
@@ -136,7 +158,7 @@ export function taskToInput(t: Task): FieldValues {
         ? { type: 'absolute', at: new Date(r.at).toISOString() }
         : { type: 'relative', minutesBefore: r.minutesBefore },
     ),
-    recurrence: t.recurrence ? { rrule: t.recurrence.rrule, mode: t.recurrence.mode } : null,
+    recurrence: t.recurrence ? recurrenceInput(t.recurrence) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { kafkaClient } from '@daybook/substrate';
 import {
   PORTS,
   RUN_DIR,
@@ -27,7 +28,11 @@ export default async function globalSetup(): Promise<void> {
     ensureKafka({ instance: { name: 'test', port: PORTS.testKafka, controllerPort: PORTS.testKafkaController } }),
     Promise.resolve().then(ensureDaprBinaries),
   ]);
-  if (kafka.process) started.push(kafka.process);
+  if (kafka.process) {
+    started.push(kafka.process);
+    // Our broker, just started: nobody else uses it, so the topics earlier runs left go.
+    await deleteTestTopics(kafka.brokers);
+  }
   const scheduler = await ensureScheduler(bins);
   if (scheduler.process) started.push(scheduler.process);
   const logDir = join(RUN_DIR, 'test-logs', new Date().toISOString().replace(/[:.]/g, '-'));
@@ -41,4 +46,19 @@ export default async function globalSetup(): Promise<void> {
     for (const p of started.reverse()) await stopProcess(p).catch(() => {});
     await pg.stop();
   };
+}
+
+/** Topics tests create (per-file prefixes, unique kit-test topics), so they do not pile up. */
+async function deleteTestTopics(brokers: string[]): Promise<void> {
+  const admin = kafkaClient(brokers).admin();
+  await admin.connect();
+  try {
+    const leftovers = (await admin.listTopics()).filter((t) => /^(t-[0-9a-f]{8}\.|outbox-|inbox-|bench-)/.test(t));
+    if (leftovers.length > 0) {
+      step('test', `deleting ${leftovers.length} topics left by earlier runs`);
+      await admin.deleteTopics({ topics: leftovers, timeout: 30_000 });
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -42,6 +42,15 @@ describe('task input', () => {
       'not a valid RRULE',
     ],
     [{ title: 'x', recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' } }, 'needs a due date'],
+    [
+      {
+        title: 'x',
+        due: { date: '2026-11-23' },
+        reminders: [{ type: 'absolute', at: '2027-02-01T09:00:00Z' }],
+        recurrence: { rrule: 'FREQ=WEEKLY;UNTIL=20261231T235959Z', mode: 'after-completion' },
+      },
+      'reminders.0.at: is after the series ends',
+    ],
     [{ title: 'x', due: { date: '2026-11-23' }, tagIds: ['a'] }, 'tagIds.0'],
   ])('%j is rejected naming the problem', (input, expected) => {
     const result = createTaskInput.safeParse(input);

@@ -100,7 +100,10 @@ function needsDue(
 export const createTaskInput = z
   .object(fields)
   .strict()
-  .superRefine((v, ctx) => needsDue(v, ctx, Boolean(v.due)));
+  .superRefine((v, ctx) => {
+    needsDue(v, ctx, Boolean(v.due));
+    remindersWithinSeries(v, ctx);
+  });
 export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
 /** Partial update: any subset of the fields; `null` clears a clearable one. */
@@ -110,4 +113,30 @@ export const updateTaskInput = z
   .refine((v) => Object.keys(v).length > 0, 'must change at least one field');
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
-export { needsDue };
+/** The instant a rule's UNTIL names (`20261231T235959Z` or `20261231`), if it has one. */
+export function seriesEnd(rrule: string): Date | undefined {
+  const m = /(?:^|;)UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?/.exec(rrule);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '23', mi = '59', se = '59'] = m;
+  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${se}Z`);
+}
+
+/** An absolute reminder after the series has ended could never belong to an occurrence. */
+function remindersWithinSeries(
+  value: { reminders?: { type: string; at?: string }[] | undefined; recurrence?: { rrule: string } | null | undefined },
+  ctx: z.RefinementCtx,
+) {
+  const end = value.recurrence ? seriesEnd(value.recurrence.rrule) : undefined;
+  if (!end) return;
+  value.reminders?.forEach((r, i) => {
+    if (r.type === 'absolute' && r.at && new Date(r.at) > end) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reminders', i, 'at'],
+        message: `is after the series ends (UNTIL ${end.toISOString()})`,
+      });
+    }
+  });
+}
+
+export { needsDue, remindersWithinSeries };

@@ -12,7 +12,7 @@ import {
 import { HttpError, badRequest, conflict, notFound, type ServiceKit } from '@daybook/service-kit';
 import type { Prisma } from '../generated/prisma/client';
 import { computeDueAt, type Due } from '../domain/due';
-import type { CreateTaskInput, UpdateTaskInput } from '../domain/task-input';
+import { seriesEnd, type CreateTaskInput, type UpdateTaskInput } from '../domain/task-input';
 import { taskInclude, toSnapshot, type TaskRecord } from '../domain/task-view';
 import type { Database } from './database';
 
@@ -140,6 +140,16 @@ export class TaskStore {
                 : null,
             )),
         ...(!due && recurrence ? [{ field: 'body.recurrence', message: 'a recurring task needs a due date' }] : []),
+        // An absolute reminder after the (possibly new) end of the series.
+        ...reminders.map((r, i) => {
+          const end = recurrence
+            ? seriesEnd(typeof recurrence === 'string' ? recurrence : recurrence.rrule)
+            : undefined;
+          const at = 'at' in r && r.at ? new Date(r.at) : undefined;
+          return end && r.type === 'absolute' && at && at > end
+            ? { field: `body.reminders.${i}.at`, message: `is after the series ends (UNTIL ${end.toISOString()})` }
+            : null;
+        }),
       ].filter((p): p is { field: string; message: string } => p !== null);
       if (problems.length) {
         throw new HttpError(

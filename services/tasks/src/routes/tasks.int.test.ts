@@ -224,6 +224,25 @@ describe('changing a task', () => {
   });
 });
 
+test('a reminder after the end of its series is refused, on create and on update', async () => {
+  const ada = person();
+  const reminders = [{ type: 'absolute', at: '2027-02-01T09:00:00Z' }];
+  const ending = { rrule: 'FREQ=WEEKLY;UNTIL=20261231T235959Z', mode: 'after-completion' };
+  const created = await ada.call('POST', '/api/tasks', {
+    title: 'x',
+    due: { date: '2026-11-30' },
+    reminders,
+    recurrence: ending,
+  });
+  expect(created.status).toBe(400);
+  expect(created.body.error.details.problems[0].field).toBe('body.reminders.0.at');
+  const t = await ada.create({ title: 'y', due: { date: '2026-11-30' }, reminders });
+  const updated = await ada.call('PATCH', `/api/tasks/${t.id}`, { recurrence: ending }, { 'if-match': '"1"' });
+  expect(updated.status).toBe(400);
+  expect(updated.body.error.details.problems[0].field).toBe('body.reminders.0.at');
+  expect((await ada.call('GET', `/api/tasks/${t.id}`)).body).toMatchObject({ recurrence: null, version: 1 });
+});
+
 describe('finding tasks', () => {
   test('filters, full-text search, sorting and cursor pagination', async () => {
     const ada = person();

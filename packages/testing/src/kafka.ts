@@ -39,7 +39,14 @@ export async function kafkaTap(logicalTopics: string[]): Promise<KafkaTap> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await Promise.all(
-    topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })),
+    topics.map(async (topic) => ({
+      topic,
+      // A topic created a moment ago may not have its leader everywhere yet: retry until it does.
+      offsets: await waitFor(`offsets of ${topic}`, () => admin.fetchTopicOffsets(topic), {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+      }),
+    })),
   );
   await admin.disconnect();
   const startAt = new Map(

@@ -1,5 +1,5 @@
 import { TOPICS } from '@daybook/contracts';
-import { ensureTopics } from '@daybook/substrate';
+import { ensureTopics, waitFor } from '@daybook/substrate';
 import { testEnvironment } from './environment';
 
 /**
@@ -21,10 +21,13 @@ export function setTopicPrefix(value: string): void {
 /** Creates this file's prefixed topics (and their dead-letter twins) once. */
 export function ensurePrefixedTopics(): Promise<void> {
   if (!prefix) return Promise.resolve();
-  created ??= ensureTopics(
-    testEnvironment().kafkaBrokers,
-    TOPICS.map((t) => `${prefix}${t}`),
-  );
+  const topics = TOPICS.map((t) => `${prefix}${t}`);
+  // Idempotent, so retried: right after creation a broker may briefly disown a partition.
+  created ??= waitFor(
+    `topics ${prefix}*`,
+    () => ensureTopics(testEnvironment().kafkaBrokers, topics).then(() => true),
+    { timeoutMs: 60_000, intervalMs: 500 },
+  ).then(() => undefined);
   return created;
 }
 

@@ -9,18 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { taskCreated, type TaskSnapshot } from '@daybook/contracts';
 import { buildCloudEvent } from '@daybook/service-kit';
 import { kafkaClient } from '@daybook/substrate';
-import {
-  createTestDatabase,
-  kafkaTap,
-  startJwksServer,
-  startServiceUnderTest,
-  testContext,
-  testEnvironment,
-  topicFor,
-  testSecretsFile,
-  waitFor,
-  waitForConsumerGroup,
-} from '@daybook/testing';
+import { kafkaTap, startStack, testEnvironment, topicFor, waitFor } from '@daybook/testing';
 import globalSetup from '../packages/testing/src/global-setup';
 import globalTeardown from '../packages/testing/src/global-teardown';
 
@@ -33,18 +22,12 @@ const LEAD_SECONDS = arg('lead', 60);
 
 async function main() {
   await globalSetup();
-  const db = await createTestDatabase(['reminders']);
-  const { file, secrets } = testSecretsFile(`/tmp/daybook-bench-${randomUUID()}`);
-  const jwks = await startJwksServer(secrets);
-  const ctx = testContext({
-    databaseUrl: db.url,
-    secretsFile: file,
-    jwksUrl: jwks.url,
-    appIds: ['reminders'],
+  const stack = await startStack({
     name: 'bench-reminders',
+    services: ['reminders'],
+    consumes: { reminders: ['task-events'] },
+    env: { LOG_LEVEL: 'warn' },
   });
-  const reminders = await startServiceUnderTest(ctx, 'reminders', { LOG_LEVEL: 'warn' });
-  await waitForConsumerGroup(reminders.consumerGroup, ['task-events']);
   const tap = await kafkaTap(['reminder-events']);
   try {
     // All due inside one minute, starting LEAD_SECONDS from now (time to schedule them).
@@ -96,9 +79,7 @@ async function main() {
     );
   } finally {
     await tap.stop();
-    await reminders.stop();
-    await jwks.close();
-    await db.drop();
+    await stack.stop();
     await globalTeardown();
   }
 }

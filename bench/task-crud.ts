@@ -7,14 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import {
-  createTestDatabase,
-  mintAccessToken,
-  startJwksServer,
-  startServiceUnderTest,
-  testContext,
-  testSecretsFile,
-} from '@daybook/testing';
+import { startStack } from '@daybook/testing';
 import globalSetup from '../packages/testing/src/global-setup';
 import globalTeardown from '../packages/testing/src/global-teardown';
 
@@ -65,18 +58,9 @@ const timed = async <T>(record: (ms: number) => void, op: () => Promise<T>): Pro
 
 async function main() {
   await globalSetup();
-  const db = await createTestDatabase(['tasks']);
-  const { file, secrets } = testSecretsFile(`/tmp/daybook-bench-${randomUUID()}`);
-  const jwks = await startJwksServer(secrets);
-  const ctx = testContext({
-    databaseUrl: db.url,
-    secretsFile: file,
-    jwksUrl: jwks.url,
-    appIds: ['tasks'],
-    name: 'bench-tasks',
-  });
-  const tasks = await startServiceUnderTest(ctx, 'tasks', { LOG_LEVEL: 'warn' });
-  const pool = new Pool({ connectionString: db.url, max: 20, options: '-c search_path=tasks' });
+  const stack = await startStack({ name: 'bench-tasks', services: ['tasks'], env: { LOG_LEVEL: 'warn' } });
+  const tasks = stack.services.tasks!;
+  const pool = new Pool({ connectionString: stack.db.url, max: 20, options: '-c search_path=tasks' });
   const results: { clients: number; api: Figures; floor: Figures }[] = [];
   try {
     for (const clients of CLIENTS) {
@@ -85,7 +69,7 @@ async function main() {
       const api = await load(clients, async (record) => {
         const user = users[next++ % users.length]!;
         const headers = {
-          authorization: `Bearer ${mintAccessToken(secrets, user)}`,
+          authorization: `Bearer ${stack.token(user)}`,
           'content-type': 'application/json',
         };
         const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
@@ -136,9 +120,7 @@ async function main() {
     }
   } finally {
     await pool.end();
-    await tasks.stop();
-    await jwks.close();
-    await db.drop();
+    await stack.stop();
     await globalTeardown();
   }
   const fmt = (f: Figures) =>

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { reminderDue, type TaskSnapshot } from '@daybook/contracts';
-import { kafkaTap, startStack, waitFor, type KafkaTap, type ServiceUnderTest, type Stack } from '@daybook/testing';
+import { reminderDue, userDeleted, type TaskSnapshot } from '@daybook/contracts';
+import { buildCloudEvent } from '@daybook/service-kit';
+import { kafkaClient } from '@daybook/substrate';
+import {
+  kafkaTap,
+  startStack,
+  testEnvironment,
+  topicFor,
+  waitFor,
+  type KafkaTap,
+  type ServiceUnderTest,
+  type Stack,
+} from '@daybook/testing';
 
 // tasks and reminders beside their sidecars; reminder jobs go through the real Scheduler.
 let stack: Stack;
@@ -194,4 +205,30 @@ test('reminders due while the service, then its sidecar, are down still fire —
   expect(firings(a.id)).toHaveLength(1);
   expect(firings(b.id)).toHaveLength(1);
   expect((await fetch(`${reminders.baseUrl}/readyz`)).status).toBe(200);
+});
+
+test('when an account is deleted, its reminder jobs are cancelled and forgotten', async () => {
+  const userId = randomUUID();
+  const headers = { authorization: `Bearer ${stack.token(userId)}`, 'content-type': 'application/json' };
+  const res = await fetch(`${tasks.baseUrl}/api/tasks`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ title: 'Never mind', reminders: [{ type: 'absolute', at: inSeconds(3600).toISOString() }] }),
+  });
+  const task = (await res.json()) as TaskSnapshot;
+  const job = `reminder--${task.id}.${task.reminders[0]!.id}.1`;
+  await waitFor('the reminder job', async () => (await reminders.sidecar.client.getJob(job)) !== undefined);
+
+  const event = buildCloudEvent(userDeleted, { userId, deletedAt: new Date().toISOString() });
+  const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test').producer();
+  await producer.connect();
+  await producer.send({
+    topic: topicFor(userDeleted.topic),
+    messages: [{ key: userId, value: JSON.stringify(event) }],
+  });
+  await producer.disconnect();
+
+  await waitFor('the job to be cancelled', async () => (await reminders.sidecar.client.getJob(job)) === undefined);
+  const left = await fetch(`${reminders.baseUrl}/api/reminders?taskId=${task.id}`, { headers });
+  expect(((await left.json()) as { items: unknown[] }).items).toEqual([]);
 });

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { kafkaClient } from '@daybook/substrate';
 import {
   PORTS,
   RUN_DIR,
@@ -7,6 +6,7 @@ import {
   ensureKafka,
   ensurePostgres,
   ensureScheduler,
+  kafkaClient,
   step,
   stopProcess,
   type ManagedProcess,

@@ -74,18 +74,6 @@ export class Sidecar {
     }
   }
 
-  /** Publishes a complete CloudEvent as-is (its id, type and our extensions survive). */
-  async publishCloudEvent(pubsub: string, topic: string, event: object, partitionKey: string): Promise<void> {
-    const qs = new URLSearchParams({ 'metadata.partitionKey': partitionKey });
-    const res = await this.call(
-      'POST',
-      `/v1.0/publish/${encodeURIComponent(pubsub)}/${encodeURIComponent(topic)}?${qs}`,
-      event,
-      { 'content-type': 'application/cloudevents+json' },
-    );
-    if (res.status !== 204 && res.status !== 200) await this.fail(res, `publish to ${topic}`);
-  }
-
   /**
    * Publishes several complete CloudEvents to one topic in one call (Dapr bulk publish;
    * Kafka sends them in one produce request, in order). Returns the entry ids that failed.
@@ -183,10 +171,5 @@ export class Sidecar {
     const text = await res.text();
     if (/not found/i.test(text)) return;
     throw new SidecarError(res.status, text, `delete job ${name}: sidecar answered ${res.status} ${text}`);
-  }
-
-  /** Asks the sidecar to stop (used by tests that simulate a sidecar outage in-process). */
-  async shutdown(): Promise<void> {
-    await this.call('POST', '/v1.0/shutdown').catch(() => {});
   }
 }

@@ -17,31 +17,6 @@ export function eventHandlers(kit: ServiceKit): Subscription[] {
   const taskEvents = [taskCreated, taskUpdated, taskCompleted, taskReopened, taskDeleted, taskRestored] as const;
   return [
     ...taskEvents.map((contract) => on(contract, (event, { tx }) => scheduler.reconcile(tx as Tx, event.data.task))),
-    on(userDeleted, async (event, { tx }) => {
-      const db = tx as Tx;
-      const rows = await db.scheduledReminder.findMany({ where: { userId: event.data.userId } });
-      for (const row of rows) {
-        await scheduler.reconcile(db, {
-          id: row.taskId,
-          userId: row.userId,
-          title: row.taskTitle,
-          notes: '',
-          status: 'done',
-          priority: 'none',
-          tags: [],
-          listId: null,
-          due: null,
-          dueAt: null,
-          reminders: [],
-          recurrence: null,
-          seriesId: null,
-          version: 1,
-          createdAt: new Date().toISOString(),
-          updatedAt: new Date().toISOString(),
-          completedAt: null,
-          deletedAt: new Date().toISOString(),
-        });
-      }
-    }),
+    on(userDeleted, (event, { tx }) => scheduler.forgetUser(tx as Tx, event.data.userId)),
   ];
 }

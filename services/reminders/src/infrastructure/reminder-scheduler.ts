@@ -64,6 +64,17 @@ export class ReminderScheduler {
     }
   }
 
+  /** An account was deleted: cancel every job of its reminders and drop their rows. */
+  async forgetUser(tx: Tx, userId: string): Promise<void> {
+    for (const row of await tx.scheduledReminder.findMany({ where: { userId, status: 'scheduled' } })) {
+      await this.kit.sidecar.deleteJob(
+        jobName(REMINDER_JOB, reminderJobId(row.taskId, row.reminderId, row.generation)),
+      );
+      this.metrics.jobs.inc({ event: 'cancelled' });
+    }
+    await tx.scheduledReminder.deleteMany({ where: { userId } });
+  }
+
   /** Snooze: fire this reminder again at `until`. */
   async snooze(tx: Tx, userId: string, taskId: string, reminderId: string, until: Date) {
     const row = await tx.scheduledReminder.findFirst({ where: { taskId, reminderId, userId } });

@@ -10,13 +10,19 @@ import {
   taskUpdated,
 } from '@daybook/contracts';
 import { HttpError, badRequest, conflict, notFound, type ServiceKit } from '@daybook/service-kit';
-import type { Prisma } from '../generated/prisma/client';
+import type { Prisma, Tag } from '../generated/prisma/client';
 import { computeDueAt, type Due } from '../domain/due';
 import { seriesEnd, type CreateTaskInput, type UpdateTaskInput } from '../domain/task-input';
 import { taskInclude, toSnapshot, type TaskRecord } from '../domain/task-view';
 import type { Database } from './database';
 
 type Tx = Prisma.TransactionClient;
+
+/** What one write changes: the task's columns, and whether it rewrote tags or reminders. */
+interface Change {
+  data: Prisma.TaskUncheckedUpdateInput;
+  relationsChanged?: boolean;
+}
 
 /** Soft-deleted tasks can be restored for this long. */
 export const RESTORE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -50,11 +56,12 @@ export class TaskStore {
 
   async create(userId: string, input: CreateTaskInput): Promise<TaskRecord> {
     return this.db.$transaction(async (tx) => {
-      await this.checkReferences(tx, userId, input.tagIds, input.listId);
+      const tags = await this.checkReferences(tx, userId, input.tagIds, input.listId);
       const id = randomUUID();
       const now = new Date();
       const due = input.due ?? null;
-      await tx.task.create({
+      const reminders = this.reminderRows(input.reminders ?? []).map((r) => ({ ...r, taskId: id }));
+      const row = await tx.task.create({
         data: {
           id,
           userId,
@@ -69,11 +76,12 @@ export class TaskStore {
           recurrenceExdates: input.recurrence?.exdates ?? [],
           createdAt: now,
           updatedAt: now,
-          tags: input.tagIds?.length ? { create: input.tagIds.map((tagId) => ({ tagId })) } : undefined,
-          reminders: input.reminders?.length ? { create: this.reminderRows(input.reminders) } : undefined,
         },
       });
-      const task = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+      if (tags.length) await tx.taskTag.createMany({ data: tags.map((tag) => ({ taskId: id, tagId: tag.id })) });
+      if (reminders.length) await tx.reminder.createMany({ data: reminders });
+      // Built from what was just written: a re-read would cost a round trip per create.
+      const task: TaskRecord = { ...row, tags: tags.map((tag) => ({ taskId: id, tagId: tag.id, tag })), reminders };
       await this.kit.publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: id });
       return task;
     });
@@ -181,26 +189,26 @@ export class TaskStore {
         if (input.reminders.length)
           await tx.reminder.createMany({ data: this.reminderRows(input.reminders).map((r) => ({ ...r, taskId: id })) });
       }
-      return data;
+      return { data, relationsChanged: input.tagIds !== undefined || input.reminders !== undefined };
     });
   }
 
   complete(userId: string, id: string, expectedVersion?: number): Promise<TaskRecord> {
     return this.mutate(userId, id, expectedVersion, taskCompleted, async (_tx, before) => {
       if (before.status === 'done') throw conflict('task is already done', { current: toSnapshot(before) });
-      return { status: 'done', completedAt: new Date() };
+      return { data: { status: 'done', completedAt: new Date() } };
     });
   }
 
   reopen(userId: string, id: string, expectedVersion?: number): Promise<TaskRecord> {
     return this.mutate(userId, id, expectedVersion, taskReopened, async (_tx, before) => {
       if (before.status === 'open') throw conflict('task is already open', { current: toSnapshot(before) });
-      return { status: 'open', completedAt: null };
+      return { data: { status: 'open', completedAt: null } };
     });
   }
 
   remove(userId: string, id: string, expectedVersion?: number): Promise<TaskRecord> {
-    return this.mutate(userId, id, expectedVersion, taskDeleted, async () => ({ deletedAt: new Date() }));
+    return this.mutate(userId, id, expectedVersion, taskDeleted, async () => ({ data: { deletedAt: new Date() } }));
   }
 
   restore(userId: string, id: string): Promise<TaskRecord> {
@@ -212,7 +220,7 @@ export class TaskStore {
       async (_tx, before) => {
         if (!before.deletedAt) throw conflict('task is not deleted', { current: toSnapshot(before) });
         if (Date.now() - before.deletedAt.getTime() > RESTORE_WINDOW_MS) throw notFound('task');
-        return { deletedAt: null };
+        return { data: { deletedAt: null } };
       },
       { allowDeleted: true },
     );
@@ -230,7 +238,7 @@ export class TaskStore {
       } else {
         await tx.taskTag.deleteMany({ where: { taskId: id, tagId: { in: tagIds } } });
       }
-      return {};
+      return { data: {}, relationsChanged: true };
     });
   }
 
@@ -243,7 +251,7 @@ export class TaskStore {
     id: string,
     expectedVersion: number | undefined,
     contract: C,
-    change: (tx: Tx, before: TaskRecord) => Promise<Prisma.TaskUncheckedUpdateInput>,
+    change: (tx: Tx, before: TaskRecord) => Promise<Change>,
     opts: { allowDeleted?: boolean } = {},
   ): Promise<TaskRecord> {
     return this.db.$transaction(async (tx) => {
@@ -261,9 +269,12 @@ export class TaskStore {
           current: toSnapshot(before),
         });
       }
-      const data = await change(tx, before);
-      await tx.task.update({ where: { id }, data: { ...data, version: { increment: 1 }, updatedAt: new Date() } });
-      const after = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+      const { data, relationsChanged } = await change(tx, before);
+      const update = { where: { id }, data: { ...data, version: { increment: 1 }, updatedAt: new Date() } };
+      // Tags and reminders are re-read only when this change rewrote them.
+      const after: TaskRecord = relationsChanged
+        ? await tx.task.update({ ...update, include: taskInclude })
+        : { ...(await tx.task.update(update)), tags: before.tags, reminders: before.reminders };
       // Every task change event carries { before, task } (packages/contracts events/task.ts).
       const payload = { before: toSnapshot(before), task: toSnapshot(after) } as EventData<C>;
       await this.kit.publish(tx, contract, payload, { subject: id });
@@ -298,12 +309,17 @@ export class TaskStore {
     }));
   }
 
-  /** Tags and lists must be the caller's own; others' are as unknown as missing ones. */
+  /**
+   * Tags and lists must be the caller's own; others' are as unknown as missing ones.
+   * Returns the tags, in the order asked for.
+   */
   private async checkReferences(tx: Tx, userId: string, tagIds?: string[], listId?: string | null) {
     const problems: { field: string; message: string }[] = [];
+    let tags: Tag[] = [];
     if (tagIds?.length) {
-      const found = await tx.tag.findMany({ where: { id: { in: tagIds }, userId }, select: { id: true } });
-      const known = new Set(found.map((t) => t.id));
+      const found = await tx.tag.findMany({ where: { id: { in: tagIds }, userId } });
+      const known = new Map(found.map((t) => [t.id, t]));
+      tags = tagIds.map((t) => known.get(t)).filter((t): t is Tag => t !== undefined);
       tagIds.forEach((t, i) => {
         if (!known.has(t)) problems.push({ field: `body.tagIds.${i}`, message: 'no such tag' });
       });
@@ -320,6 +336,7 @@ export class TaskStore {
         { problems },
       );
     }
+    return tags;
   }
 }
 

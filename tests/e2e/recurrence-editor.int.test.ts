@@ -109,7 +109,7 @@ test('every 2 weeks on Monday and Thursday, 5 times: built, previewed, saved and
   await items.first().waitFor();
   expect(await items.count()).toBe(1);
   await expect(items.first().textContent()).resolves.toContain('Latest');
-  await series.getByText('Editing the latest occurrence changes it and all future ones').waitFor();
+  await series.getByText('choose whether the change is for that occurrence only').waitFor();
   await page.screenshot({ path: join(SHOTS, 'series.png') });
   await series.getByRole('button', { name: 'Done' }).click();
   await series.waitFor({ state: 'detached' });

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { BrowserContext, Page } from 'playwright-core';
 import { taskCreated, type TaskSnapshot } from '@daybook/contracts';
+import { REPO_ROOT } from '@daybook/substrate';
 import { kafkaTap, waitForConsumerGroup, type KafkaTap } from '@daybook/testing';
 import { startStack, type Stack } from './stack';
 
 // Issue 4 in the browser: a weekly task with a reminder, completed, leaves exactly one
 // next occurrence, at the right date. identity, tasks, audit, recurring and reminders all
 // run beside their sidecars behind the web gateway.
+const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 let stack: Stack;
 let tap: KafkaTap;
 let context: BrowserContext;
@@ -97,4 +100,59 @@ test('a weekly task with a reminder, completed, has exactly one next occurrence 
   expect(
     tap.messages.filter((m) => (m.json?.data as { task?: TaskSnapshot })?.task?.seriesId === firstTask.id),
   ).toHaveLength(1);
+});
+
+test('the latest occurrence renamed for this occurrence only: the next one has the series’ title', async () => {
+  // Signed in by the test above. A daily task due tomorrow at 08:00 London, after completion.
+  const due = DateTime.now()
+    .setZone('Europe/London')
+    .plus({ days: 1 })
+    .set({ hour: 8, minute: 0, second: 0, millisecond: 0 });
+  await page.getByRole('button', { name: 'New task…' }).click();
+  const editor = page.getByRole('dialog', { name: 'New task' });
+  await editor.getByLabel('Title').fill('Stretch');
+  await editor.getByLabel('Date and time').check();
+  await editor.getByLabel('Due at').fill(due.toFormat("yyyy-LL-dd'T'HH:mm"));
+  await editor.getByLabel('Time zone').selectOption('Europe/London');
+  await editor.getByRole('button', { name: 'Advanced: RRULE text' }).click();
+  await editor.getByLabel('Rule (RRULE)').fill('FREQ=DAILY');
+  await editor.getByLabel('after I complete it').check();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await editor.waitFor({ state: 'detached' });
+  const created = await tap.waitFor(
+    'the task',
+    (m) => (m.json?.data as { task?: TaskSnapshot })?.task?.title === 'Stretch',
+  );
+  const series = (created.json!.data as { task: TaskSnapshot }).task;
+
+  // Open, it is the latest: the editor offers "this and future" first; the person picks "this only".
+  await page.getByRole('button', { name: 'Stretch', exact: true }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit task' });
+  await edit.waitFor();
+  expect(await edit.getByLabel('This and future occurrences').isChecked()).toBe(true);
+  await edit.getByLabel('Title').fill('Stretch (skip legs today)');
+  await edit.getByLabel('This occurrence only').check();
+  await edit.getByTestId('preview-dates').locator('time').nth(4).waitFor();
+  await page.screenshot({ path: join(SHOTS, 'series-scope.png') });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await edit.waitFor({ state: 'detached' });
+  const updated = await tap.waitFor(
+    'the edit',
+    (m) => m.key === series.id && m.json?.type === 'daybook.task.updated.v1',
+  );
+  expect((updated.json!.data as { scope?: string }).scope).toBe('this');
+
+  await page.getByRole('button', { name: 'Complete “Stretch (skip legs today)”' }).click();
+  const next = await tap.waitFor(
+    'the next occurrence',
+    (m) => (m.json?.data as { task?: TaskSnapshot })?.task?.seriesId === series.id,
+  );
+  const nextTask = (next.json!.data as { task: TaskSnapshot }).task;
+  expect(nextTask.title).toBe('Stretch');
+  // At the series' 08:00 London.
+  expect(nextTask.due).toMatchObject({ timeZone: 'Europe/London' });
+  expect(DateTime.fromISO(nextTask.dueAt!, { zone: 'Europe/London' }).toFormat('HH:mm')).toBe('08:00');
+  // No live sync yet: a reload shows it.
+  await page.reload();
+  await page.getByRole('button', { name: 'Stretch', exact: true }).waitFor();
 });

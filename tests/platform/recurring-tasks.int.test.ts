@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { occurrenceRequested, taskCompleted, type TaskSnapshot } from '@daybook/contracts';
+import { occurrenceRequested, taskCompleted, taskUpdated, type TaskSnapshot } from '@daybook/contracts';
 import { DateTime } from 'luxon';
 import { kafkaClient } from '@daybook/substrate';
 import {
@@ -207,6 +207,112 @@ test('edits to the latest occurrence apply to this and all future ones; the seri
 
   const listed = (await ada.call('GET', `/api/tasks?seriesId=${first.id}&sort=created&order=asc`)).body.items;
   expect(listed.map((t) => t.id)).toEqual([first.id, second.id, third.id]);
+});
+
+/** A daily series at 10:00 UTC whose first task is done: returns it and the open second one. */
+async function seriesWithTwoOccurrences(who: ReturnType<typeof person>, title: string) {
+  const first = (
+    await who.call('POST', '/api/tasks', {
+      title,
+      priority: 'medium',
+      due: { dateTime: '2026-12-01T10:00', timeZone: 'UTC' },
+      reminders: [{ type: 'relative', minutesBefore: 30 }],
+      recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' },
+    })
+  ).body;
+  const done = (await who.call('POST', `/api/tasks/${first.id}/complete`, undefined, { 'if-match': '"1"' })).body;
+  const second = await waitFor('occurrence 2', async () =>
+    (await seriesTasks(who, first.id)).find((t) => t.id !== first.id),
+  );
+  return { first: done, second };
+}
+
+const updatedEvents = (taskId: string) =>
+  tap.messages
+    .filter((m) => m.topic === topicFor(taskUpdated.topic) && m.json?.type === taskUpdated.type)
+    .map((m) => m.json!.data as { task: TaskSnapshot; scope?: string })
+    .filter((d) => d.task.id === taskId);
+
+test('"this occurrence only" on the latest occurrence: the next one keeps the series’ title, reminders and time of day', async () => {
+  const ada = person();
+  const { first, second } = await seriesWithTwoOccurrences(ada, 'Water the plants');
+  const secondDay = second.due && 'dateTime' in second.due ? second.due.dateTime.slice(0, 10) : '';
+  const edited = await ada.call(
+    'PATCH',
+    `/api/tasks/${second.id}?scope=this`,
+    { title: 'Water the plants (and repot)', due: { dateTime: `${secondDay}T14:00`, timeZone: 'UTC' }, reminders: [] },
+    { 'if-match': '"1"' },
+  );
+  expect(edited.status).toBe(200);
+  expect(edited.body).toMatchObject({ title: 'Water the plants (and repot)', reminders: [] });
+  await waitFor('the edit on the topic', async () => updatedEvents(second.id).length === 1);
+  expect(updatedEvents(second.id)[0]!.scope).toBe('this');
+
+  const completed = (await ada.call('POST', `/api/tasks/${second.id}/complete`, undefined, { 'if-match': '"2"' })).body;
+  const third = await waitFor('occurrence 3', async () =>
+    (await seriesTasks(ada, first.id)).find((t) => ![first.id, second.id].includes(t.id)),
+  );
+  expect(third).toMatchObject({
+    title: 'Water the plants',
+    priority: 'medium',
+    seriesId: first.id,
+    reminders: [expect.objectContaining({ type: 'relative', minutesBefore: 30 })],
+  });
+  // Daily after completion, at the series' 10:00, not the 14:00 of the moved occurrence.
+  const tomorrow = new Date(Date.parse(completed.completedAt!) + 86_400_000).toISOString().slice(0, 10);
+  expect(third.dueAt).toBe(`${tomorrow}T10:00:00.000Z`);
+});
+
+test('"this and future" from an older occurrence reaches the later ones and every next one', async () => {
+  const ada = person();
+  const { first, second } = await seriesWithTwoOccurrences(ada, 'Stretch');
+  const edited = await ada.call(
+    'PATCH',
+    `/api/tasks/${first.id}?scope=future`,
+    { title: 'Stretch for 10 minutes', priority: 'high' },
+    { 'if-match': `"${first.version}"` },
+  );
+  expect(edited.status).toBe(200);
+  const later = (await ada.call('GET', `/api/tasks/${second.id}`)).body;
+  expect(later).toMatchObject({ title: 'Stretch for 10 minutes', priority: 'high', version: 2, due: second.due });
+  await waitFor('both edits on the topic', async () => updatedEvents(second.id).length === 1);
+  expect(updatedEvents(first.id).map((d) => d.scope)).toEqual(['future']);
+  expect(updatedEvents(second.id).map((d) => d.scope)).toEqual(['future']);
+
+  await ada.call('POST', `/api/tasks/${second.id}/complete`, undefined, { 'if-match': '"2"' });
+  const third = await waitFor('occurrence 3', async () =>
+    (await seriesTasks(ada, first.id)).find((t) => ![first.id, second.id].includes(t.id)),
+  );
+  expect(third).toMatchObject({ title: 'Stretch for 10 minutes', priority: 'high' });
+});
+
+test('series edits that cannot mean what they say are 400s that write nothing', async () => {
+  const ada = person();
+  const { first, second } = await seriesWithTwoOccurrences(ada, 'Journal');
+  const cases = [
+    // The rule belongs to the whole series.
+    {
+      path: `/api/tasks/${second.id}?scope=this`,
+      version: 1,
+      body: { recurrence: { rrule: 'FREQ=WEEKLY', mode: 'after-completion' } },
+      field: 'body.recurrence',
+    },
+    // Only the latest occurrence moves the series.
+    {
+      path: `/api/tasks/${first.id}?scope=future`,
+      version: first.version,
+      body: { due: { dateTime: '2026-12-01T08:00', timeZone: 'UTC' } },
+      field: 'body.due',
+    },
+    { path: `/api/tasks/${second.id}?scope=sometimes`, version: 1, body: { title: 'x' }, field: 'query.scope' },
+  ];
+  for (const c of cases) {
+    const res = await ada.call('PATCH', c.path, c.body, { 'if-match': `"${c.version}"` });
+    expect({ field: c.field, status: res.status }).toEqual({ field: c.field, status: 400 });
+    expect(JSON.stringify(res.body)).toContain(c.field);
+  }
+  expect((await ada.call('GET', `/api/tasks/${first.id}`)).body.version).toBe(first.version);
+  expect((await ada.call('GET', `/api/tasks/${second.id}`)).body.version).toBe(1);
 });
 
 test('stopping a series: without its rule, completing the latest task creates nothing', async () => {

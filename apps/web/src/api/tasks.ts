@@ -1,7 +1,7 @@
 // The tasks service (docs/api.md, "tasks — /api/tasks"): the calls the app makes.
 // Each has a consumer contract in tasks.pact.test.ts.
 import type { HttpClient } from './http';
-import type { BulkAction, BulkResult, Page, Tag, Task, TaskInput, TaskList, TaskQuery } from './types';
+import type { BulkAction, BulkResult, Page, SeriesScope, Tag, Task, TaskInput, TaskList, TaskQuery } from './types';
 
 const base = '/api/tasks';
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
@@ -22,8 +22,13 @@ export function tasksApi(http: HttpClient) {
     series: async (seriesId: string) =>
       items(await http.request<Task[] | Page<Task>>('GET', base, { query: { seriesId } })),
     create: (input: TaskInput) => http.request<Task>('POST', base, { body: input }),
-    update: (id: string, version: number, patch: TaskInput) =>
-      http.request<Task>('PATCH', `${base}/${id}`, { body: patch, headers: ifMatch(version) }),
+    /** `scope`, for a task in a series: this occurrence only, or this and the later ones. */
+    update: (id: string, version: number, patch: TaskInput, scope?: SeriesScope) =>
+      http.request<Task>('PATCH', `${base}/${id}`, {
+        body: patch,
+        headers: ifMatch(version),
+        ...(scope ? { query: { scope } } : {}),
+      }),
     complete: (id: string, version: number) =>
       http.request<Task>('POST', `${base}/${id}/complete`, { headers: ifMatch(version) }),
     reopen: (id: string, version: number) =>

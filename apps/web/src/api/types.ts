@@ -19,6 +19,8 @@ export type Priority = 'none' | 'low' | 'medium' | 'high' | 'urgent';
 export const PRIORITIES: Priority[] = ['none', 'low', 'medium', 'high', 'urgent'];
 export type TaskStatus = 'open' | 'done';
 export type RecurrenceMode = 'after-completion' | 'fixed-schedule';
+/** How far an edit of an occurrence reaches: this one only, or this and the later ones. */
+export type SeriesScope = 'this' | 'future';
 
 export interface Tag {
   id: string;

@@ -13,6 +13,7 @@ export const occurrenceRequested = defineEvent({
     .object({
       seriesId: id,
       userId,
+      /** The series' latest occurrence when this was asked for (tasks copies its series template). */
       templateTaskId: id,
       occurrenceKey: z.string().min(1),
       /** The occurrence's due date as the task will show it (a date, or a local time in a zone). */

@@ -75,6 +75,13 @@ const keyRule = 'task.id';
 const withTask = z.object({ task: taskSnapshot }).strict();
 const withChange = z.object({ before: taskSnapshot, task: taskSnapshot }).strict();
 
+/**
+ * For a task in a series: `this` changed this occurrence only; `future` changed it and the
+ * series' later occurrences (the ones after it, and every one still to be created).
+ */
+export const seriesScope = z.enum(['this', 'future']);
+export type SeriesScope = z.infer<typeof seriesScope>;
+
 export const taskCreated = defineEvent({
   type: 'daybook.task.created.v1',
   topic: 'task-events',
@@ -90,8 +97,9 @@ export const taskUpdated = defineEvent({
   type: 'daybook.task.updated.v1',
   topic: 'task-events',
   source: 'tasks',
-  description: 'Fields of a task changed; carries the values before and after.',
-  schema: withChange,
+  description:
+    'Fields of a task changed; carries the values before and after, and for a task in a series whether the edit was for this occurrence only or also for later ones.',
+  schema: withChange.extend({ scope: seriesScope.optional() }).strict(),
   partitionKey: key,
   partitionKeyRule: keyRule,
   example: { before: exampleTask, task: { ...exampleTask, title: 'Water the ferns', version: 2 } },

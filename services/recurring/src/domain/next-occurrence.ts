@@ -70,12 +70,14 @@ export function occurrencesAfter(rule: SeriesRule, after: string | undefined, co
  */
 export function nextAfterCompletion(rule: SeriesRule, completedAt: Date): Occurrence | undefined {
   const completedLocal = DateTime.fromJSDate(completedAt, { zone: rule.timeZone });
-  const timeOfDay = normalise(rule.start).slice(11);
-  const restart = `${completedLocal.toISODate()}T${timeOfDay}`;
+  const restart = `${completedLocal.toISODate()}T${timeOfDay(rule.start)}`;
   const restarted: SeriesRule = { ...rule, start: restart };
   const after = localOf(floating(completedLocal.toFormat("yyyy-LL-dd'T'HH:mm:ss")));
   return occurrencesAfter(restarted, after < restart ? restart : after, 1)[0];
 }
+
+/** `HH:mm:ss` of a local date-time, however it was written. */
+export const timeOfDay = (local: string): string => normalise(local).slice(11);
 
 function normalise(local: string): string {
   return localOf(floating(local));

@@ -8,7 +8,7 @@ export function eventHandlers(kit: ServiceKit): Subscription[] {
   return [
     on(taskCreated, (event, { tx }) => keeper.onTaskCreated(event.data.task, tx)),
     on(taskCompleted, (event, { tx }) => keeper.onTaskCompleted(event.data.task, tx)),
-    on(taskUpdated, (event, { tx }) => keeper.onTaskChanged(event.data.task, tx)),
+    on(taskUpdated, (event, { tx }) => keeper.onTaskChanged(event.data.task, tx, event.data.scope)),
     on(taskDeleted, (event, { tx }) => keeper.onTaskChanged(event.data.task, tx)),
     on(userDeleted, (event, { tx }) => keeper.onUserDeleted(event.data.userId, tx)),
   ];

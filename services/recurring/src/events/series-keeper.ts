@@ -1,6 +1,6 @@
-import { occurrenceRequested, type TaskSnapshot } from '@daybook/contracts';
+import { occurrenceRequested, type SeriesScope, type TaskSnapshot } from '@daybook/contracts';
 import { jobName, type ServiceKit, type SqlExecutor } from '@daybook/service-kit';
-import { instant, nextAfterCompletion, type Occurrence } from '../domain/next-occurrence';
+import { instant, nextAfterCompletion, timeOfDay, type Occurrence } from '../domain/next-occurrence';
 import { fixedSchedulePlan } from '../domain/series-plan';
 import { dueOf, seriesRuleOf } from '../domain/series-rule';
 import type { Tx } from '../infrastructure/database';
@@ -65,8 +65,12 @@ export class SeriesKeeper {
         },
       }));
     if (series.stoppedAt) return;
-    // The task's own rule (it may have been edited) from its own due time of day.
-    const next = nextAfterCompletion({ ...rule, start: rule.start }, new Date(task.completedAt));
+    // The series' rule, zone and time of day: an occurrence moved on its own ("this
+    // occurrence only") does not move the ones after it.
+    const next = nextAfterCompletion(
+      { rrule: series.rrule, timeZone: series.timeZone, start: series.startLocal, exdates: series.exdates },
+      new Date(task.completedAt),
+    );
     const count = /(^|;)COUNT=(\d+)/.exec(rule.rrule)?.[2];
     if (!next || (count && series.occurrencesCreated >= Number(count))) {
       this.kit.log.info({ seriesId, taskId: task.id }, 'series has ended: no next occurrence');
@@ -76,11 +80,12 @@ export class SeriesKeeper {
   }
 
   /**
-   * An edit of the series' latest task applies to this and all future occurrences: a new
-   * rule or due time reshapes the series; removing the rule (or deleting the task) stops
-   * it. Edits of older occurrences touch only themselves.
+   * A "this and future" edit of the series' latest task reshapes the series: a new rule or
+   * due time is its new start; removing the rule (or deleting the task) stops it. Edits of
+   * older occurrences, and "this occurrence only" edits, touch only themselves.
    */
-  async onTaskChanged(task: TaskSnapshot, sql: SqlExecutor): Promise<void> {
+  async onTaskChanged(task: TaskSnapshot, sql: SqlExecutor, scope?: SeriesScope): Promise<void> {
+    if (scope === 'this') return;
     const tx = sql as Tx;
     const series = await tx.series.findUnique({ where: { id: task.seriesId ?? task.id } });
     if (!series || series.templateTaskId !== task.id || series.stoppedAt) return;
@@ -99,7 +104,11 @@ export class SeriesKeeper {
       rule.timeZone !== series.timeZone ||
       missed !== series.missedPolicy ||
       exdates.join() !== series.exdates.join();
-    const moved = rule.start !== series.lastLocal && series.mode === 'fixed-schedule';
+    // Fixed schedule: the occurrence moved. After completion: its time of day did.
+    const moved =
+      series.mode === 'fixed-schedule'
+        ? rule.start !== series.lastLocal
+        : timeOfDay(rule.start) !== timeOfDay(series.startLocal);
     if (!changed && !moved) return;
     // The edited task is the new start of the rest of the series.
     const updated = await tx.series.update({
@@ -155,7 +164,10 @@ export class SeriesKeeper {
     occurrence: Occurrence,
     opts: { sourceTaskId?: string; dateOnly: boolean },
   ): Promise<void> {
-    const occurrenceKey = `${series.id}:${occurrence.local}`;
+    // After completion, each completed task has one successor: keyed by that task, so
+    // completing an occurrence ahead of its day (next date = its own) still continues the
+    // series. A fixed schedule has one occurrence per date.
+    const occurrenceKey = sourceTaskId ? `${series.id}:after:${sourceTaskId}` : `${series.id}:${occurrence.local}`;
     const inserted = await tx.$executeRawUnsafe(
       `INSERT INTO occurrence_requests (occurrence_key, series_id, source_task_id, due_local)
        VALUES ($1, $2::uuid, $3::uuid, $4) ON CONFLICT DO NOTHING`,

@@ -113,6 +113,18 @@ export const updateTaskInput = z
   .refine((v) => Object.keys(v).length > 0, 'must change at least one field');
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
+/** `?scope=` of an edit: for a task in a series, this occurrence only or this and later ones. */
+export const updateTaskQuery = z
+  .object({
+    scope: z
+      .enum(['this', 'future'], { error: 'must be "this" or "future"' })
+      .optional()
+      .describe(
+        'For a task in a series: "this" edits this occurrence only; "future" edits it and every later occurrence (the series template too). Default: "future" for the latest occurrence, "this" for older ones.',
+      ),
+  })
+  .strict();
+
 /** The instant a rule's UNTIL names (`20261231T235959Z` or `20261231`), if it has one. */
 export function seriesEnd(rrule: string): Date | undefined {
   const m = /(?:^|;)UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?/.exec(rrule);

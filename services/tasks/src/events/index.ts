@@ -32,6 +32,7 @@ export function eventHandlers(kit: ServiceKit): Subscription[] {
       const { userId } = event.data;
       const db = tx as Tx;
       await db.task.deleteMany({ where: { userId } });
+      await db.seriesTemplate.deleteMany({ where: { userId } });
       await db.tag.deleteMany({ where: { userId } });
       await db.list.deleteMany({ where: { userId } });
       await db.userSettings.deleteMany({ where: { userId } });

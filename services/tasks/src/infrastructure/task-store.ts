@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventContract, EventData, TaskSnapshot } from '@daybook/contracts';
+import type { EventContract, EventData, SeriesScope, TaskSnapshot } from '@daybook/contracts';
 import {
   occurrenceRequested,
   taskCompleted,
@@ -10,7 +10,7 @@ import {
   taskUpdated,
 } from '@daybook/contracts';
 import { HttpError, badRequest, conflict, notFound, type ServiceKit } from '@daybook/service-kit';
-import type { Prisma, Tag } from '../generated/prisma/client';
+import type { Prisma, SeriesTemplate, Tag } from '../generated/prisma/client';
 import { computeDueAt, type Due } from '../domain/due';
 import { seriesEnd, type CreateTaskInput, type UpdateTaskInput } from '../domain/task-input';
 import { taskInclude, toSnapshot, type TaskRecord } from '../domain/task-view';
@@ -22,6 +22,27 @@ type Tx = Prisma.TransactionClient;
 interface Change {
   data: Prisma.TaskUncheckedUpdateInput;
   relationsChanged?: boolean;
+  /** Fields the event carries besides before and after (an edit's series scope). */
+  eventExtra?: { scope: SeriesScope };
+}
+
+/** What the next occurrences of a series copy from `task` (everything but its due date). */
+function templateOf(task: TaskRecord) {
+  return {
+    userId: task.userId,
+    title: task.title,
+    notes: task.notes,
+    priority: task.priority,
+    listId: task.listId,
+    tagIds: task.tags.map((t) => t.tagId),
+    reminderMinutes: task.reminders.filter((r) => r.type === 'relative').map((r) => r.minutesBefore!),
+    recurrenceRule: task.recurrenceRule,
+    recurrenceMode: task.recurrenceMode,
+    recurrenceMissed: task.recurrenceMissed,
+    recurrenceExdates: task.recurrenceExdates,
+    latestTaskId: task.id,
+    updatedAt: new Date(),
+  };
 }
 
 /** Soft-deleted tasks can be restored for this long. */
@@ -82,6 +103,7 @@ export class TaskStore {
       if (reminders.length) await tx.reminder.createMany({ data: reminders });
       // Built from what was just written: a re-read would cost a round trip per create.
       const task: TaskRecord = { ...row, tags: tags.map((tag) => ({ taskId: id, tagId: tag.id, tag })), reminders };
+      if (task.recurrenceRule) await tx.seriesTemplate.create({ data: { seriesId: id, ...templateOf(task) } });
       await this.kit.publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: id });
       return task;
     });
@@ -89,27 +111,40 @@ export class TaskStore {
 
   /**
    * The next occurrence of a series, asked for by the recurring service: a copy of the
-   * template task with the occurrence's due date, linked to the series. Runs in the
+   * series template with the occurrence's due date, linked to the series. Runs in the
    * event's transaction; an occurrence key seen before creates nothing.
    */
   async createOccurrence(tx: Tx, request: EventData<typeof occurrenceRequested>): Promise<TaskRecord | undefined> {
     const existing = await tx.task.findUnique({ where: { occurrenceKey: request.occurrenceKey } });
     if (existing) return undefined;
-    const template = await tx.task.findFirst({
-      where: { id: request.templateTaskId, userId: request.userId },
-      include: taskInclude,
+    const template = await tx.seriesTemplate.findFirst({
+      where: { seriesId: request.seriesId, userId: request.userId },
     });
     if (!template) return undefined;
+    // Tags or a list deleted since the template was written are left out, not an error.
+    const tags = await tx.tag.findMany({ where: { id: { in: template.tagIds }, userId: template.userId } });
+    const list = template.listId
+      ? await tx.list.findFirst({ where: { id: template.listId, userId: template.userId }, select: { id: true } })
+      : null;
     const id = randomUUID();
     const now = new Date();
-    await tx.task.create({
+    // Reminders relative to the due date carry over; absolute ones belonged to one occurrence.
+    const reminders = template.reminderMinutes.map((minutesBefore, position) => ({
+      id: randomUUID(),
+      taskId: id,
+      type: 'relative',
+      at: null,
+      minutesBefore,
+      position,
+    }));
+    const row = await tx.task.create({
       data: {
         id,
         userId: template.userId,
         title: template.title,
         notes: template.notes,
         priority: template.priority,
-        listId: template.listId,
+        listId: list?.id ?? null,
         ...(await this.dueColumns(tx, template.userId, request.due)),
         recurrenceRule: template.recurrenceRule,
         recurrenceMode: template.recurrenceMode,
@@ -119,78 +154,148 @@ export class TaskStore {
         occurrenceKey: request.occurrenceKey,
         createdAt: now,
         updatedAt: now,
-        tags: template.tags.length ? { create: template.tags.map((t) => ({ tagId: t.tagId })) } : undefined,
-        // Reminders relative to the due date carry over; absolute ones belonged to that day.
-        reminders: {
-          create: template.reminders
-            .filter((r) => r.type === 'relative')
-            .map((r, position) => ({ id: randomUUID(), type: 'relative', minutesBefore: r.minutesBefore, position })),
-        },
       },
     });
-    const task = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+    if (tags.length) await tx.taskTag.createMany({ data: tags.map((tag) => ({ taskId: id, tagId: tag.id })) });
+    if (reminders.length) await tx.reminder.createMany({ data: reminders });
+    await tx.seriesTemplate.update({ where: { seriesId: request.seriesId }, data: { latestTaskId: id } });
+    const task: TaskRecord = { ...row, tags: tags.map((tag) => ({ taskId: id, tagId: tag.id, tag })), reminders };
     await this.kit.publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: id });
     return task;
   }
 
-  update(userId: string, id: string, expectedVersion: number, input: UpdateTaskInput): Promise<TaskRecord> {
-    return this.mutate(userId, id, expectedVersion, taskUpdated, async (tx, before) => {
-      await this.checkReferences(tx, userId, input.tagIds, input.listId ?? undefined);
-      const due = input.due === undefined ? this.dueOf(before) : input.due;
-      const reminders = input.reminders ?? before.reminders;
-      const recurrence = input.recurrence === undefined ? before.recurrenceRule : input.recurrence;
-      const problems = [
-        ...(due
-          ? []
-          : reminders.map((r, i) =>
-              r.type === 'relative'
-                ? { field: `body.reminders.${i}`, message: 'a reminder relative to the due date needs a due date' }
-                : null,
-            )),
-        ...(!due && recurrence ? [{ field: 'body.recurrence', message: 'a recurring task needs a due date' }] : []),
-        // An absolute reminder after the (possibly new) end of the series.
-        ...reminders.map((r, i) => {
-          const end = recurrence
-            ? seriesEnd(typeof recurrence === 'string' ? recurrence : recurrence.rrule)
-            : undefined;
-          const at = 'at' in r && r.at ? new Date(r.at) : undefined;
-          return end && r.type === 'absolute' && at && at > end
-            ? { field: `body.reminders.${i}.at`, message: `is after the series ends (UNTIL ${end.toISOString()})` }
-            : null;
-        }),
-      ].filter((p): p is { field: string; message: string } => p !== null);
-      if (problems.length) {
-        throw new HttpError(
-          400,
-          'validation_failed',
-          `invalid request: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-          { problems },
-        );
+  /**
+   * Edits a task. For a task in a series, `scope` says how far the edit reaches: `this`
+   * occurrence only, or `future`: this one, the later occurrences that exist (each keeps its
+   * own due date) and the template every next one is copied from. Without a scope, an edit
+   * of the latest occurrence is `future` and an edit of an older one is `this`.
+   */
+  update(
+    userId: string,
+    id: string,
+    expectedVersion: number,
+    input: UpdateTaskInput,
+    scope?: SeriesScope,
+  ): Promise<TaskRecord> {
+    return this.db.$transaction(async (tx) => {
+      let template: SeriesTemplate | null = null;
+      let effective: SeriesScope | undefined;
+      const task = await this.mutate(
+        userId,
+        id,
+        expectedVersion,
+        taskUpdated,
+        async (tx, before) => {
+          template = await tx.seriesTemplate.findFirst({ where: { seriesId: before.seriesId ?? before.id, userId } });
+          effective = template ? (scope ?? (template.latestTaskId === id ? 'future' : 'this')) : undefined;
+          if (effective === 'this' && input.recurrence !== undefined) {
+            throw badRequest('body.recurrence: the rule belongs to the whole series; change it with scope=future');
+          }
+          if (effective === 'future' && template!.latestTaskId !== id && input.due !== undefined) {
+            throw badRequest(
+              'body.due: only the latest occurrence moves the series; move an older one with scope=this',
+            );
+          }
+          const change = await this.edit(tx, userId, id, before, input);
+          return effective ? { ...change, eventExtra: { scope: effective } } : change;
+        },
+        { tx },
+      );
+      const series = template as SeriesTemplate | null;
+      if (series && effective === 'future') {
+        const later = await tx.task.findMany({
+          where: {
+            userId,
+            OR: [{ seriesId: series.seriesId }, { id: series.seriesId }],
+            id: { not: id },
+            createdAt: { gt: task.createdAt },
+            status: 'open',
+            deletedAt: null,
+          },
+          select: { id: true },
+          orderBy: { createdAt: 'asc' },
+        });
+        // Later occurrences keep their own due dates; an absolute reminder is for one occurrence,
+        // so only relative ones reach them.
+        const { due: _ownDue, ...shared } = input;
+        if (shared.reminders) shared.reminders = shared.reminders.filter((r) => r.type === 'relative');
+        for (const { id: laterId } of Object.keys(shared).length ? later : []) {
+          await this.mutate(
+            userId,
+            laterId,
+            undefined,
+            taskUpdated,
+            async (tx, before) => ({
+              ...(await this.edit(tx, userId, laterId, before, shared)),
+              eventExtra: { scope: 'future' },
+            }),
+            { tx },
+          );
+        }
+        await tx.seriesTemplate.update({ where: { seriesId: series.seriesId }, data: templateOf(task) });
+      } else if (!series && task.recurrenceRule) {
+        // A task that has just been given a rule starts a series of its own.
+        await tx.seriesTemplate.create({ data: { seriesId: id, ...templateOf(task) } });
       }
-      const data: Prisma.TaskUncheckedUpdateInput = {};
-      if (input.title !== undefined) data.title = input.title;
-      if (input.notes !== undefined) data.notes = input.notes;
-      if (input.priority !== undefined) data.priority = input.priority;
-      if (input.listId !== undefined) data.listId = input.listId;
-      if (input.due !== undefined) Object.assign(data, await this.dueColumns(tx, userId, input.due));
-      if (input.recurrence !== undefined) {
-        data.recurrenceRule = input.recurrence?.rrule ?? null;
-        data.recurrenceMode = input.recurrence?.mode ?? null;
-        data.recurrenceMissed = input.recurrence?.missed ?? null;
-        data.recurrenceExdates = input.recurrence?.exdates ?? [];
-      }
-      if (input.tagIds !== undefined) {
-        await tx.taskTag.deleteMany({ where: { taskId: id } });
-        if (input.tagIds.length)
-          await tx.taskTag.createMany({ data: input.tagIds.map((tagId) => ({ taskId: id, tagId })) });
-      }
-      if (input.reminders !== undefined) {
-        await tx.reminder.deleteMany({ where: { taskId: id } });
-        if (input.reminders.length)
-          await tx.reminder.createMany({ data: this.reminderRows(input.reminders).map((r) => ({ ...r, taskId: id })) });
-      }
-      return { data, relationsChanged: input.tagIds !== undefined || input.reminders !== undefined };
+      return task;
     });
+  }
+
+  /** The columns (and tag and reminder rows) an edit changes, after checking it as a whole. */
+  private async edit(tx: Tx, userId: string, id: string, before: TaskRecord, input: UpdateTaskInput): Promise<Change> {
+    await this.checkReferences(tx, userId, input.tagIds, input.listId ?? undefined);
+    const due = input.due === undefined ? this.dueOf(before) : input.due;
+    const reminders = input.reminders ?? before.reminders;
+    const recurrence = input.recurrence === undefined ? before.recurrenceRule : input.recurrence;
+    const problems = [
+      ...(due
+        ? []
+        : reminders.map((r, i) =>
+            r.type === 'relative'
+              ? { field: `body.reminders.${i}`, message: 'a reminder relative to the due date needs a due date' }
+              : null,
+          )),
+      ...(!due && recurrence ? [{ field: 'body.recurrence', message: 'a recurring task needs a due date' }] : []),
+      // An absolute reminder after the (possibly new) end of the series.
+      ...reminders.map((r, i) => {
+        const end = recurrence ? seriesEnd(typeof recurrence === 'string' ? recurrence : recurrence.rrule) : undefined;
+        const at = 'at' in r && r.at ? new Date(r.at) : undefined;
+        return end && r.type === 'absolute' && at && at > end
+          ? { field: `body.reminders.${i}.at`, message: `is after the series ends (UNTIL ${end.toISOString()})` }
+          : null;
+      }),
+    ].filter((p): p is { field: string; message: string } => p !== null);
+    if (problems.length) {
+      throw new HttpError(
+        400,
+        'validation_failed',
+        `invalid request: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        { problems },
+      );
+    }
+    const data: Prisma.TaskUncheckedUpdateInput = {};
+    if (input.title !== undefined) data.title = input.title;
+    if (input.notes !== undefined) data.notes = input.notes;
+    if (input.priority !== undefined) data.priority = input.priority;
+    if (input.listId !== undefined) data.listId = input.listId;
+    if (input.due !== undefined) Object.assign(data, await this.dueColumns(tx, userId, input.due));
+    if (input.recurrence !== undefined) {
+      data.recurrenceRule = input.recurrence?.rrule ?? null;
+      data.recurrenceMode = input.recurrence?.mode ?? null;
+      data.recurrenceMissed = input.recurrence?.missed ?? null;
+      data.recurrenceExdates = input.recurrence?.exdates ?? [];
+    }
+    if (input.tagIds !== undefined) {
+      await tx.taskTag.deleteMany({ where: { taskId: id } });
+      if (input.tagIds.length)
+        await tx.taskTag.createMany({ data: input.tagIds.map((tagId) => ({ taskId: id, tagId })) });
+    }
+    if (input.reminders !== undefined) {
+      await tx.reminder.deleteMany({ where: { taskId: id } });
+      if (input.reminders.length)
+        await tx.reminder.createMany({ data: this.reminderRows(input.reminders).map((r) => ({ ...r, taskId: id })) });
+    }
+    return { data, relationsChanged: input.tagIds !== undefined || input.reminders !== undefined };
   }
 
   complete(userId: string, id: string, expectedVersion?: number): Promise<TaskRecord> {
@@ -243,8 +348,9 @@ export class TaskStore {
   }
 
   /**
-   * Runs one change to an existing task. `expectedVersion` (from If-Match) must equal the
-   * stored version, else 409 with the server's copy. Deleted tasks are read-only.
+   * Runs one change to an existing task, in `opts.tx` or a transaction of its own.
+   * `expectedVersion` (from If-Match) must equal the stored version, else 409 with the
+   * server's copy. Deleted tasks are read-only.
    */
   private async mutate<C extends EventContract>(
     userId: string,
@@ -252,34 +358,36 @@ export class TaskStore {
     expectedVersion: number | undefined,
     contract: C,
     change: (tx: Tx, before: TaskRecord) => Promise<Change>,
-    opts: { allowDeleted?: boolean } = {},
+    opts: { allowDeleted?: boolean; tx?: Tx } = {},
   ): Promise<TaskRecord> {
-    return this.db.$transaction(async (tx) => {
-      // Lock the row: concurrent writers queue here instead of both passing the check.
-      const locked = await tx.$queryRawUnsafe<{ id: string }[]>(
-        'SELECT id::text FROM tasks WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE',
-        id,
-        userId,
-      );
-      if (locked.length === 0) throw notFound('task');
-      const before = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
-      if (before.deletedAt && !opts.allowDeleted) throw notFound('task');
-      if (expectedVersion !== undefined && before.version !== expectedVersion) {
-        throw conflict(`task has changed: version ${before.version} on the server, ${expectedVersion} in If-Match`, {
-          current: toSnapshot(before),
-        });
-      }
-      const { data, relationsChanged } = await change(tx, before);
-      const update = { where: { id }, data: { ...data, version: { increment: 1 }, updatedAt: new Date() } };
-      // Tags and reminders are re-read only when this change rewrote them.
-      const after: TaskRecord = relationsChanged
-        ? await tx.task.update({ ...update, include: taskInclude })
-        : { ...(await tx.task.update(update)), tags: before.tags, reminders: before.reminders };
-      // Every task change event carries { before, task } (packages/contracts events/task.ts).
-      const payload = { before: toSnapshot(before), task: toSnapshot(after) } as EventData<C>;
-      await this.kit.publish(tx, contract, payload, { subject: id });
-      return after;
-    });
+    const tx = opts.tx;
+    if (!tx) {
+      return this.db.$transaction((tx) => this.mutate(userId, id, expectedVersion, contract, change, { ...opts, tx }));
+    }
+    // Lock the row: concurrent writers queue here instead of both passing the check.
+    const locked = await tx.$queryRawUnsafe<{ id: string }[]>(
+      'SELECT id::text FROM tasks WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE',
+      id,
+      userId,
+    );
+    if (locked.length === 0) throw notFound('task');
+    const before = await tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+    if (before.deletedAt && !opts.allowDeleted) throw notFound('task');
+    if (expectedVersion !== undefined && before.version !== expectedVersion) {
+      throw conflict(`task has changed: version ${before.version} on the server, ${expectedVersion} in If-Match`, {
+        current: toSnapshot(before),
+      });
+    }
+    const { data, relationsChanged, eventExtra } = await change(tx, before);
+    const update = { where: { id }, data: { ...data, version: { increment: 1 }, updatedAt: new Date() } };
+    // Tags and reminders are re-read only when this change rewrote them.
+    const after: TaskRecord = relationsChanged
+      ? await tx.task.update({ ...update, include: taskInclude })
+      : { ...(await tx.task.update(update)), tags: before.tags, reminders: before.reminders };
+    // Every task change event carries { before, task } (packages/contracts events/task.ts).
+    const payload = { before: toSnapshot(before), task: toSnapshot(after), ...eventExtra } as EventData<C>;
+    await this.kit.publish(tx, contract, payload, { subject: id });
+    return after;
   }
 
   private dueOf(t: TaskRecord): Due | null {

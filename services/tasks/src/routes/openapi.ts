@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { taskSnapshot } from '@daybook/contracts';
 import { buildOpenApiDocument, commonErrors, errorResponse } from '@daybook/service-kit';
 import { listQuery, viewQuery } from '../domain/list-query';
-import { createTaskInput, updateTaskInput } from '../domain/task-input';
+import { createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
 import { listInput, tagInput, tagUpdate } from './tags-and-lists';
 import { bulkInput, taskParams } from './tasks';
 
@@ -82,8 +82,9 @@ export function tasksOpenApi() {
           responses: { '200': ok('The task (ETag: its version)', Task), ...commonErrors },
         },
         patch: {
-          summary: 'Change some fields of a task (null clears a field)',
-          requestParams: { path: taskParams, header: ifMatch },
+          summary:
+            'Change some fields of a task (null clears a field); in a series, this occurrence or also later ones',
+          requestParams: { path: taskParams, header: ifMatch, query: updateTaskQuery },
           requestBody: json(updateTaskInput),
           responses: { '200': ok('The updated task', Task), ...commonErrors, ...versioned },
         },

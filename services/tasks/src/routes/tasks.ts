@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notFound, validate, type ServiceKit } from '@daybook/service-kit';
 import { dayWindow } from '../domain/due';
 import { listQuery, viewQuery } from '../domain/list-query';
-import { createTaskInput, updateTaskInput } from '../domain/task-input';
+import { createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
 import { toSnapshot } from '../domain/task-view';
 import type { Database } from '../infrastructure/database';
 import { listTaskIds } from '../infrastructure/task-queries';
@@ -95,8 +95,9 @@ export function taskRoutes(kit: ServiceKit, db: Database): Router {
 
   router.patch('/api/tasks/:id', async (req, res) => {
     const { id } = validate(taskParams, req.params, 'params');
+    const { scope } = validate(updateTaskQuery, req.query, 'query');
     const input = validate(updateTaskInput, req.body, 'body');
-    const task = await store.update(req.user!.id, id, expectedVersion(req, true), input);
+    const task = await store.update(req.user!.id, id, expectedVersion(req, true), input, scope);
     res.setHeader('etag', etag(task.version)).json(toSnapshot(task));
   });
 

@@ -45,7 +45,7 @@ export function SeriesDialog({ task, timeZone, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      upsertTask(await api.tasks.update(latest.id, latest.version, { recurrence: null }));
+      upsertTask(await api.tasks.update(latest.id, latest.version, { recurrence: null }, 'future'));
       await load();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -67,8 +67,8 @@ export function SeriesDialog({ task, timeZone, onClose }: Props) {
         )}
       </p>
       <p class="hint">
-        Editing the latest occurrence changes it and all future ones; earlier occurrences keep their own values. To end
-        the series, stop repeating on the latest occurrence.
+        When you edit an occurrence, choose whether the change is for that occurrence only or also for the ones after
+        it. To end the series, stop repeating on the latest occurrence.
       </p>
       {!items && !error && <p role="status">Loading the series…</p>}
       {items && (

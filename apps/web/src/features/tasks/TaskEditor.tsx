@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { ApiError, conflictCurrent } from '../../api/http';
-import { PRIORITIES, type Priority, type Task, type TaskInput } from '../../api/types';
+import { PRIORITIES, type Priority, type SeriesScope, type Task, type TaskInput } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { nowIn, timeZones } from '../../lib/dates';
@@ -44,6 +44,12 @@ export function TaskEditor({ task, onClose }: Props) {
   const [conflict, setConflict] = useState<{ mine: TaskInput; theirs: Task } | null>(null);
   const zones = useMemo(timeZones, []);
   const [showSeries, setShowSeries] = useState(false);
+  const inSeries = Boolean(original && (original.recurrence || original.seriesId));
+  // An open occurrence is usually the series' latest: edits to it are meant for what follows.
+  const [scopeChoice, setScopeChoice] = useState<SeriesScope>(task?.status === 'open' ? 'future' : 'this');
+  // The rule belongs to the whole series: changing it is always "this and future".
+  const ruleChanged = Boolean(original && 'recurrence' in changedFields(original, draft));
+  const scope: SeriesScope | undefined = inSeries ? (ruleChanged ? 'future' : scopeChoice) : undefined;
   const recurrenceStart =
     draft.dueKind === 'dateTime' && draft.dateTime
       ? draft.dateTime.slice(0, 16)
@@ -95,7 +101,9 @@ export function TaskEditor({ task, onClose }: Props) {
         finish(await api.tasks.create(body));
       } else {
         const patch = changedFields(original, draft);
-        finish(Object.keys(patch).length ? await api.tasks.update(original.id, original.version, patch) : original);
+        finish(
+          Object.keys(patch).length ? await api.tasks.update(original.id, original.version, patch, scope) : original,
+        );
       }
     } catch (err) {
       fail(err);
@@ -107,7 +115,7 @@ export function TaskEditor({ task, onClose }: Props) {
   const resolve = async (patch: TaskInput, theirs: Task) => {
     setBusy(true);
     try {
-      finish(Object.keys(patch).length ? await api.tasks.update(theirs.id, theirs.version, patch) : theirs);
+      finish(Object.keys(patch).length ? await api.tasks.update(theirs.id, theirs.version, patch, scope) : theirs);
       setConflict(null);
     } catch (err) {
       const current = conflictCurrent<Task>(err);
@@ -337,13 +345,36 @@ export function TaskEditor({ task, onClose }: Props) {
           timeZone={draft.dueKind === 'dateTime' ? draft.timeZone : tz}
           error={err('recurrence')}
         />
-        {original && (original.recurrence || original.seriesId) && (
-          <p class="series-link">
-            <button type="button" class="button" onClick={() => setShowSeries(true)}>
-              Series
-            </button>{' '}
-            <span class="hint">Editing the latest occurrence changes it and all future ones.</span>
-          </p>
+        {inSeries && (
+          <fieldset class="editor-group" data-testid="series-scope">
+            <legend>Save changes to</legend>
+            <div class="segmented" role="radiogroup" aria-label="Save changes to">
+              {(
+                [
+                  ['this', 'This occurrence only'],
+                  ['future', 'This and future occurrences'],
+                ] as const
+              ).map(([value, label]) => (
+                <label key={value} class="check">
+                  <input
+                    type="radio"
+                    name="series-scope"
+                    value={value}
+                    checked={scope === value}
+                    disabled={ruleChanged && value === 'this'}
+                    onChange={() => setScopeChoice(value)}
+                  />
+                  {label}
+                </label>
+              ))}
+            </div>
+            {ruleChanged && <p class="hint">A new rule applies to this and all future occurrences.</p>}
+            <p class="series-link">
+              <button type="button" class="button" onClick={() => setShowSeries(true)}>
+                Series
+              </button>
+            </p>
+          </fieldset>
         )}
 
         <FormError message={error} />

@@ -97,7 +97,9 @@ async function printStatus(apps: AppSpec[]): Promise<boolean> {
   for (const r of rows) {
     console.log(line([r.app.appID, `http://localhost:${r.app.appPort}`, String(r.app.daprHTTPPort), r.detail]));
   }
-  return rows.every((r) => r.ready);
+  const web = await webReady();
+  console.log(line(['web gateway', `http://localhost:${WEB_PORT}`, '-', web ? 'ready' : 'not answering']));
+  return rows.every((r) => r.ready) && web;
 }
 
 async function start(detach: boolean): Promise<void> {

@@ -108,6 +108,13 @@ test('tasks honours the web app contract', async () => {
         const t = await create({});
         return { taskId: t.id, version: t.version };
       },
+      'ada has a recurring task': async () => {
+        const t = await create({
+          due: { dateTime: '2026-12-01T09:00', timeZone: 'Europe/London' },
+          recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' },
+        });
+        return { taskId: t.id, version: t.version };
+      },
       'ada has a task that was changed elsewhere': async () => {
         const t = await create({ title: 'Original title' });
         await api(`/${t.id}`, {

@@ -295,6 +295,34 @@ describe('tasks, as the web app uses it', () => {
     });
   });
 
+  test('an edit of one occurrence of a series only', async () => {
+    pact
+      .given('ada has a recurring task')
+      .uponReceiving('a partial update of this occurrence only')
+      .withRequest({
+        method: 'PATCH',
+        path: taskPath(),
+        query: { scope: 'this' },
+        headers: { ...authJson, 'if-match': ifMatch(1) },
+        body: { title: 'Water the plants, and repot them' },
+      })
+      .willRespondWith({
+        status: 200,
+        headers: { etag: regex(/^"\d+"$/, '"2"') },
+        body: taskLike({
+          title: 'Water the plants, and repot them',
+          version: integer(2),
+          due: like({ dateTime: '2026-12-01T09:00', timeZone: 'Europe/London' }),
+          dueAt: like('2026-12-01T09:00:00.000Z'),
+          recurrence: { rrule: like('FREQ=DAILY'), mode: like('after-completion') },
+        }),
+      });
+    await executeTest(pact, async (mock) => {
+      const task = await client(mock.url).update(TASK_ID, 1, { title: 'Water the plants, and repot them' }, 'this');
+      expect(task).toMatchObject({ title: 'Water the plants, and repot them', version: 2 });
+    });
+  });
+
   test('an edit that conflicts carries the current task', async () => {
     pact
       .given('ada has a task that was changed elsewhere')

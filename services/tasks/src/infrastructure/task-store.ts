@@ -348,6 +348,32 @@ export class TaskStore {
   }
 
   /**
+   * A tag or a list is about to be deleted (in `tx`): every task of the user's that has it
+   * loses it first, each with its own `updated` event, so no consumer keeps a stale copy.
+   * Deleted tasks too: they can still be restored.
+   */
+  async detach(tx: Tx, userId: string, ref: { tagId: string } | { listId: string }): Promise<void> {
+    const tasks = await tx.task.findMany({
+      where: 'tagId' in ref ? { userId, tags: { some: { tagId: ref.tagId } } } : { userId, listId: ref.listId },
+      select: { id: true },
+    });
+    for (const { id } of tasks) {
+      await this.mutate(
+        userId,
+        id,
+        undefined,
+        taskUpdated,
+        async (tx) => {
+          if (!('tagId' in ref)) return { data: { listId: null } };
+          await tx.taskTag.deleteMany({ where: { taskId: id, tagId: ref.tagId } });
+          return { data: {}, relationsChanged: true };
+        },
+        { tx, allowDeleted: true },
+      );
+    }
+  }
+
+  /**
    * Runs one change to an existing task, in `opts.tx` or a transaction of its own.
    * `expectedVersion` (from If-Match) must equal the stored version, else 409 with the
    * server's copy. Deleted tasks are read-only.

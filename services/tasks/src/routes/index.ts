@@ -12,7 +12,7 @@ export function routes(kit: ServiceKit): Router {
   router.use(openApiRouter('tasks', tasksOpenApi()));
   router.use('/api/tasks', kit.requireUser);
   // Tags and lists first: "/api/tasks/tags" must not be read as a task id.
-  router.use(tagAndListRoutes(db));
+  router.use(tagAndListRoutes(kit, db));
   router.use(taskRoutes(kit, db));
   return router;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import { conflict, notFound, validate } from '@daybook/service-kit';
+import { conflict, notFound, validate, type ServiceKit } from '@daybook/service-kit';
 import { Prisma } from '../generated/prisma/client';
 import type { Database } from '../infrastructure/database';
+import { TaskStore } from '../infrastructure/task-store';
 
 const idParams = z.object({ id: z.uuid('must be an id (UUID)') }).strict();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3b82f6');
@@ -17,8 +18,12 @@ const isUniqueViolation = (err: unknown) =>
   (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') ||
   /unique|duplicate key/i.test(String((err as Error)?.message));
 
+/** Deleting a tag or list changes each of its tasks in one transaction: allow for many. */
+const DETACH_TIMEOUT_MS = 60_000;
+
 /** The caller's tags and lists, under /api/tasks/tags and /api/tasks/lists. */
-export function tagAndListRoutes(db: Database): Router {
+export function tagAndListRoutes(kit: ServiceKit, db: Database): Router {
+  const store = new TaskStore(db, kit);
   const router = Router();
   const view = (t: { id: string; name: string; color?: string | null; createdAt: Date }) => ({
     id: t.id,
@@ -57,8 +62,15 @@ export function tagAndListRoutes(db: Database): Router {
   });
   router.delete('/api/tasks/tags/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
-    const { count } = await db.tag.deleteMany({ where: { id, userId: req.user!.id } });
-    if (count === 0) throw notFound('tag');
+    const userId = req.user!.id;
+    await db.$transaction(
+      async (tx) => {
+        if (!(await tx.tag.findFirst({ where: { id, userId } }))) throw notFound('tag');
+        await store.detach(tx, userId, { tagId: id });
+        await tx.tag.delete({ where: { id } });
+      },
+      { timeout: DETACH_TIMEOUT_MS },
+    );
     res.status(204).end();
   });
 
@@ -80,9 +92,16 @@ export function tagAndListRoutes(db: Database): Router {
   });
   router.delete('/api/tasks/lists/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
-    // Its tasks stay, with no list (ON DELETE SET NULL).
-    const { count } = await db.list.deleteMany({ where: { id, userId: req.user!.id } });
-    if (count === 0) throw notFound('list');
+    const userId = req.user!.id;
+    // Its tasks stay, with no list.
+    await db.$transaction(
+      async (tx) => {
+        if (!(await tx.list.findFirst({ where: { id, userId } }))) throw notFound('list');
+        await store.detach(tx, userId, { listId: id });
+        await tx.list.delete({ where: { id } });
+      },
+      { timeout: DETACH_TIMEOUT_MS },
+    );
     res.status(204).end();
   });
   return router;

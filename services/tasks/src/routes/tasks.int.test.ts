@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { taskSnapshot, type TaskSnapshot } from '@daybook/contracts';
+import { taskSnapshot, taskUpdated, type TaskSnapshot } from '@daybook/contracts';
 import { kafkaTap, startStack, type KafkaTap, type ServiceUnderTest, type Stack } from '@daybook/testing';
 
 // The tasks API through the real service beside its real daprd; events read off Kafka.
@@ -362,6 +362,29 @@ describe('tags and lists', () => {
     expect((await ada.call('DELETE', `/api/tasks/lists/${list.id}`)).status).toBe(204);
     expect((await ada.call('GET', `/api/tasks/${t.id}`)).body.listId).toBeNull();
     expect((await ada.call('GET', '/api/tasks/lists')).body.items).toEqual([]);
+  });
+
+  test('deleting a tag or a list: each task that had it gets one updated event without it', async () => {
+    const ada = person();
+    const home = (await ada.call('POST', '/api/tasks/tags', { name: 'home' })).body;
+    const garden = (await ada.call('POST', '/api/tasks/tags', { name: 'garden' })).body;
+    const list = (await ada.call('POST', '/api/tasks/lists', { name: 'Weekend' })).body;
+    const a = await ada.create({ title: 'Mow', tagIds: [home.id, garden.id], listId: list.id });
+    const b = await ada.create({ title: 'Hoover', tagIds: [home.id] });
+    const untouched = await ada.create({ title: 'Read', tagIds: [garden.id] });
+    expect((await ada.call('DELETE', `/api/tasks/tags/${home.id}`)).status).toBe(204);
+    expect((await ada.call('DELETE', `/api/tasks/lists/${list.id}`)).status).toBe(204);
+
+    const [, tagEvent, listEvent] = await eventsFor(a.id, 3);
+    expect(tagEvent).toMatchObject({ type: taskUpdated.type, data: { task: { version: 2, listId: list.id } } });
+    expect(tagEvent!.data.before!.tags.map((t) => t.name)).toEqual(['garden', 'home']);
+    expect(tagEvent!.data.task.tags.map((t) => t.name)).toEqual(['garden']);
+    expect(listEvent).toMatchObject({ type: taskUpdated.type, data: { task: { version: 3, listId: null } } });
+    const [, bEvent] = await eventsFor(b.id, 2);
+    expect(bEvent!.data.task.tags).toEqual([]);
+    expect((await ada.call('GET', `/api/tasks/${a.id}`)).body).toMatchObject({ version: 3, listId: null });
+    expect((await ada.call('GET', `/api/tasks/${untouched.id}`)).body.version).toBe(1);
+    expect((await ada.call('DELETE', `/api/tasks/tags/${home.id}`)).status).toBe(404);
   });
 });
 

@@ -283,11 +283,13 @@ test('"this and future" from an older occurrence reaches the later ones and ever
   expect(updatedEvents(first.id).map((d) => d.scope)).toEqual(['future']);
   expect(updatedEvents(second.id).map((d) => d.scope)).toEqual(['future']);
 
-  await ada.call('POST', `/api/tasks/${second.id}/complete`, undefined, { 'if-match': '"2"' });
+  // The second is still the latest: an edit of it without a scope is for the series too.
+  await ada.call('PATCH', `/api/tasks/${second.id}`, { notes: 'Slowly.' }, { 'if-match': '"2"' });
+  await ada.call('POST', `/api/tasks/${second.id}/complete`, undefined, { 'if-match': '"3"' });
   const third = await waitFor('occurrence 3', async () =>
     (await seriesTasks(ada, first.id)).find((t) => ![first.id, second.id].includes(t.id)),
   );
-  expect(third).toMatchObject({ title: 'Stretch for 10 minutes', priority: 'high' });
+  expect(third).toMatchObject({ title: 'Stretch for 10 minutes', priority: 'high', notes: 'Slowly.' });
 });
 
 test('series edits that cannot mean what they say are 400s that write nothing', async () => {

@@ -26,6 +26,26 @@ interface Change {
   eventExtra?: { scope: SeriesScope };
 }
 
+/** The template changes a "this and future" edit makes: only the fields it edits. */
+function templateChanges(input: Omit<UpdateTaskInput, 'due'>): Prisma.SeriesTemplateUpdateInput {
+  const data: Prisma.SeriesTemplateUpdateInput = { updatedAt: new Date() };
+  if (input.title !== undefined) data.title = input.title;
+  if (input.notes !== undefined) data.notes = input.notes;
+  if (input.priority !== undefined) data.priority = input.priority;
+  if (input.listId !== undefined) data.listId = input.listId;
+  if (input.tagIds !== undefined) data.tagIds = input.tagIds;
+  if (input.reminders !== undefined) {
+    data.reminderMinutes = input.reminders.flatMap((r) => (r.type === 'relative' ? [r.minutesBefore] : []));
+  }
+  if (input.recurrence !== undefined) {
+    data.recurrenceRule = input.recurrence?.rrule ?? null;
+    data.recurrenceMode = input.recurrence?.mode ?? null;
+    data.recurrenceMissed = input.recurrence?.missed ?? null;
+    data.recurrenceExdates = input.recurrence?.exdates ?? [];
+  }
+  return data;
+}
+
 /** What the next occurrences of a series copy from `task` (everything but its due date). */
 function templateOf(task: TaskRecord) {
   return {
@@ -232,7 +252,7 @@ export class TaskStore {
             { tx },
           );
         }
-        await tx.seriesTemplate.update({ where: { seriesId: series.seriesId }, data: templateOf(task) });
+        await tx.seriesTemplate.update({ where: { seriesId: series.seriesId }, data: templateChanges(shared) });
       } else if (!series && task.recurrenceRule) {
         // A task that has just been given a rule starts a series of its own.
         await tx.seriesTemplate.create({ data: { seriesId: id, ...templateOf(task) } });

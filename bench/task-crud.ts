@@ -3,7 +3,11 @@
 // concurrent clients, against the same five operations done directly on PostgreSQL with
 // `pg` in the same run (the floor). Figures go to docs/performance.md.
 //
-//   npm run bench:tasks -- [--seconds 10] [--clients 50,200,500]
+//   npm run bench:tasks -- [--seconds 10] [--warmup 3] [--clients 50,200,500] [--think-ms 0]
+//
+// With --think-ms 0 (the default) every client sends its next request as soon as the last
+// one answers: a saturation test, where latency is mostly queueing. With --think-ms N each
+// client pauses 0.5–1.5 × N ms after every operation, as a person using the app would.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
@@ -17,6 +21,8 @@ const arg = (name: string, fallback: string) => {
 };
 const SECONDS = Number(arg('seconds', '10'));
 const CLIENTS = arg('clients', '50,200,500').split(',').map(Number);
+const THINK_MS = Number(arg('think-ms', '0'));
+const WARMUP_SECONDS = Number(arg('warmup', '3'));
 
 interface Figures {
   p50: number;
@@ -26,33 +32,41 @@ interface Figures {
   errors: number;
 }
 
-/** Runs `clients` loops of `cycle` for SECONDS; each operation's latency is recorded. */
+/**
+ * Runs `clients` loops of `cycle` for WARMUP_SECONDS unmeasured (connections, JIT, caches),
+ * then for SECONDS measured. With a think time, clients start at random moments within it,
+ * as people do, instead of all at once.
+ */
 async function load(clients: number, cycle: (record: (ms: number) => void) => Promise<void>): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
-  const end = performance.now() + SECONDS * 1000;
-  const started = performance.now();
+  const measureFrom = performance.now() + WARMUP_SECONDS * 1000;
+  const end = measureFrom + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: clients }, async () => {
+      if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
       while (performance.now() < end) {
+        const measured = performance.now() >= measureFrom;
         try {
-          await cycle((ms) => latencies.push(ms));
+          await cycle((ms) => measured && latencies.push(ms));
         } catch {
-          errors++;
+          if (measured) errors++;
         }
       }
     }),
   );
-  const elapsed = performance.now() - started;
+  const elapsed = performance.now() - measureFrom;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), opsPerSecond: (latencies.length / elapsed) * 1000, errors };
 }
 
+/** Runs and times one operation, then pauses for the client's think time (if any). */
 const timed = async <T>(record: (ms: number) => void, op: () => Promise<T>): Promise<T> => {
   const t = performance.now();
   const result = await op();
   record(performance.now() - t);
+  if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
   return result;
 };
 
@@ -125,7 +139,9 @@ async function main() {
   }
   const fmt = (f: Figures) =>
     `p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · p99 ${f.p99.toFixed(1)} ms · ${Math.round(f.opsPerSecond)} ops/s · ${f.errors} errors`;
-  console.log(`\n${SECONDS} s per run; each cycle = create, get, update, complete, delete`);
+  console.log(
+    `\n${SECONDS} s per run; each cycle = create, get, update, complete, delete; think time ${THINK_MS ? `${THINK_MS} ms` : 'none'}`,
+  );
   for (const r of results) {
     console.log(
       `${String(r.clients).padStart(4)} clients  API  : ${fmt(r.api)}\n${' '.repeat(14)}floor: ${fmt(r.floor)}`,

@@ -39,6 +39,22 @@ export const baseEnvSchema = z.object({
     .default(''),
   /** Outbox relay poll interval; commits also wake the relay at once through LISTEN/NOTIFY. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  /** Published outbox rows are deleted after this many hours. */
+  OUTBOX_RETENTION_HOURS: z.coerce.number().positive().default(72),
+  /**
+   * Inbox records (applied event ids) are deleted after this many hours. Keep it longer than
+   * the broker keeps messages (Kafka: 7 days by default), so no replay is applied twice.
+   */
+  INBOX_RETENTION_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(14 * 24),
+  /** How often the retention sweep runs. */
+  RETENTION_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(10 * 60_000),
 });
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
 

@@ -7,6 +7,7 @@ import type { SqlExecutor, TransactionalDb } from './database';
 import { COMPONENTS } from './dapr/components';
 import { jobRouter, type JobHandler } from './dapr/jobs';
 import { OutboxRelay, enqueueEvent, type EnqueueOptions } from './dapr/outbox';
+import { sweepRetention } from './dapr/retention';
 import { Sidecar } from './dapr/sidecar';
 import { subscriptionRouter, type Subscription } from './dapr/subscriptions';
 import { ConfigError, loadEnv, type BaseEnv, type baseEnvSchema } from './env';
@@ -151,6 +152,16 @@ export async function startService<S extends typeof baseEnvSchema>(
   });
   await relay.start();
 
+  const sweep = () =>
+    sweepRetention(db, schema, { outboxHours: env.OUTBOX_RETENTION_HOURS, inboxHours: env.INBOX_RETENTION_HOURS }).then(
+      (deleted) => {
+        if (deleted.outbox || deleted.inbox) log.info({ deleted }, 'retention sweep deleted old outbox and inbox rows');
+      },
+      (err) => log.warn({ err }, 'retention sweep failed; will run again'),
+    );
+  const sweeper = setInterval(() => void sweep(), env.RETENTION_SWEEP_MS);
+  sweeper.unref();
+
   let stopping: Promise<void> | undefined;
   const stop = (reason = 'stop requested') =>
     (stopping ??= (async () => {
@@ -165,6 +176,7 @@ export async function startService<S extends typeof baseEnvSchema>(
         log.warn('grace period over: closing remaining connections');
         server.closeAllConnections();
       }
+      clearInterval(sweeper);
       await relay.stop();
       await def.onShutdown?.(kit);
       await db.$disconnect();

@@ -46,6 +46,18 @@ test('applies platform then service migrations into the service schema, once, an
   expect(recorded).toHaveLength(3);
 });
 
+test('the Dapr state store’s metadata table is there before any sidecar starts (sidecars raced to create it)', async () => {
+  await Promise.all([1, 2, 3].map(() => migrateService({ databaseUrl: db.url, service: 'notes', repoRoot: repo })));
+  const columns = await query(
+    `SELECT column_name, data_type, is_nullable FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name = 'dapr_metadata' ORDER BY ordinal_position`,
+  );
+  expect(columns).toEqual([
+    { column_name: 'key', data_type: 'text', is_nullable: 'NO' },
+    { column_name: 'value', data_type: 'text', is_nullable: 'NO' },
+  ]);
+});
+
 test('concurrent runners apply each migration exactly once', async () => {
   const results = await Promise.all(
     [1, 2, 3].map(() => migrateService({ databaseUrl: db.url, service: 'other', repoRoot: repo })),

@@ -368,6 +368,32 @@ export class TaskStore {
   }
 
   /**
+   * A tag was just renamed or recoloured (in `tx`; `previous` is the row as it was): every
+   * task of the user's that has it gets an `updated` event from the old tag to the new one,
+   * so no consumer keeps showing the old name.
+   */
+  async tagChanged(tx: Tx, userId: string, previous: Tag): Promise<void> {
+    const tasks = await tx.task.findMany({
+      where: { userId, tags: { some: { tagId: previous.id } } },
+      select: { id: true },
+    });
+    for (const { id } of tasks) {
+      await this.mutate(
+        userId,
+        id,
+        undefined,
+        taskUpdated,
+        async (_tx, before) => {
+          // Read after the rename: the task as it was had the tag as it was.
+          before.tags = before.tags.map((t) => (t.tagId === previous.id ? { ...t, tag: previous } : t));
+          return { data: {}, relationsChanged: true };
+        },
+        { tx, allowDeleted: true },
+      );
+    }
+  }
+
+  /**
    * A tag or a list is about to be deleted (in `tx`): every task of the user's that has it
    * loses it first, each with its own `updated` event, so no consumer keeps a stale copy.
    * Deleted tasks too: they can still be restored.

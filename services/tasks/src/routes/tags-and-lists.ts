@@ -18,7 +18,7 @@ const isUniqueViolation = (err: unknown) =>
   (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') ||
   /unique|duplicate key/i.test(String((err as Error)?.message));
 
-/** Deleting a tag or list changes each of its tasks in one transaction: allow for many. */
+/** Renaming or deleting a tag or list changes each of its tasks in one transaction: allow for many. */
 const DETACH_TIMEOUT_MS = 60_000;
 
 /** The caller's tags and lists, under /api/tasks/tags and /api/tasks/lists. */
@@ -51,9 +51,17 @@ export function tagAndListRoutes(kit: ServiceKit, db: Database): Router {
   router.patch('/api/tasks/tags/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     const input = validate(tagUpdate, req.body, 'body');
+    const userId = req.user!.id;
     try {
-      const { count } = await db.tag.updateMany({ where: { id, userId: req.user!.id }, data: input });
-      if (count === 0) throw notFound('tag');
+      await db.$transaction(
+        async (tx) => {
+          const previous = await tx.tag.findFirst({ where: { id, userId } });
+          if (!previous) throw notFound('tag');
+          await tx.tag.update({ where: { id }, data: input });
+          await store.tagChanged(tx, userId, previous);
+        },
+        { timeout: DETACH_TIMEOUT_MS },
+      );
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict(`a tag named "${input.name}" already exists`);
       throw err;

@@ -386,6 +386,21 @@ describe('tags and lists', () => {
     expect((await ada.call('GET', `/api/tasks/${untouched.id}`)).body.version).toBe(1);
     expect((await ada.call('DELETE', `/api/tasks/tags/${home.id}`)).status).toBe(404);
   });
+
+  test('renaming a tag: each task that has it gets one updated event with the new name', async () => {
+    const ada = person();
+    const tag = (await ada.call('POST', '/api/tasks/tags', { name: 'errands' })).body;
+    const t = await ada.create({ title: 'Stamps', tagIds: [tag.id] });
+    const other = await ada.create({ title: 'Call mum' });
+    expect((await ada.call('PATCH', `/api/tasks/tags/${tag.id}`, { name: 'town', color: '#22c55e' })).status).toBe(200);
+    const [, renamed] = await eventsFor(t.id, 2);
+    expect(renamed!.data.before!.tags).toEqual([{ id: tag.id, name: 'errands', color: null }]);
+    expect(renamed!.data.task.tags).toEqual([{ id: tag.id, name: 'town', color: '#22c55e' }]);
+    const now = await ada.call('GET', `/api/tasks/${t.id}`);
+    expect(now.body.tags[0].name).toBe('town');
+    expect(now.etag).toBe('"2"'); // a cached copy with the old name is stale
+    expect((await ada.call('GET', `/api/tasks/${other.id}`)).body.version).toBe(1);
+  });
 });
 
 describe('isolation between users', () => {

@@ -372,50 +372,36 @@ export class TaskStore {
    * task of the user's that has it gets an `updated` event from the old tag to the new one,
    * so no consumer keeps showing the old name.
    */
-  async tagChanged(tx: Tx, userId: string, previous: Tag): Promise<void> {
-    const tasks = await tx.task.findMany({
-      where: { userId, tags: { some: { tagId: previous.id } } },
-      select: { id: true },
+  tagChanged(tx: Tx, userId: string, previous: Tag): Promise<void> {
+    return this.updateEach(tx, { userId, tags: { some: { tagId: previous.id } } }, async (_tx, before) => {
+      // Read after the rename: the task as it was had the tag as it was.
+      before.tags = before.tags.map((t) => (t.tagId === previous.id ? { ...t, tag: previous } : t));
+      return { data: {}, relationsChanged: true };
     });
-    for (const { id } of tasks) {
-      await this.mutate(
-        userId,
-        id,
-        undefined,
-        taskUpdated,
-        async (_tx, before) => {
-          // Read after the rename: the task as it was had the tag as it was.
-          before.tags = before.tags.map((t) => (t.tagId === previous.id ? { ...t, tag: previous } : t));
-          return { data: {}, relationsChanged: true };
-        },
-        { tx, allowDeleted: true },
-      );
-    }
   }
 
   /**
    * A tag or a list is about to be deleted (in `tx`): every task of the user's that has it
    * loses it first, each with its own `updated` event, so no consumer keeps a stale copy.
-   * Deleted tasks too: they can still be restored.
    */
-  async detach(tx: Tx, userId: string, ref: { tagId: string } | { listId: string }): Promise<void> {
-    const tasks = await tx.task.findMany({
-      where: 'tagId' in ref ? { userId, tags: { some: { tagId: ref.tagId } } } : { userId, listId: ref.listId },
-      select: { id: true },
+  detach(tx: Tx, userId: string, ref: { tagId: string } | { listId: string }): Promise<void> {
+    if ('listId' in ref)
+      return this.updateEach(tx, { userId, listId: ref.listId }, async () => ({ data: { listId: null } }));
+    return this.updateEach(tx, { userId, tags: { some: { tagId: ref.tagId } } }, async (tx, before) => {
+      await tx.taskTag.deleteMany({ where: { taskId: before.id, tagId: ref.tagId } });
+      return { data: {}, relationsChanged: true };
     });
+  }
+
+  /** One `updated` event per task matching `where` (deleted ones too: they can be restored). */
+  private async updateEach(
+    tx: Tx,
+    where: Prisma.TaskWhereInput & { userId: string },
+    change: (tx: Tx, before: TaskRecord) => Promise<Change>,
+  ): Promise<void> {
+    const tasks = await tx.task.findMany({ where, select: { id: true } });
     for (const { id } of tasks) {
-      await this.mutate(
-        userId,
-        id,
-        undefined,
-        taskUpdated,
-        async (tx) => {
-          if (!('tagId' in ref)) return { data: { listId: null } };
-          await tx.taskTag.deleteMany({ where: { taskId: id, tagId: ref.tagId } });
-          return { data: {}, relationsChanged: true };
-        },
-        { tx, allowDeleted: true },
-      );
+      await this.mutate(where.userId, id, undefined, taskUpdated, change, { tx, allowDeleted: true });
     }
   }
 

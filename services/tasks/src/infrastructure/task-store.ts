@@ -65,6 +65,12 @@ function templateOf(task: TaskRecord) {
   };
 }
 
+/**
+ * Transaction timeout of a write that changes many tasks at once (a series edit for "this
+ * and future", a tag or list rename or deletion); single-task writes keep Prisma's 5 s.
+ */
+export const MANY_TASKS_TIMEOUT_MS = 60_000;
+
 /** Soft-deleted tasks can be restored for this long. */
 export const RESTORE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -197,68 +203,71 @@ export class TaskStore {
     input: UpdateTaskInput,
     scope?: SeriesScope,
   ): Promise<TaskRecord> {
-    return this.db.$transaction(async (tx) => {
-      let template: SeriesTemplate | null = null;
-      let effective: SeriesScope | undefined;
-      const task = await this.mutate(
-        userId,
-        id,
-        expectedVersion,
-        taskUpdated,
-        async (tx, before) => {
-          template = await tx.seriesTemplate.findFirst({ where: { seriesId: before.seriesId ?? before.id, userId } });
-          effective = template ? (scope ?? (template.latestTaskId === id ? 'future' : 'this')) : undefined;
-          if (effective === 'this' && input.recurrence !== undefined) {
-            throw badRequest('body.recurrence: the rule belongs to the whole series; change it with scope=future');
-          }
-          if (effective === 'future' && template!.latestTaskId !== id && input.due !== undefined) {
-            throw badRequest(
-              'body.due: only the latest occurrence moves the series; move an older one with scope=this',
+    return this.db.$transaction(
+      async (tx) => {
+        let template: SeriesTemplate | null = null;
+        let effective: SeriesScope | undefined;
+        const task = await this.mutate(
+          userId,
+          id,
+          expectedVersion,
+          taskUpdated,
+          async (tx, before) => {
+            template = await tx.seriesTemplate.findFirst({ where: { seriesId: before.seriesId ?? before.id, userId } });
+            effective = template ? (scope ?? (template.latestTaskId === id ? 'future' : 'this')) : undefined;
+            if (effective === 'this' && input.recurrence !== undefined) {
+              throw badRequest('body.recurrence: the rule belongs to the whole series; change it with scope=future');
+            }
+            if (effective === 'future' && template!.latestTaskId !== id && input.due !== undefined) {
+              throw badRequest(
+                'body.due: only the latest occurrence moves the series; move an older one with scope=this',
+              );
+            }
+            const change = await this.edit(tx, userId, id, before, input);
+            return effective ? { ...change, eventExtra: { scope: effective } } : change;
+          },
+          { tx },
+        );
+        const series = template as SeriesTemplate | null;
+        if (series && effective === 'future') {
+          const later = await tx.task.findMany({
+            where: {
+              userId,
+              OR: [{ seriesId: series.seriesId }, { id: series.seriesId }],
+              id: { not: id },
+              createdAt: { gt: task.createdAt },
+              status: 'open',
+              deletedAt: null,
+            },
+            select: { id: true },
+            orderBy: { createdAt: 'asc' },
+          });
+          // Later occurrences keep their own due dates; an absolute reminder is for one occurrence,
+          // so only relative ones reach them.
+          const { due: _ownDue, ...shared } = input;
+          if (shared.reminders) shared.reminders = shared.reminders.filter((r) => r.type === 'relative');
+          for (const { id: laterId } of Object.keys(shared).length ? later : []) {
+            await this.mutate(
+              userId,
+              laterId,
+              undefined,
+              taskUpdated,
+              async (tx, before) => ({
+                ...(await this.edit(tx, userId, laterId, before, shared)),
+                eventExtra: { scope: 'future' },
+              }),
+              { tx },
             );
           }
-          const change = await this.edit(tx, userId, id, before, input);
-          return effective ? { ...change, eventExtra: { scope: effective } } : change;
-        },
-        { tx },
-      );
-      const series = template as SeriesTemplate | null;
-      if (series && effective === 'future') {
-        const later = await tx.task.findMany({
-          where: {
-            userId,
-            OR: [{ seriesId: series.seriesId }, { id: series.seriesId }],
-            id: { not: id },
-            createdAt: { gt: task.createdAt },
-            status: 'open',
-            deletedAt: null,
-          },
-          select: { id: true },
-          orderBy: { createdAt: 'asc' },
-        });
-        // Later occurrences keep their own due dates; an absolute reminder is for one occurrence,
-        // so only relative ones reach them.
-        const { due: _ownDue, ...shared } = input;
-        if (shared.reminders) shared.reminders = shared.reminders.filter((r) => r.type === 'relative');
-        for (const { id: laterId } of Object.keys(shared).length ? later : []) {
-          await this.mutate(
-            userId,
-            laterId,
-            undefined,
-            taskUpdated,
-            async (tx, before) => ({
-              ...(await this.edit(tx, userId, laterId, before, shared)),
-              eventExtra: { scope: 'future' },
-            }),
-            { tx },
-          );
+          await tx.seriesTemplate.update({ where: { seriesId: series.seriesId }, data: templateChanges(shared) });
+        } else if (!series && task.recurrenceRule) {
+          // A task that has just been given a rule starts a series of its own.
+          await tx.seriesTemplate.create({ data: { seriesId: id, ...templateOf(task) } });
         }
-        await tx.seriesTemplate.update({ where: { seriesId: series.seriesId }, data: templateChanges(shared) });
-      } else if (!series && task.recurrenceRule) {
-        // A task that has just been given a rule starts a series of its own.
-        await tx.seriesTemplate.create({ data: { seriesId: id, ...templateOf(task) } });
-      }
-      return task;
-    });
+        return task;
+      },
+      { timeout: MANY_TASKS_TIMEOUT_MS },
+    );
   }
 
   /** The columns (and tag and reminder rows) an edit changes, after checking it as a whole. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { conflict, notFound, validate, type ServiceKit } from '@daybook/service-kit';
 import { Prisma } from '../generated/prisma/client';
 import type { Database } from '../infrastructure/database';
-import { TaskStore } from '../infrastructure/task-store';
+import { MANY_TASKS_TIMEOUT_MS, TaskStore } from '../infrastructure/task-store';
 
 const idParams = z.object({ id: z.uuid('must be an id (UUID)') }).strict();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3b82f6');
@@ -17,9 +17,6 @@ export const listInput = z.object({ name: z.string().trim().min(1).max(100) }).s
 const isUniqueViolation = (err: unknown) =>
   (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') ||
   /unique|duplicate key/i.test(String((err as Error)?.message));
-
-/** Renaming or deleting a tag or list changes each of its tasks in one transaction: allow for many. */
-const DETACH_TIMEOUT_MS = 60_000;
 
 /** The caller's tags and lists, under /api/tasks/tags and /api/tasks/lists. */
 export function tagAndListRoutes(kit: ServiceKit, db: Database): Router {
@@ -60,7 +57,7 @@ export function tagAndListRoutes(kit: ServiceKit, db: Database): Router {
           await tx.tag.update({ where: { id }, data: input });
           await store.tagChanged(tx, userId, previous);
         },
-        { timeout: DETACH_TIMEOUT_MS },
+        { timeout: MANY_TASKS_TIMEOUT_MS },
       );
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict(`a tag named "${input.name}" already exists`);
@@ -77,7 +74,7 @@ export function tagAndListRoutes(kit: ServiceKit, db: Database): Router {
         await store.detach(tx, userId, { tagId: id });
         await tx.tag.delete({ where: { id } });
       },
-      { timeout: DETACH_TIMEOUT_MS },
+      { timeout: MANY_TASKS_TIMEOUT_MS },
     );
     res.status(204).end();
   });
@@ -108,7 +105,7 @@ export function tagAndListRoutes(kit: ServiceKit, db: Database): Router {
         await store.detach(tx, userId, { listId: id });
         await tx.list.delete({ where: { id } });
       },
-      { timeout: DETACH_TIMEOUT_MS },
+      { timeout: MANY_TASKS_TIMEOUT_MS },
     );
     res.status(204).end();
   });

@@ -30,7 +30,15 @@ interface Figures {
   p99: number;
   opsPerSecond: number;
   errors: number;
+  /** p50 / p95 of each of the cycle's operations, in order. */
+  byOperation: { name: string; p50: number; p95: number }[];
 }
+
+/** The operations of one cycle, in the order each client runs them. */
+const OPERATIONS = ['create', 'get', 'update', 'complete', 'delete'];
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /**
  * Runs `clients` loops of `cycle` for WARMUP_SECONDS unmeasured (connections, JIT, caches),
@@ -39,6 +47,7 @@ interface Figures {
  */
 async function load(clients: number, cycle: (record: (ms: number) => void) => Promise<void>): Promise<Figures> {
   const latencies: number[] = [];
+  const byOperation = OPERATIONS.map(() => [] as number[]);
   let errors = 0;
   const measureFrom = performance.now() + WARMUP_SECONDS * 1000;
   const end = measureFrom + SECONDS * 1000;
@@ -47,8 +56,15 @@ async function load(clients: number, cycle: (record: (ms: number) => void) => Pr
       if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
       while (performance.now() < end) {
         const measured = performance.now() >= measureFrom;
+        let k = 0;
         try {
-          await cycle((ms) => measured && latencies.push(ms));
+          await cycle((ms) => {
+            if (measured) {
+              latencies.push(ms);
+              byOperation[k]?.push(ms);
+            }
+            k++;
+          });
         } catch {
           if (measured) errors++;
         }
@@ -56,9 +72,19 @@ async function load(clients: number, cycle: (record: (ms: number) => void) => Pr
     }),
   );
   const elapsed = performance.now() - measureFrom;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), opsPerSecond: (latencies.length / elapsed) * 1000, errors };
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  sorted(latencies);
+  return {
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+    opsPerSecond: (latencies.length / elapsed) * 1000,
+    errors,
+    byOperation: byOperation.map((xs, i) => {
+      sorted(xs);
+      return { name: OPERATIONS[i]!, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) };
+    }),
+  };
 }
 
 /** Runs and times one operation, then pauses for the client's think time (if any). */
@@ -144,7 +170,10 @@ async function main() {
   );
   for (const r of results) {
     console.log(
-      `${String(r.clients).padStart(4)} clients  API  : ${fmt(r.api)}\n${' '.repeat(14)}floor: ${fmt(r.floor)}`,
+      `${String(r.clients).padStart(4)} clients  API  : ${fmt(r.api)}\n${' '.repeat(14)}floor: ${fmt(r.floor)}\n` +
+        `${' '.repeat(14)}API p50 / p95 by operation: ${r.api.byOperation
+          .map((o) => `${o.name} ${o.p50.toFixed(1)} / ${o.p95.toFixed(1)} ms`)
+          .join(' · ')}`,
     );
   }
 }

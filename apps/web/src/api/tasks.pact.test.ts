@@ -323,6 +323,33 @@ describe('tasks, as the web app uses it', () => {
     });
   });
 
+  test('stopping a series (its rule removed for this and future occurrences)', async () => {
+    pact
+      .given('ada has a recurring task')
+      .uponReceiving('the rule removed from the latest occurrence, for the series')
+      .withRequest({
+        method: 'PATCH',
+        path: taskPath(),
+        query: { scope: 'future' },
+        headers: { ...authJson, 'if-match': ifMatch(1) },
+        body: { recurrence: null },
+      })
+      .willRespondWith({
+        status: 200,
+        headers: { etag: regex(/^"\d+"$/, '"2"') },
+        body: taskLike({
+          version: integer(2),
+          due: like({ dateTime: '2026-12-01T09:00', timeZone: 'Europe/London' }),
+          dueAt: like('2026-12-01T09:00:00.000Z'),
+          recurrence: null,
+        }),
+      });
+    await executeTest(pact, async (mock) => {
+      const task = await client(mock.url).update(TASK_ID, 1, { recurrence: null }, 'future');
+      expect(task).toMatchObject({ recurrence: null, version: 2 });
+    });
+  });
+
   test('an edit that conflicts carries the current task', async () => {
     pact
       .given('ada has a task that was changed elsewhere')

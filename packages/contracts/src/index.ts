@@ -8,5 +8,5 @@ export * from './events/reminder';
 export * from './events/notification';
 export * from './events/journal';
 export { toJsonSchema, buildAsyncApi } from './asyncapi';
-export { parseRecurrenceRule } from './recurrence-rule';
-export { isIanaZone } from './time-zones';
+export { parseRecurrenceRule, recurrenceRule } from './recurrence-rule';
+export { ianaTimeZone, isIanaZone } from './time-zones';

@@ -1,4 +1,5 @@
 import { rrulestr } from 'rrule';
+import { z } from 'zod';
 
 const MAX_RULE_LENGTH = 500;
 
@@ -28,3 +29,13 @@ export function parseRecurrenceRule(input: string): { rule: string } | { error: 
     return { error: `is not a valid RRULE: ${(err as Error).message}` };
   }
 }
+
+/** A recurrence rule in a request: checked by `parseRecurrenceRule`, normalised. */
+export const recurrenceRule = z.string().transform((value, ctx) => {
+  const parsed = parseRecurrenceRule(value);
+  if ('error' in parsed) {
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }
+  return parsed.rule;
+});

@@ -36,11 +36,15 @@ export function zodProblems(error: ZodError, prefix?: string): FieldProblem[] {
   );
 }
 
-/** Validation error: 400 naming each bad field. */
-export function validationError(error: ZodError, where: string): HttpError {
-  const problems = zodProblems(error, where);
+/** 400 naming each bad field (found by a schema, or by checks a schema cannot make). */
+export function fieldProblems(problems: FieldProblem[]): HttpError {
   const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
   return new HttpError(400, 'validation_failed', `invalid request: ${summary}`, { problems });
+}
+
+/** Validation error: 400 naming each bad field. */
+export function validationError(error: ZodError, where: string): HttpError {
+  return fieldProblems(zodProblems(error, where));
 }
 
 /**

@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { isIanaZone, parseRecurrenceRule } from '@daybook/contracts';
+import { ianaTimeZone, recurrenceRule } from '@daybook/contracts';
 
 /** Query of GET /api/recurring/preview. */
 export const previewQuery = z
   .object({
-    rrule: z.string().transform((value, ctx) => {
-      const parsed = parseRecurrenceRule(value);
-      if ('error' in parsed) {
-        ctx.addIssue({ code: 'custom', message: parsed.error });
-        return z.NEVER;
-      }
-      return parsed.rule;
-    }),
+    rrule: recurrenceRule,
     /** Local wall-clock time of the first occurrence (the task's due time). */
     start: z.iso.datetime({ local: true, message: 'must be a local date-time (YYYY-MM-DDTHH:mm[:ss])' }),
-    timeZone: z.string().refine(isIanaZone, 'must be an IANA time zone such as "Europe/London"'),
+    timeZone: ianaTimeZone,
     exdates: z
       .string()
       .transform((s) =>

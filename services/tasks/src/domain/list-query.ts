@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from './task-input';
-import { isIanaZone } from '@daybook/contracts';
+import { ianaTimeZone } from '@daybook/contracts';
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
@@ -44,7 +44,7 @@ export type ListQuery = z.infer<typeof listQuery>;
 
 export const viewQuery = z
   .object({
-    timeZone: z.string().refine(isIanaZone, 'must be an IANA time zone such as "Europe/London"'),
+    timeZone: ianaTimeZone,
     days: z.coerce.number().int().min(1).max(60).default(7),
     limit: z.coerce.number().int().min(1).max(100).default(100),
   })

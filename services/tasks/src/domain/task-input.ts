@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { existsInZone } from './due';
-import { isIanaZone, parseRecurrenceRule } from '@daybook/contracts';
+import { ianaTimeZone, isIanaZone, recurrenceRule } from '@daybook/contracts';
 
 export const PRIORITIES = ['none', 'low', 'medium', 'high', 'urgent'] as const;
 export const MAX_TAGS = 20;
 export const MAX_REMINDERS = 10;
 export const MAX_MINUTES_BEFORE = 525_600; // one year
 
-const ianaZone = z.string().max(100).refine(isIanaZone, 'must be an IANA time zone such as "Europe/London"');
-
 export const dueInput = z.union([
-  z.object({ date: z.iso.date('must be a date (YYYY-MM-DD)'), timeZone: ianaZone.optional() }).strict(),
+  z.object({ date: z.iso.date('must be a date (YYYY-MM-DD)'), timeZone: ianaTimeZone.optional() }).strict(),
   z
     .object({
       dateTime: z.iso.datetime({ local: true, message: 'must be a local date-time (YYYY-MM-DDTHH:mm[:ss])' }),
-      timeZone: ianaZone,
+      timeZone: ianaTimeZone,
     })
     .strict()
     .refine((d) => !isIanaZone(d.timeZone) || existsInZone(d.dateTime, d.timeZone), {
@@ -37,14 +35,7 @@ export const reminderInput = z.union([
 
 export const recurrenceInput = z
   .object({
-    rrule: z.string().transform((value, ctx) => {
-      const parsed = parseRecurrenceRule(value);
-      if ('error' in parsed) {
-        ctx.addIssue({ code: 'custom', message: parsed.error });
-        return z.NEVER;
-      }
-      return parsed.rule;
-    }),
+    rrule: recurrenceRule,
     mode: z.enum(['after-completion', 'fixed-schedule']),
     missed: z.enum(['create', 'skip']).optional(),
     exdates: z

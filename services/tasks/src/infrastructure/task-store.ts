@@ -9,7 +9,14 @@ import {
   taskRestored,
   taskUpdated,
 } from '@daybook/contracts';
-import { HttpError, badRequest, conflict, notFound, type ServiceKit } from '@daybook/service-kit';
+import {
+  badRequest,
+  conflict,
+  fieldProblems,
+  notFound,
+  type FieldProblem,
+  type ServiceKit,
+} from '@daybook/service-kit';
 import type { Prisma, SeriesTemplate, Tag } from '../generated/prisma/client';
 import { computeDueAt, type Due } from '../domain/due';
 import { seriesEnd, type CreateTaskInput, type UpdateTaskInput } from '../domain/task-input';
@@ -213,7 +220,13 @@ export class TaskStore {
           expectedVersion,
           taskUpdated,
           async (tx, before) => {
-            template = await tx.seriesTemplate.findFirst({ where: { seriesId: before.seriesId ?? before.id, userId } });
+            // Only an occurrence, or a task with a rule, can belong to a series: other edits
+            // skip the lookup.
+            if (before.seriesId || before.recurrenceRule) {
+              template = await tx.seriesTemplate.findFirst({
+                where: { seriesId: before.seriesId ?? before.id, userId },
+              });
+            }
             effective = template ? (scope ?? (template.latestTaskId === id ? 'future' : 'this')) : undefined;
             if (effective === 'this' && input.recurrence !== undefined) {
               throw badRequest('body.recurrence: the rule belongs to the whole series; change it with scope=future');
@@ -293,14 +306,9 @@ export class TaskStore {
           ? { field: `body.reminders.${i}.at`, message: `is after the series ends (UNTIL ${end.toISOString()})` }
           : null;
       }),
-    ].filter((p): p is { field: string; message: string } => p !== null);
+    ].filter((p): p is FieldProblem => p !== null);
     if (problems.length) {
-      throw new HttpError(
-        400,
-        'validation_failed',
-        `invalid request: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-        { problems },
-      );
+      throw fieldProblems(problems);
     }
     const data: Prisma.TaskUncheckedUpdateInput = {};
     if (input.title !== undefined) data.title = input.title;
@@ -489,7 +497,7 @@ export class TaskStore {
    * Returns the tags, in the order asked for.
    */
   private async checkReferences(tx: Tx, userId: string, tagIds?: string[], listId?: string | null) {
-    const problems: { field: string; message: string }[] = [];
+    const problems: FieldProblem[] = [];
     let tags: Tag[] = [];
     if (tagIds?.length) {
       const found = await tx.tag.findMany({ where: { id: { in: tagIds }, userId } });
@@ -504,12 +512,7 @@ export class TaskStore {
       if (!list) problems.push({ field: 'body.listId', message: 'no such list' });
     }
     if (problems.length) {
-      throw new HttpError(
-        400,
-        'validation_failed',
-        `invalid request: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-        { problems },
-      );
+      throw fieldProblems(problems);
     }
     return tags;
   }

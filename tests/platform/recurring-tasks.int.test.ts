@@ -3,6 +3,7 @@ import { occurrenceRequested, taskCompleted, taskUpdated, type TaskSnapshot } fr
 import { DateTime } from 'luxon';
 import { kafkaClient } from '@daybook/substrate';
 import {
+  asUser,
   kafkaTap,
   startStack,
   testEnvironment,
@@ -35,18 +36,9 @@ afterAll(async () => {
 });
 
 function person() {
-  const headers = {
-    authorization: `Bearer ${stack.token(randomUUID())}`,
-    'content-type': 'application/json',
-  };
-  const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
-    const res = await fetch(`${tasks.baseUrl}${path}`, {
-      method,
-      headers: { ...headers, ...extra },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json()) as TaskSnapshot & { items: TaskSnapshot[] } };
-  };
+  const http = asUser(stack.token(randomUUID()));
+  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    http<TaskSnapshot & { items: TaskSnapshot[] }>(tasks.baseUrl, method, path, body, headers);
   return { call };
 }
 

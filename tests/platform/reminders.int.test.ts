@@ -3,6 +3,7 @@ import { reminderDue, userDeleted, type TaskSnapshot } from '@daybook/contracts'
 import { buildCloudEvent } from '@daybook/service-kit';
 import { kafkaClient } from '@daybook/substrate';
 import {
+  asUser,
   kafkaTap,
   startStack,
   testEnvironment,
@@ -35,27 +36,9 @@ afterAll(async () => {
 });
 
 function person() {
-  const headers = {
-    authorization: `Bearer ${stack.token(randomUUID())}`,
-    'content-type': 'application/json',
-  };
-  const call = async (
-    base: string,
-    method: string,
-    path: string,
-    body?: unknown,
-    extra: Record<string, string> = {},
-  ) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...headers, ...extra },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return {
-      status: res.status,
-      body: (await res.json()) as TaskSnapshot & { items: { reminderId: string; status: string }[] },
-    };
-  };
+  const http = asUser(stack.token(randomUUID()));
+  const call = (base: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    http<TaskSnapshot & { items: { reminderId: string; status: string }[] }>(base, method, path, body, headers);
   return {
     tasks: (method: string, path: string, body?: unknown, extra?: Record<string, string>) =>
       call(tasks.baseUrl, method, path, body, extra),

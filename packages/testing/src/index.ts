@@ -1,6 +1,7 @@
 export * from './database';
 export * from './environment';
 export * from './harness';
+export * from './http';
 export * from './jwks-server';
 export * from './kafka';
 export * from './ports';

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { taskSnapshot, taskUpdated, type TaskSnapshot } from '@daybook/contracts';
-import { kafkaTap, startStack, type KafkaTap, type ServiceUnderTest, type Stack } from '@daybook/testing';
+import {
+  asUser,
+  kafkaTap,
+  startStack,
+  type KafkaTap,
+  type Reply,
+  type ServiceUnderTest,
+  type Stack,
+} from '@daybook/testing';
 
 // The tasks API through the real service beside its real daprd; events read off Kafka.
 let stack: Stack;
@@ -22,34 +30,12 @@ afterAll(async () => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-interface Reply<T = unknown> {
-  status: number;
-  body: T;
-  etag: string | null;
-}
-
 /** A signed-in person talking to the tasks API. */
 function person() {
   const id = randomUUID();
-  const token = stack.token(id);
-  const call = async <T = Json>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Reply<T>> => {
-    const res = await fetch(`${tasks.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, etag: res.headers.get('etag') };
-  };
+  const http = asUser(stack.token(id));
+  const call = <T = Json>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    http<T>(tasks.baseUrl, method, path, body, headers);
   return {
     id,
     call,

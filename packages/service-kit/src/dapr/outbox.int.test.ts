@@ -98,11 +98,15 @@ test('an event written to the outbox reaches a subscriber in another service, ke
   });
   expect(envelope.data).toEqual({ noteId, text: 'hello' });
 
-  const rows = await publisher.running.kit.db.$queryRawUnsafe<{ published_at: Date | null }[]>(
-    'SELECT published_at FROM publisher.outbox_events WHERE event_id = $1::uuid',
-    eventId,
-  );
-  expect(rows[0]?.published_at).toBeInstanceOf(Date);
+  // The relay marks the row after the broker has it: a subscriber can be faster than that.
+  const publishedAt = await waitFor('the outbox row to be marked published', async () => {
+    const rows = await publisher.running.kit.db.$queryRawUnsafe<{ published_at: Date | null }[]>(
+      'SELECT published_at FROM publisher.outbox_events WHERE event_id = $1::uuid',
+      eventId,
+    );
+    return rows[0]?.published_at ?? undefined;
+  });
+  expect(publishedAt).toBeInstanceOf(Date);
 });
 
 test('a rolled-back transaction publishes nothing', async () => {

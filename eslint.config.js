@@ -1,6 +1,16 @@
 // Flat ESLint config: JS and TypeScript recommended rules for every workspace.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const noFixedFutureDate = require('./scripts/eslint/no-fixed-future-date');
+
+// Where tests and their fixtures live: no literal date there may lie in the future.
+const TEST_FILES = [
+  '**/*.test.ts',
+  '**/*.test.tsx',
+  'tests/**/*.ts',
+  'packages/testing/**/*.ts',
+  'apps/web/src/api/pact-fixtures.ts',
+];
 
 module.exports = tseslint.config(
   {
@@ -35,5 +45,10 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
+  },
+  {
+    files: TEST_FILES,
+    plugins: { daybook: { rules: { 'no-fixed-future-date': noFixedFutureDate } } },
+    rules: { 'daybook/no-fixed-future-date': 'error' },
   },
 );

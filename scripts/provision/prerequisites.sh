@@ -8,6 +8,8 @@ command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/n
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v kcat >/dev/null 2>&1 || need+=(kcat)
+# libfaketime: the suite runs a second time with its clock moved (scripts/test-clock.sh).
+command -v faketime >/dev/null 2>&1 || need+=(faketime)
 if [[ "${DAYBOOK_BROWSER_TESTS:-1}" == "1" ]]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fi

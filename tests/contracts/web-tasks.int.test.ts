@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
   createTestDatabase,
+  dateFrom,
+  dateTimeFrom,
   mintAccessToken,
   startJwksServer,
   startServiceUnderTest,
@@ -52,10 +54,7 @@ const api = <T = Task>(
     headers: { authorization: `Bearer ${token}`, ...init.headers },
   }).then((r) => r.body);
 
-const today = (offsetDays = 0) => {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
-};
+const today = (offsetDays = 0) => dateFrom(offsetDays, 'Europe/London');
 
 async function ensureTag(name: string): Promise<string> {
   const { items } = await api<{ items: { id: string; name: string }[] }>('/tags');
@@ -110,7 +109,8 @@ test('tasks honours the web app contract', async () => {
       },
       'ada has a recurring task': async () => {
         const t = await create({
-          due: { dateTime: '2026-12-01T09:00', timeZone: 'Europe/London' },
+          // Beyond the Upcoming window, so that interaction sees only the task due in three days.
+          due: { dateTime: dateTimeFrom(30, '09:00', 'Europe/London'), timeZone: 'Europe/London' },
           recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' },
         });
         return { taskId: t.id, version: t.version };

@@ -18,7 +18,15 @@ import {
   type ServiceUnderTest,
   type TestDatabase,
 } from '@daybook/testing';
-import { REPO_ROOT, startProcess, stopProcess, tail, type ManagedProcess } from '@daybook/substrate';
+import {
+  REPO_ROOT,
+  movedClockEnv,
+  realClockEnv,
+  startProcess,
+  stopProcess,
+  tail,
+  type ManagedProcess,
+} from '@daybook/substrate';
 
 const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
 
@@ -131,14 +139,31 @@ export async function startStack(name: string, extra: string[] = []): Promise<St
       logDir: ctx.logDir,
     });
     cleanups.push(() => stopProcess(gateway.process));
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    // The browser keeps the real process clock; a moved test clock reaches its pages
+    // through Playwright's clock instead (newContext), which Chromium handles far better
+    // than libfaketime in its many processes.
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env: realClockEnv(),
+    });
     cleanups.push(() => browser.close());
     return {
       baseUrl: gateway.url,
       services,
       browser,
-      newContext: ({ width = 1280, height = 860 } = {}) =>
-        browser.newContext({ viewport: { width, height }, timezoneId: 'Europe/London', locale: 'en-GB' }),
+      newContext: async ({ width = 1280, height = 860 } = {}) => {
+        const context = await browser.newContext({
+          viewport: { width, height },
+          timezoneId: 'Europe/London',
+          locale: 'en-GB',
+        });
+        // Under a moved test clock the pages see the same time as the tests and services;
+        // Playwright's clock then runs on from it in real time.
+        if (Object.keys(movedClockEnv()).length > 0) await context.clock.install({ time: Date.now() });
+        return context;
+      },
       stop,
     };
   } catch (err) {

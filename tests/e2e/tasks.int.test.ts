@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { loginCodeRequested } from '@daybook/contracts';
 import { REPO_ROOT } from '@daybook/substrate';
-import { kafkaTap, type KafkaTap } from '@daybook/testing';
+import { dateFrom, dateTimeFrom, kafkaTap, type KafkaTap } from '@daybook/testing';
 import { startStack, type Stack } from './stack';
 
 // One user's day in the web app, through the gateway, against the real identity, tasks and
@@ -17,6 +17,9 @@ const OPEN = [
   'Book train tickets',
 ];
 const email = `ada-${Date.now()}@example.com`;
+// The report is due well beyond the Upcoming window (7 days), whatever the day the test runs.
+const REPORT_DUE = dateTimeFrom(20, '09:30', 'Europe/Paris');
+const REPORT_REMINDER = dateTimeFrom(19, '17:00', 'Europe/Paris');
 const password = 'correct horse battery';
 
 let stack: Stack;
@@ -115,14 +118,14 @@ test('tasks are created by quick add and with the full editor', async () => {
   await editor.getByLabel('Tags', { exact: true }).press('Enter');
   await editor.getByRole('button', { name: 'Remove tag deep-focus' }).waitFor();
   await editor.getByLabel('Date and time').check();
-  await editor.getByLabel('Due at').fill('2026-12-04T09:30');
+  await editor.getByLabel('Due at').fill(REPORT_DUE);
   await editor.getByLabel('Time zone').selectOption('Europe/Paris');
   await editor.getByRole('button', { name: 'Add reminder' }).click();
   await editor.getByLabel('Reminder 1 amount').fill('1');
   await editor.getByLabel('Reminder 1 unit').selectOption('days');
   await editor.getByRole('button', { name: 'Add reminder' }).click();
   await editor.getByLabel('Reminder 2 kind').selectOption('absolute');
-  await editor.getByLabel('Reminder 2 time').fill('2026-12-03T17:00');
+  await editor.getByLabel('Reminder 2 time').fill(REPORT_REMINDER);
   // Monthly on the 1st Friday, through the recurrence editor's choices.
   await editor.getByLabel('Repeats').selectOption('monthly');
   await editor.getByLabel('Which week').selectOption('1');
@@ -142,7 +145,7 @@ test('tasks are created by quick add and with the full editor', async () => {
   await page.getByRole('button', { name: 'Prepare the quarterly report', exact: true }).click();
   const reopened = page.getByRole('dialog', { name: 'Edit task' });
   await expect(reopened.getByLabel('Time zone').inputValue()).resolves.toBe('Europe/Paris');
-  await expect(reopened.getByLabel('Due at').inputValue()).resolves.toBe('2026-12-04T09:30');
+  await expect(reopened.getByLabel('Due at').inputValue()).resolves.toBe(REPORT_DUE);
   await expect(reopened.getByLabel('Reminder 1 unit').inputValue()).resolves.toBe('days');
   await expect(reopened.getByLabel('Repeats').inputValue()).resolves.toBe('monthly');
   await expect(reopened.getByLabel('after I complete it').isChecked()).resolves.toBe(true);
@@ -382,9 +385,7 @@ test('long lists load page by page as they scroll', async () => {
 });
 
 test('Upcoming shows what is due in the next 7 days', async () => {
-  const inThreeDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-    new Date(Date.now() + 3 * 86_400_000),
-  );
+  const inThreeDays = dateFrom(3, 'Europe/London');
   await view(page, 'Upcoming');
   await page.getByRole('button', { name: 'New task…' }).click();
   const editor = page.getByRole('dialog', { name: 'New task' });

@@ -4,7 +4,10 @@ import { DateTime } from 'luxon';
 import { kafkaClient } from '@daybook/substrate';
 import {
   asUser,
+  dateFrom,
+  dateTimeFrom,
   kafkaTap,
+  nextWeekday,
   startStack,
   testEnvironment,
   topicFor,
@@ -63,11 +66,12 @@ async function consumed(service: ServiceUnderTest, type: string, outcome: string
 
 test('completing a weekly task creates exactly one next occurrence: the next Tuesday after completion, at 19:00 London', async () => {
   const ada = person();
+  const dueDay = nextWeekday(2, 7, 'Europe/London'); // a Tuesday at least a week ahead
   const first = (
     await ada.call('POST', '/api/tasks', {
       title: 'Bins out',
       priority: 'low',
-      due: { dateTime: '2027-03-23T19:00', timeZone: 'Europe/London' }, // a Tuesday, before the clocks change
+      due: { dateTime: `${dueDay.toISODate()}T19:00`, timeZone: 'Europe/London' },
       reminders: [{ type: 'relative', minutesBefore: 30 }],
       recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU', mode: 'after-completion' },
     })
@@ -105,7 +109,7 @@ test('a redelivered completion, and a completion undone and redone, still yield 
   const first = (
     await ada.call('POST', '/api/tasks', {
       title: 'Water plants',
-      due: { dateTime: '2026-12-01T09:00', timeZone: 'UTC' },
+      due: { dateTime: dateTimeFrom(3, '09:00'), timeZone: 'UTC' },
       recurrence: { rrule: 'FREQ=DAILY;INTERVAL=2', mode: 'after-completion' },
     })
   ).body;
@@ -168,7 +172,7 @@ test('edits to the latest occurrence apply to this and all future ones; the seri
   const first = (
     await ada.call('POST', '/api/tasks', {
       title: 'Review budget',
-      due: { dateTime: '2026-12-01T10:00', timeZone: 'UTC' },
+      due: { dateTime: dateTimeFrom(3, '10:00'), timeZone: 'UTC' },
       recurrence: { rrule: 'FREQ=WEEKLY', mode: 'after-completion' },
     })
   ).body;
@@ -207,7 +211,7 @@ async function seriesWithTwoOccurrences(who: ReturnType<typeof person>, title: s
     await who.call('POST', '/api/tasks', {
       title,
       priority: 'medium',
-      due: { dateTime: '2026-12-01T10:00', timeZone: 'UTC' },
+      due: { dateTime: dateTimeFrom(3, '10:00'), timeZone: 'UTC' },
       reminders: [{ type: 'relative', minutesBefore: 30 }],
       recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' },
     })
@@ -299,7 +303,7 @@ test('series edits that cannot mean what they say are 400s that write nothing', 
     {
       path: `/api/tasks/${first.id}?scope=future`,
       version: first.version,
-      body: { due: { dateTime: '2026-12-01T08:00', timeZone: 'UTC' } },
+      body: { due: { dateTime: dateTimeFrom(5, '08:00'), timeZone: 'UTC' } },
       field: 'body.due',
     },
     { path: `/api/tasks/${second.id}?scope=sometimes`, version: 1, body: { title: 'x' }, field: 'query.scope' },
@@ -318,7 +322,7 @@ test('stopping a series: without its rule, completing the latest task creates no
   const first = (
     await ada.call('POST', '/api/tasks', {
       title: 'Temporary habit',
-      due: { dateTime: '2026-12-01T07:00', timeZone: 'UTC' },
+      due: { dateTime: dateTimeFrom(3, '07:00'), timeZone: 'UTC' },
       recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' },
     })
   ).body;
@@ -334,7 +338,7 @@ test('stopping a series: without its rule, completing the latest task creates no
 
 test('skipped dates (EXDATE) are never an occurrence', async () => {
   const ada = person();
-  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const day = (n: number) => dateFrom(n);
   const first = (
     await ada.call('POST', '/api/tasks', {
       title: 'Run',
@@ -357,25 +361,27 @@ test('skipped dates (EXDATE) are never an occurrence', async () => {
   expect(bad.status).toBe(400);
 });
 
+// A pure computation from a fixed start across a DST change: the dates are the point.
 test('the preview shows the next dates of a rule exactly as the series will have them', async () => {
   const headers = { authorization: `Bearer ${stack.token(randomUUID())}` };
   const preview = (query: string) => fetch(`${recurring.baseUrl}/api/recurring/preview?${query}`, { headers });
   const ok = await preview(
     new URLSearchParams({
       rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=5',
-      start: '2027-03-22T18:00',
+      start: '2027-03-22T18:00', // allow-fixed-date
       timeZone: 'Europe/London',
     }).toString(),
   );
   expect(ok.status).toBe(200);
   expect(((await ok.json()) as { occurrences: { local: string; at: string }[] }).occurrences).toEqual([
-    { local: '2027-03-22T18:00:00', at: '2027-03-22T18:00:00.000Z' },
-    { local: '2027-03-25T18:00:00', at: '2027-03-25T18:00:00.000Z' },
-    { local: '2027-04-05T18:00:00', at: '2027-04-05T17:00:00.000Z' }, // after the clocks go forward
-    { local: '2027-04-08T18:00:00', at: '2027-04-08T17:00:00.000Z' },
-    { local: '2027-04-19T18:00:00', at: '2027-04-19T17:00:00.000Z' },
+    { local: '2027-03-22T18:00:00', at: '2027-03-22T18:00:00.000Z' }, // allow-fixed-date
+    { local: '2027-03-25T18:00:00', at: '2027-03-25T18:00:00.000Z' }, // allow-fixed-date
+    { local: '2027-04-05T18:00:00', at: '2027-04-05T17:00:00.000Z' }, // allow-fixed-date (after the clocks go forward)
+    { local: '2027-04-08T18:00:00', at: '2027-04-08T17:00:00.000Z' }, // allow-fixed-date
+    { local: '2027-04-19T18:00:00', at: '2027-04-19T17:00:00.000Z' }, // allow-fixed-date
   ]);
   const bad = await preview(
+    // allow-fixed-date
     new URLSearchParams({ rrule: 'FREQ=SOMETIMES', start: '2027-03-22T18:00', timeZone: 'Mars/Base' }).toString(),
   );
   expect(bad.status).toBe(400);

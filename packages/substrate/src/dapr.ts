@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { step } from './log';
 import { CACHE_DIR, DAPR_VERSION, DATA_DIR, PORTS, REPO_ROOT } from './paths';
-import { startProcess, tail, type ManagedProcess, type StartOptions } from './processes';
+import { realClockEnv, startProcess, tail, type ManagedProcess, type StartOptions } from './processes';
 import { httpOk, waitFor } from './wait';
 
 export interface DaprBinaries {
@@ -19,7 +19,7 @@ export function ensureDaprBinaries(): DaprBinaries {
   step('dapr', `building daprd + scheduler ${DAPR_VERSION} (first run only; takes a while)`);
   execFileSync('bash', [join(REPO_ROOT, 'scripts', 'provision', 'dapr.sh')], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DAPR_VERSION, DAYBOOK_CACHE: CACHE_DIR },
+    env: { ...realClockEnv(), DAPR_VERSION, DAYBOOK_CACHE: CACHE_DIR },
   });
   return bins;
 }
@@ -86,6 +86,7 @@ export async function startScheduler(
   };
   if (o.logDir) opts.logDir = o.logDir;
   if (o.pidDir) opts.pidDir = o.pidDir;
+  opts.clock = 'real';
   const proc = startProcess(opts);
   let exited = false;
   void proc.exited.then(() => (exited = true));
@@ -168,6 +169,7 @@ export function startSidecar(bins: DaprBinaries, o: SidecarOptions): ManagedProc
   };
   if (o.logDir) opts.logDir = o.logDir;
   if (o.pidDir) opts.pidDir = o.pidDir;
+  opts.clock = 'real';
   return startProcess(opts);
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync 
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { step } from './log';
+import { realClockEnv } from './processes';
 import { DATA_DIR, LOG_DIR, PORTS } from './paths';
 import { waitFor } from './wait';
 
@@ -40,7 +41,7 @@ function installServer(): string {
   step('postgres', 'installing Debian package postgresql (once)');
   execFileSync('apt-get', ['install', '-y', '-q', 'postgresql'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    env: { ...realClockEnv(), DEBIAN_FRONTEND: 'noninteractive' },
   });
   const bin = findServerBin();
   if (!bin) throw new Error('apt-get install postgresql finished but no server binary was found');
@@ -51,8 +52,8 @@ function installServer(): string {
 function pgTool(bin: string, tool: string, args: string[]) {
   const cmd = join(bin, tool);
   const res = isRoot()
-    ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' })
-    : spawnSync(cmd, args, { encoding: 'utf8' });
+    ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8', env: realClockEnv() })
+    : spawnSync(cmd, args, { encoding: 'utf8', env: realClockEnv() });
   return { status: res.status, output: `${res.stdout ?? ''}${res.stderr ?? ''}` };
 }
 

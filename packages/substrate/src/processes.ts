@@ -21,6 +21,28 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   logDir?: string;
   pidDir?: string;
+  /**
+   * `ours` (default): a moved test clock (libfaketime, scripts/test-clock.sh) reaches the
+   * process even when `env` is a whitelist, as it must for our services. `real`: the
+   * process keeps the real clock, as infrastructure does (PostgreSQL, Kafka, Dapr).
+   */
+  clock?: 'ours' | 'real';
+}
+
+/** The variables that move a process's clock (libfaketime), as this process has them. */
+export function movedClockEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (e): e is [string, string] =>
+        e[1] !== undefined && (e[0].startsWith('FAKETIME') || (e[0] === 'LD_PRELOAD' && e[1].includes('faketime'))),
+    ),
+  );
+}
+
+/** `env` without a moved clock: for infrastructure, whose clock is the real one. */
+export function realClockEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const moved = movedClockEnv(env);
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !(k in moved)));
 }
 
 /**
@@ -37,7 +59,10 @@ export function startProcess(opts: StartOptions): ManagedProcess {
   const fd = openSync(logFile, 'a');
   const child = spawn(opts.command, opts.args, {
     cwd: opts.cwd,
-    env: opts.env ?? process.env,
+    env:
+      opts.clock === 'real'
+        ? realClockEnv(opts.env ?? process.env)
+        : { ...(opts.env ?? process.env), ...movedClockEnv() },
     stdio: ['ignore', fd, fd],
     detached: true,
   });

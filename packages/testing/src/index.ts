@@ -1,4 +1,5 @@
 export * from './database';
+export * from './dates';
 export * from './environment';
 export * from './harness';
 export * from './http';

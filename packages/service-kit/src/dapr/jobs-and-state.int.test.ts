@@ -11,7 +11,7 @@ import {
 } from '@daybook/testing';
 import { job, jobName } from './jobs';
 import { COMPONENTS } from './components';
-import { EtagMismatchError } from './sidecar';
+import { EtagMismatchError, dueTimeAt } from './sidecar';
 
 let db: TestDatabase;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
@@ -48,7 +48,7 @@ afterAll(async () => {
 test('a Dapr job scheduled 2 s ahead triggers its route exactly once, and not early', async () => {
   const name = jobName('wake-up', randomUUID());
   const dueAt = new Date(Date.now() + 2_000);
-  await app.sidecar.client.scheduleJob(name, { dueTime: dueAt.toISOString(), data: { note: 'stretch' } });
+  await app.sidecar.client.scheduleJob(name, { dueTime: dueTimeAt(dueAt), data: { note: 'stretch' } });
   expect(await app.sidecar.client.getJob(name)).toMatchObject({ name });
 
   const fired = await waitFor('the job to trigger', () => triggers.find((t) => t.name === name), { timeoutMs: 30_000 });
@@ -65,7 +65,7 @@ test('a Dapr job scheduled 2 s ahead triggers its route exactly once, and not ea
 test('a cancelled job never triggers', async () => {
   const cancelled = jobName('wake-up', randomUUID());
   const witness = jobName('wake-up', randomUUID());
-  const dueTime = new Date(Date.now() + 1_500).toISOString();
+  const dueTime = dueTimeAt(new Date(Date.now() + 1_500));
   await app.sidecar.client.scheduleJob(cancelled, { dueTime, data: {} });
   await app.sidecar.client.scheduleJob(witness, { dueTime, data: {} });
   await app.sidecar.client.deleteJob(cancelled);

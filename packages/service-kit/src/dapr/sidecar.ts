@@ -40,6 +40,16 @@ export interface JobSpec {
   failurePolicy?: { drop: Record<string, never> } | { constant: { interval: string; maxRetries?: number } };
 }
 
+/**
+ * The `dueTime` of a job due at `at`, as a Go duration from now on this process's clock.
+ * Relative, not an RFC 3339 instant: the Scheduler counts from its own clock, and a job
+ * must fire when *we* say it is due even if the two clocks disagree (as they do in the
+ * moved-clock test run, scripts/test-clock.sh). A time already past fires at once.
+ */
+export function dueTimeAt(at: Date, now: Date = new Date()): string {
+  return `${Math.max(0, at.getTime() - now.getTime())}ms`;
+}
+
 export class Sidecar {
   readonly baseUrl: string;
 

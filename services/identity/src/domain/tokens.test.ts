@@ -44,9 +44,10 @@ describe('access tokens', () => {
   });
 
   test('a token signed by an older key still verifies while that key is published', () => {
-    const { token } = signAccessToken(keys[1]!, claims, aud);
-    expect(verifyAccessToken(token, keys, aud)).toEqual(claims);
-    expect(verifyAccessToken(token, [keys[0]!], aud)).toBeUndefined();
+    const now = new Date('2026-11-22T09:00:00.000Z');
+    const { token } = signAccessToken(keys[1]!, claims, aud, now);
+    expect(verifyAccessToken(token, keys, aud, now)).toEqual(claims);
+    expect(verifyAccessToken(token, [keys[0]!], aud, now)).toBeUndefined();
   });
 
   test('expired, foreign, tampered and unsigned tokens are refused', () => {
@@ -58,8 +59,8 @@ describe('access tokens', () => {
     const forged = Buffer.from(JSON.stringify({ ...jwt.decode(token, { json: true }), sub: 'someone-else' }));
     expect(verifyAccessToken(`${h}.${forged.toString('base64url')}.${s}`, keys, aud, issued)).toBeUndefined();
     const none = jwt.sign({ email: 'x', sid: 's' }, '', { algorithm: 'none', subject: 'u', keyid: 'k2' });
-    expect(verifyAccessToken(none, keys, aud)).toBeUndefined();
-    expect(verifyAccessToken('not-a-jwt', keys, aud)).toBeUndefined();
+    expect(verifyAccessToken(none, keys, aud, issued)).toBeUndefined();
+    expect(verifyAccessToken('not-a-jwt', keys, aud, issued)).toBeUndefined();
     expect(p).toBeDefined();
   });
 });
@@ -87,7 +88,7 @@ describe('refresh tokens', () => {
 
   test('rotation, replay and expiry decisions', () => {
     const now = new Date('2026-11-22T00:00:00.000Z');
-    const later = new Date('2026-12-01T00:00:00.000Z');
+    const later = new Date('2026-12-01T00:00:00.000Z'); // allow-fixed-date
     const fresh = { usedAt: null, expiresAt: later };
     const live = { revokedAt: null, expiresAt: later };
     expect(decideRefresh(fresh, live, now)).toEqual({ outcome: 'rotate' });

@@ -1,5 +1,5 @@
 import { occurrenceRequested, type SeriesScope, type TaskSnapshot } from '@daybook/contracts';
-import { jobName, type ServiceKit, type SqlExecutor } from '@daybook/service-kit';
+import { dueTimeAt, jobName, type ServiceKit, type SqlExecutor } from '@daybook/service-kit';
 import { instant, nextAfterCompletion, timeOfDay, type Occurrence } from '../domain/next-occurrence';
 import { fixedSchedulePlan } from '../domain/series-plan';
 import { dueOf, seriesRuleOf } from '../domain/series-rule';
@@ -196,7 +196,7 @@ export class SeriesKeeper {
   private async scheduleNext(series: SeriesRow, afterLocal: string): Promise<void> {
     const at = instant(afterLocal, series.timeZone);
     await this.kit.sidecar.scheduleJob(jobName(SERIES_JOB, series.id), {
-      dueTime: at.toISOString(),
+      dueTime: dueTimeAt(at),
       data: { seriesId: series.id },
       overwrite: true,
       failurePolicy: { constant: { interval: '5s', maxRetries: 20 } },

@@ -1,5 +1,5 @@
 import { reminderDue, type TaskSnapshot } from '@daybook/contracts';
-import { conflict, jobName, notFound, type ServiceKit } from '@daybook/service-kit';
+import { conflict, dueTimeAt, jobName, notFound, type ServiceKit } from '@daybook/service-kit';
 import { desiredReminders, parseReminderJobId, reminderJobId } from '../domain/desired-reminders';
 import type { Tx } from './database';
 import { reminderMetrics } from './reminder-metrics';
@@ -122,7 +122,7 @@ export class ReminderScheduler {
 
   private async schedule(taskId: string, reminderId: string, generation: number, fireAt: Date) {
     await this.kit.sidecar.scheduleJob(jobName(REMINDER_JOB, reminderJobId(taskId, reminderId, generation)), {
-      dueTime: fireAt.toISOString(),
+      dueTime: dueTimeAt(fireAt),
       data: { taskId, reminderId, generation },
       overwrite: true,
       failurePolicy: { constant: { interval: '2s', maxRetries: 30 } },

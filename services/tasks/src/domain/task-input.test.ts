@@ -46,8 +46,8 @@ describe('task input', () => {
       {
         title: 'x',
         due: { date: '2026-11-23' },
-        reminders: [{ type: 'absolute', at: '2027-02-01T09:00:00Z' }],
-        recurrence: { rrule: 'FREQ=WEEKLY;UNTIL=20261231T235959Z', mode: 'after-completion' },
+        reminders: [{ type: 'absolute', at: '2027-02-01T09:00:00Z' }], // allow-fixed-date
+        recurrence: { rrule: 'FREQ=WEEKLY;UNTIL=20261231T235959Z', mode: 'after-completion' }, // allow-fixed-date
       },
       'reminders.0.at: is after the series ends',
     ],
@@ -88,8 +88,9 @@ describe('due instants', () => {
     expect(computeDueAt({ dateTime: '2026-07-01T09:00', timeZone: 'Europe/London' }, 'UTC').toISOString()).toBe(
       '2026-07-01T08:00:00.000Z',
     );
+    // allow-fixed-date
     expect(computeDueAt({ dateTime: '2026-12-01T09:00', timeZone: 'Europe/London' }, 'UTC').toISOString()).toBe(
-      '2026-12-01T09:00:00.000Z',
+      '2026-12-01T09:00:00.000Z', // allow-fixed-date
     );
   });
   test('a date alone is due at the end of that day in the user zone', () => {
@@ -98,6 +99,6 @@ describe('due instants', () => {
   test('today and the next days in a zone', () => {
     const w = dayWindow('Asia/Tokyo', 7, new Date('2026-11-22T20:00:00Z'));
     expect(w.startOfToday.toISOString()).toBe('2026-11-22T15:00:00.000Z');
-    expect(w.endOfWindow.toISOString()).toBe('2026-11-30T14:59:59.999Z');
+    expect(w.endOfWindow.toISOString()).toBe('2026-11-30T14:59:59.999Z'); // allow-fixed-date
   });
 });

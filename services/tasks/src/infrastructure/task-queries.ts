@@ -61,10 +61,12 @@ export async function listTaskIds(
   if (extra.dueAfter) where.push(`t.due_at > ${p(extra.dueAfter)}::timestamptz`);
   if (extra.dueBefore) where.push(`t.due_at <= ${p(extra.dueBefore)}::timestamptz`);
   if (q.overdue !== undefined) {
+    // "Now" is this service's clock, like every other time it compares, not the database's.
+    const now = p(new Date());
     where.push(
       q.overdue
-        ? `(t.status = 'open' AND t.due_at < now())`
-        : `NOT (t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < now())`,
+        ? `(t.status = 'open' AND t.due_at < ${now}::timestamptz)`
+        : `NOT (t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < ${now}::timestamptz)`,
     );
   }
   if (q.hasReminder !== undefined) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { taskSnapshot, taskUpdated, type TaskSnapshot } from '@daybook/contracts';
 import {
+  dateFrom,
   asUser,
   kafkaTap,
   startStack,
@@ -199,7 +200,7 @@ describe('changing a task', () => {
     const ada = person();
     const t = await ada.create({
       title: 'x',
-      due: { date: '2026-12-01' },
+      due: { date: dateFrom(3) },
       reminders: [{ type: 'relative', minutesBefore: 60 }],
     });
     const r = await ada.call('PATCH', `/api/tasks/${t.id}`, { due: null }, { 'if-match': '"1"' });
@@ -212,17 +213,18 @@ describe('changing a task', () => {
 
 test('a reminder after the end of its series is refused, on create and on update', async () => {
   const ada = person();
-  const reminders = [{ type: 'absolute', at: '2027-02-01T09:00:00Z' }];
-  const ending = { rrule: 'FREQ=WEEKLY;UNTIL=20261231T235959Z', mode: 'after-completion' };
+  // A weekly series that ends in a month, and a reminder two months ahead.
+  const reminders = [{ type: 'absolute', at: `${dateFrom(60)}T09:00:00Z` }];
+  const ending = { rrule: `FREQ=WEEKLY;UNTIL=${dateFrom(30).replaceAll('-', '')}T235959Z`, mode: 'after-completion' };
   const created = await ada.call('POST', '/api/tasks', {
     title: 'x',
-    due: { date: '2026-11-30' },
+    due: { date: dateFrom(1) },
     reminders,
     recurrence: ending,
   });
   expect(created.status).toBe(400);
   expect(created.body.error.details.problems[0].field).toBe('body.reminders.0.at');
-  const t = await ada.create({ title: 'y', due: { date: '2026-11-30' }, reminders });
+  const t = await ada.create({ title: 'y', due: { date: dateFrom(1) }, reminders });
   const updated = await ada.call('PATCH', `/api/tasks/${t.id}`, { recurrence: ending }, { 'if-match': '"1"' });
   expect(updated.status).toBe(400);
   expect(updated.body.error.details.problems[0].field).toBe('body.reminders.0.at');
@@ -249,7 +251,7 @@ describe('finding tasks', () => {
     const c = await ada.create({
       title: 'Call mum',
       priority: 'medium',
-      due: { date: '2030-05-05' },
+      due: { date: dateFrom(400) },
       reminders: [{ type: 'relative', minutesBefore: 30 }],
       recurrence: { rrule: 'FREQ=WEEKLY', mode: 'fixed-schedule' },
     });
@@ -269,7 +271,7 @@ describe('finding tasks', () => {
     expect(await ids('q=water')).toEqual([a.id]); // stemmed: "water" finds "Water"
     expect(await ids('sort=due&order=asc')).toEqual([a.id, c.id, b.id]); // no due date last
     expect(await ids('sort=title&order=desc')).toEqual([a.id, b.id, c.id]);
-    expect(await ids('dueFrom=2029-01-01T00:00:00Z')).toEqual([c.id]);
+    expect(await ids(`dueFrom=${dateFrom(300)}T00:00:00Z`)).toEqual([c.id]);
 
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -163,7 +163,7 @@ async function start(detach: boolean): Promise<void> {
           httpPort: app.daprHTTPPort,
           grpcPort: app.daprGRPCPort,
           metricsPort: app.metricsPort,
-          componentEnv: { kafkaBrokers: kafka.brokers.join(','), statePgUrl: pg.url, secretsFile: SECRETS_FILE },
+          componentEnv: { kafkaBrokers: kafka.brokers.join(','), secretsFile: SECRETS_FILE },
           podName: `${app.appID}-local`,
         }),
       );

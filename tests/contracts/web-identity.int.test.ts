@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { loginCodeRequested } from '@daybook/contracts';
+import { loginCodeRequested, type EventData } from '@daybook/contracts';
 import {
   createTestDatabase,
   kafkaTap,
@@ -8,6 +8,7 @@ import {
   startServiceUnderTest,
   testContext,
   testSecretsFile,
+  unsealLoginCode,
   type KafkaTap,
   type ServiceUnderTest,
   type TestDatabase,
@@ -16,11 +17,13 @@ import { PACT_DIR, call, verifyProvider } from './pact-provider';
 
 // The web app's contract with identity (apps/web/pacts/daybook-web-identity.json),
 // verified against the real identity service beside its sidecar. Provider states are set
-// up through identity's API; the login code is read from the event identity publishes.
+// up through identity's API; the login code is opened from the event identity publishes,
+// with the test key, as notifications would.
 let db: TestDatabase;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
 let identity: ServiceUnderTest;
 let tap: KafkaTap;
+let secrets: Record<string, string>;
 
 const email = 'ada@example.com';
 const password = 'correct horse battery';
@@ -28,6 +31,7 @@ const password = 'correct horse battery';
 beforeAll(async () => {
   db = await createTestDatabase(['identity']);
   const s = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  secrets = s.secrets;
   jwks = await startJwksServer(s.secrets);
   const ctx = testContext({
     databaseUrl: db.url,
@@ -83,7 +87,7 @@ test('identity honours the web app contract', async () => {
             m.json?.type === loginCodeRequested.type &&
             (m.json.data as { email?: string }).email === email,
         );
-        return { code: (message.json!.data as { code: string }).code };
+        return { code: unsealLoginCode(secrets, message.json!.data as EventData<typeof loginCodeRequested>) };
       },
     },
   });

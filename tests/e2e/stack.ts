@@ -45,6 +45,8 @@ export interface Stack {
   /** The gateway's origin, as the browser sees it. */
   baseUrl: string;
   services: Record<string, ServiceUnderTest>;
+  /** The values in the stack's secret store (e.g. to open a sealed login code). */
+  secrets: Record<string, string>;
   browser: Browser;
   /** A fresh browser context (its own cookies and storage), at a given viewport. */
   newContext(opts?: { width?: number; height?: number }): Promise<BrowserContext>;
@@ -152,6 +154,7 @@ export async function startStack(name: string, extra: string[] = []): Promise<St
     return {
       baseUrl: gateway.url,
       services,
+      secrets: secrets.secrets,
       browser,
       newContext: async ({ width = 1280, height = 860 } = {}) => {
         const context = await browser.newContext({

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { loginCodeRequested } from '@daybook/contracts';
+import { loginCodeRequested, type EventData } from '@daybook/contracts';
 import { REPO_ROOT } from '@daybook/substrate';
-import { dateFrom, dateTimeFrom, kafkaTap, type KafkaTap } from '@daybook/testing';
+import { dateFrom, dateTimeFrom, kafkaTap, unsealLoginCode, type KafkaTap } from '@daybook/testing';
 import { startStack, type Stack } from './stack';
 
 // One user's day in the web app, through the gateway, against the real identity, tasks and
@@ -412,12 +412,13 @@ test('signing in with a code sent by email', async () => {
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Email me a code' }).click();
   await page.getByText(`If an account exists for ${email}`).waitFor();
-  // The code travels in the event notifications would email.
+  // The code travels sealed in the event notifications will email; the test opens it with
+  // the stack's key, as notifications would.
   const event = await tap.waitFor(
     'the login code event',
     (m) => m.json?.type === loginCodeRequested.type && (m.json.data as { email: string }).email === email,
   );
-  const { code } = event.json!.data as { code: string };
+  const code = unsealLoginCode(stack.secrets, event.json!.data as EventData<typeof loginCodeRequested>);
 
   const wrong = code === '000000' ? '111111' : '000000';
   await page.getByLabel('Code', { exact: true }).fill(wrong);

@@ -4,6 +4,7 @@ import { buildCloudEvent } from '@daybook/service-kit';
 import { kafkaClient } from '@daybook/substrate';
 import {
   asUser,
+  instantFrom,
   kafkaTap,
   startStack,
   testEnvironment,
@@ -45,6 +46,10 @@ function person() {
     reminders: (method: string, path: string, body?: unknown) => call(reminders.baseUrl, method, path, body),
   };
 }
+
+/** The fields a 400 names in `details.problems`. */
+const fieldsOf = (body: unknown) =>
+  (body as { error: { details: { problems: { field: string }[] } } }).error.details.problems.map((p) => p.field);
 
 const inSeconds = (s: number) => new Date(Math.ceil((Date.now() + s * 1000) / 1000) * 1000);
 const firings = (taskId: string) =>
@@ -137,17 +142,22 @@ test('snooze fires the reminder again later; bad snoozes are refused', async () 
   await waitFor('the second firing', () => firings(task.id).length === 2, { timeoutMs: 60_000 });
   expect(new Date(firings(task.id)[1]!.data.firedAt).getTime()).toBeGreaterThanOrEqual(until.getTime());
 
-  const bad = [
-    { taskId: task.id, reminderId, minutes: 5, until: until.toISOString() },
-    { taskId: task.id, reminderId },
-    { taskId: task.id, reminderId, until: '2020-01-01T00:00:00Z' },
-    { taskId: 'x', reminderId, minutes: 5 },
+  // Each refusal is a 400 naming the field, like every other 400.
+  const bad: [Record<string, unknown>, string][] = [
+    [{ taskId: task.id, reminderId, minutes: 5, until: until.toISOString() }, 'body.minutes'],
+    [{ taskId: task.id, reminderId }, 'body.minutes'],
+    [{ taskId: task.id, reminderId, until: '2020-01-01T00:00:00Z' }, 'body.until'],
+    [{ taskId: task.id, reminderId, until: instantFrom(40, '09:00').toISO()! }, 'body.until'],
+    [{ taskId: 'x', reminderId, minutes: 5 }, 'body.taskId'],
   ];
-  for (const body of bad)
-    expect({ body, status: (await ada.reminders('POST', '/api/reminders/snooze', body)).status }).toEqual({
+  for (const [body, field] of bad) {
+    const r = await ada.reminders('POST', '/api/reminders/snooze', body);
+    expect({ body, status: r.status, fields: fieldsOf(r.body) }).toEqual({
       body,
       status: 400,
+      fields: [field],
     });
+  }
   const eve = person();
   expect(
     (await eve.reminders('POST', '/api/reminders/snooze', { taskId: task.id, reminderId, minutes: 5 })).status,

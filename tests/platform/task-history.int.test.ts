@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { cloudEventSchema, taskCreated, userDeleted } from '@daybook/contracts';
+import {
+  cloudEventSchema,
+  taskCreated,
+  userDeleted,
+  userUpdated,
+  type EventContract,
+  type EventData,
+} from '@daybook/contracts';
 import { buildCloudEvent } from '@daybook/service-kit';
 import { kafkaClient } from '@daybook/substrate';
 import {
@@ -42,6 +49,21 @@ const as = (userId: string) => ({
   'content-type': 'application/json',
 });
 
+/** Puts an event straight onto its topic, as the service that owns it (not in this stack) would. */
+async function publishDirectly<C extends EventContract>(contract: C, data: EventData<C>, key: string) {
+  const event = buildCloudEvent(contract, data);
+  const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test').producer();
+  await producer.connect();
+  await producer.send({ topic: topicFor(contract.topic), messages: [{ key, value: JSON.stringify(event) }] });
+  await producer.disconnect();
+}
+
+/** One entity's history as `userId` sees it: its status, and its entries when there are some. */
+async function historyOf(userId: string, entity: string, query = '') {
+  const res = await fetch(`${audit.baseUrl}/api/audit/entities/${entity}${query}`, { headers: as(userId) });
+  return { status: res.status, body: (await res.json()) as { items?: unknown[]; nextCursor?: string | null } };
+}
+
 test('a task created in the tasks service appears in its history in the audit service', async () => {
   const res = await fetch(`${tasks.baseUrl}/api/tasks`, {
     method: 'POST',
@@ -60,10 +82,11 @@ test('a task created in the tasks service appears in its history in the audit se
     title: 'Water the plants',
   });
 
+  // Until audit has recorded the event, ada has no entry for the task either: a 404.
   const history = await waitFor('the audit entry', async () => {
     const r = await fetch(`${audit.baseUrl}/api/audit/entities/task/${task.id}`, { headers: as(ada) });
-    const body = (await r.json()) as { items: { eventId: string; eventType: string; after: { title: string } }[] };
-    return body.items.length > 0 ? body : undefined;
+    if (r.status !== 200) return undefined;
+    return (await r.json()) as { items: { eventId: string; eventType: string; after: { title: string } }[] };
   });
   expect(history.items).toEqual([
     expect.objectContaining({
@@ -73,10 +96,49 @@ test('a task created in the tasks service appears in its history in the audit se
     }),
   ]);
 
-  // Another user learns nothing about it, in either service.
+  // Another user learns nothing about it, in either service: it is not found, as a task of
+  // no one's would be.
   expect((await fetch(`${tasks.baseUrl}/api/tasks/${task.id}`, { headers: as(bob) })).status).toBe(404);
-  const bobs = await fetch(`${audit.baseUrl}/api/audit/entities/task/${task.id}`, { headers: as(bob) });
-  expect(await bobs.json()).toEqual({ items: [], nextCursor: null });
+  expect(await historyOf(bob, `task/${task.id}`)).toEqual({
+    status: 404,
+    body: { error: expect.objectContaining({ code: 'not_found' }) },
+  });
+  expect((await historyOf(bob, `task/${randomUUID()}`)).status).toBe(404);
+  // A page past ada's last entry is still hers: an empty page, not a 404.
+  expect(await historyOf(ada, `task/${task.id}`, '?cursor=1')).toEqual({
+    status: 200,
+    body: { items: [], nextCursor: null },
+  });
+});
+
+test('another user’s account history is a 404, as their tasks are', async () => {
+  const dave = randomUUID();
+  await publishDirectly(
+    userUpdated,
+    { userId: dave, displayName: 'Dave', timeZone: 'Europe/Paris', updatedAt: new Date().toISOString() },
+    dave,
+  );
+  await waitFor('dave’s account history', async () => (await historyOf(dave, `user/${dave}`)).status === 200);
+  expect((await historyOf(bob, `user/${dave}`)).status).toBe(404);
+});
+
+test('a cursor past the range of entry ids is a 400 naming query.cursor, on both history endpoints', async () => {
+  for (const path of ['/api/audit/me', `/api/audit/entities/task/${randomUUID()}`]) {
+    for (const cursor of ['9223372036854775808', '99999999999999999999', '-1', '12abc']) {
+      const res = await fetch(`${audit.baseUrl}${path}?cursor=${cursor}`, { headers: as(ada) });
+      const body = (await res.json()) as { error: { details: { problems: { field: string }[] } } };
+      expect({ path, cursor, status: res.status, fields: body.error.details.problems.map((p) => p.field) }).toEqual({
+        path,
+        cursor,
+        status: 400,
+        fields: ['query.cursor'],
+      });
+    }
+  }
+  // The largest id there can be is a cursor like any other.
+  expect((await fetch(`${audit.baseUrl}/api/audit/me?cursor=9223372036854775807`, { headers: as(ada) })).status).toBe(
+    200,
+  );
 });
 
 test('requests without a valid token are refused with 401', async () => {
@@ -125,11 +187,7 @@ test('when an account is deleted, audit forgets its history', async () => {
   await waitFor('the task in carol’s history', async () => (await history()).length === 1);
 
   // identity publishes this when an account is deleted; here it goes straight onto the topic.
-  const event = buildCloudEvent(userDeleted, { userId: carol, deletedAt: new Date().toISOString() });
-  const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test').producer();
-  await producer.connect();
-  await producer.send({ topic: topicFor(userDeleted.topic), messages: [{ key: carol, value: JSON.stringify(event) }] });
-  await producer.disconnect();
+  await publishDirectly(userDeleted, { userId: carol, deletedAt: new Date().toISOString() }, carol);
 
   await waitFor('carol’s history to be gone', async () => (await history()).length === 0);
   expect(task.id).toBeTruthy();

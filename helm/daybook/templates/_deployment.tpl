@@ -45,12 +45,11 @@ spec:
         dapr.io/enable-app-health-check: "true"
         dapr.io/app-health-check-path: /healthz
         {{- end }}
-        # The components' envRef values. Only variables injected through these two
-        # annotations are visible to envRef in Kubernetes (daprd's DAPR_ENV_KEYS allowlist).
+        # The components' envRef values. Only variables injected through this annotation
+        # are visible to envRef in Kubernetes (daprd's DAPR_ENV_KEYS allowlist).
         # POD_NAME, used by "{podName}" in pubsub-fanout.yaml, is set on daprd by the
         # injector itself (fieldRef metadata.name); dapr.io/env takes literals only.
         dapr.io/env: {{ printf "DAYBOOK_KAFKA_BROKERS=%s,DAYBOOK_SECRETS_FILE=%s" $root.Values.kafka.brokers $secretsFile | quote }}
-        dapr.io/env-from-secret: {{ printf "DAYBOOK_STATE_PG_URL=%s:%s" $root.Values.database.existingSecret $root.Values.database.urlKey | quote }}
         dapr.io/volume-mounts: {{ printf "dapr-secrets:%s" $dapr.secretsFile.mountDir | quote }}
         dapr.io/sidecar-seccomp-profile-type: RuntimeDefault
         dapr.io/graceful-shutdown-seconds: {{ sub (int $cfg.terminationGracePeriodSeconds) 5 | quote }}

@@ -2,10 +2,22 @@ import { z } from 'zod';
 import { ALL_EVENTS } from './catalogue';
 import { cloudEventSchema } from './cloud-event';
 import { TOPICS, TOPIC_PARTITIONS, deadLetterTopic, type EventContract } from './define-event';
+import { isSensitive, sensitivePaths } from './sensitive';
 
-/** JSON Schema (draft 2020-12) of an event's `data`. */
+/**
+ * JSON Schema (draft 2020-12) of an event's `data`. A sensitive field (see `sensitive`)
+ * carries `x-sensitive: true`, the extension spelling AsyncAPI tools pass through.
+ */
 export function toJsonSchema(contract: EventContract): Record<string, unknown> {
-  return z.toJSONSchema(contract.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(contract.schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (!isSensitive(zodSchema)) return;
+      delete (jsonSchema as Record<string, unknown>).sensitive;
+      (jsonSchema as Record<string, unknown>)['x-sensitive'] = true;
+    },
+  }) as Record<string, unknown>;
 }
 
 const messageName = (type: string) => type.replace(/^daybook\./, '').replace(/[^a-zA-Z0-9]+/g, '_');
@@ -48,6 +60,7 @@ export function buildAsyncApi(): Record<string, unknown> {
       payload: toJsonSchema(e),
       bindings: { kafka: { key: { type: 'string', description: `partition key: ${e.partitionKeyRule}` } } },
       examples: [{ name: 'example', payload: e.example }],
+      ...(sensitivePaths(e).length > 0 ? { 'x-sensitive-paths': sensitivePaths(e) } : {}),
     };
   }
   return {

@@ -10,3 +10,5 @@ export * from './events/journal';
 export { toJsonSchema, buildAsyncApi } from './asyncapi';
 export { parseRecurrenceRule, recurrenceRule } from './recurrence-rule';
 export { ianaTimeZone, isIanaZone } from './time-zones';
+export { sealedValue, type SealedValue } from './sealed';
+export { SENSITIVE_MARKER, isSensitive, sensitive, sensitivePaths, withoutSensitive } from './sensitive';

@@ -14,7 +14,7 @@ const writeMigration = (dir: string, name: string, sql: string) => {
 };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase([], { empty: true });
   repo = mkdtempSync(join(tmpdir(), 'daybook-migrate-'));
   writeMigration('_platform', '20260101000000_platform', 'CREATE TABLE platform_thing (id int);');
   writeMigration('notes', '20260101000100_notes', 'CREATE TABLE notes (id int PRIMARY KEY, body text);');
@@ -44,18 +44,6 @@ test('applies platform then service migrations into the service schema, once, an
   expect(second).toEqual({ schema: 'notes', applied: ['20260101000200_notes_title'], alreadyApplied: 2 });
   const recorded = await query(`SELECT migration_name FROM notes._prisma_migrations ORDER BY migration_name`);
   expect(recorded).toHaveLength(3);
-});
-
-test('the Dapr state store’s metadata table is there before any sidecar starts (sidecars raced to create it)', async () => {
-  await Promise.all([1, 2, 3].map(() => migrateService({ databaseUrl: db.url, service: 'notes', repoRoot: repo })));
-  const columns = await query(
-    `SELECT column_name, data_type, is_nullable FROM information_schema.columns
-      WHERE table_schema = 'public' AND table_name = 'dapr_metadata' ORDER BY ordinal_position`,
-  );
-  expect(columns).toEqual([
-    { column_name: 'key', data_type: 'text', is_nullable: 'NO' },
-    { column_name: 'value', data_type: 'text', is_nullable: 'NO' },
-  ]);
 });
 
 test('concurrent runners apply each migration exactly once', async () => {

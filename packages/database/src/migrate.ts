@@ -55,7 +55,6 @@ export async function migrateService(opts: {
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`daybook-migrate:${schema}`]);
-    await ensureDaprMetadataTable(client);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(`CREATE TABLE IF NOT EXISTS "${schema}"._prisma_migrations (
       id varchar(36) PRIMARY KEY,
@@ -99,24 +98,5 @@ export async function migrateService(opts: {
   } finally {
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`daybook-migrate:${schema}`]).catch(() => {});
     await client.end();
-  }
-}
-
-/**
- * The Dapr state store (state.postgresql v2 with tablePrefix `dapr_`, in the database's
- * default schema) creates its metadata table when a sidecar first starts, before taking
- * its migration lock. Two sidecars starting together on a fresh database can both try,
- * and the loser exits ("type dapr_metadata already exists"). Creating the table here,
- * with the component's own definition and under a lock of ours, leaves it nothing to race on.
- */
-async function ensureDaprMetadataTable(client: Client): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['daybook-dapr-metadata']);
-    await client.query('CREATE TABLE IF NOT EXISTS dapr_metadata (key text NOT NULL PRIMARY KEY, value text NOT NULL)');
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK');
-    throw err;
   }
 }

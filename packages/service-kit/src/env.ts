@@ -39,6 +39,11 @@ export const baseEnvSchema = z.object({
     .default(''),
   /** Outbox relay poll interval; commits also wake the relay at once through LISTEN/NOTIFY. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  /**
+   * /readyz fails once the outbox relay has been without a working database connection
+   * this long (it reconnects on its own; this is for a process that cannot).
+   */
+  OUTBOX_STALL_READY_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** Published outbox rows are deleted after this many hours. */
   OUTBOX_RETENTION_HOURS: z.coerce.number().positive().default(72),
   /**

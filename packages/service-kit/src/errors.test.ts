@@ -2,8 +2,10 @@ import express from 'express';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { errorHandler, notFound, validate, zodProblems } from './errors';
+import { InvalidEventError, badRequest, errorHandler, notFound, validate, zodProblems } from './errors';
+import { createHttpApp } from './http';
 import { createLogger } from './logger';
+import { createMetrics } from './metrics';
 
 test('validation problems name the field, one per unknown key', () => {
   const schema = z.object({ title: z.string().min(1), tags: z.array(z.string()) }).strict();
@@ -34,7 +36,11 @@ test('the error handler maps known errors to their status and hides internals', 
     const invalid = await post('{"n":"x"}');
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { error: { message: string } }).error.message).toContain('body.n');
-    expect((await post('{oops')).status).toBe(400);
+    const malformed = await post('{oops');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { details: unknown } }).error.details).toEqual({
+      problems: [{ field: 'body', message: 'request body is not valid JSON' }],
+    });
     const tooBig = await post(JSON.stringify({ n: 1, pad: 'x'.repeat(2000) }));
     expect(tooBig.status).toBe(413);
     expect(((await tooBig.json()) as { error: { message: string } }).error.message).toMatch(/exceeds/);
@@ -46,5 +52,88 @@ test('the error handler maps known errors to their status and hides internals', 
     expect(await boom.text()).not.toContain('secret_table');
   } finally {
     server.close();
+  }
+});
+
+/** An app on the kit's HTTP stack (createHttpApp) with the given routes, its error log spied on. */
+async function kitApp(routes: (app: express.Express) => void) {
+  const log = createLogger('test', 'silent');
+  const logged = jest.spyOn(log, 'error');
+  const app = createHttpApp({ log, metrics: createMetrics('test') });
+  routes(app);
+  app.use(errorHandler(log));
+  const server = createServer(app).listen(0);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base, logged, close: () => server.close() };
+}
+
+test('only request validation is a 400: a ZodError from the service’s own data is a bare 500', async () => {
+  const app = await kitApp((a) => {
+    a.get('/own-data', () => void z.object({ dueAt: z.string() }).parse({ dueAt: 7 }));
+    a.get('/checked', () => {
+      throw badRequest('query.cursor', 'is not a cursor returned by a previous page');
+    });
+  });
+  try {
+    const own = await fetch(`${app.base}/own-data`);
+    expect(own.status).toBe(500);
+    expect(await own.json()).toEqual({ error: { code: 'internal', message: 'internal error' } });
+    const checked = await fetch(`${app.base}/checked`);
+    expect(checked.status).toBe(400);
+    expect(((await checked.json()) as { error: { details: unknown } }).error.details).toEqual({
+      problems: [{ field: 'query.cursor', message: 'is not a cursor returned by a previous page' }],
+    });
+  } finally {
+    app.close();
+  }
+});
+
+test('an outgoing event that breaks its contract is a bare 500, logged with its type and fields', async () => {
+  const problems = [{ field: 'data.task.title', message: 'Too small' }];
+  const app = await kitApp((a) =>
+    a.post('/tasks', () => {
+      throw new InvalidEventError('daybook.task.created.v1', problems);
+    }),
+  );
+  try {
+    const res = await fetch(`${app.base}/tasks`, { method: 'POST' });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: 'internal', message: 'internal error' } });
+    expect(app.logged).toHaveBeenCalledWith(
+      expect.objectContaining({ eventType: 'daybook.task.created.v1', problems }),
+      'outgoing event breaks its contract',
+    );
+  } finally {
+    app.close();
+  }
+});
+
+test('a body that is not JSON is a 415 naming its type; JSON, CloudEvents and empty bodies pass', async () => {
+  const app = await kitApp((a) => a.post('/echo', (req, res) => void res.json({ body: req.body ?? null })));
+  try {
+    const post = (body: string | undefined, type?: string) =>
+      fetch(`${app.base}/echo`, { method: 'POST', body, headers: type ? { 'content-type': type } : {} });
+    const plain = await post('{"refreshToken":"x"}', 'text/plain');
+    expect(plain.status).toBe(415);
+    expect(await plain.json()).toEqual({
+      error: {
+        code: 'unsupported_media_type',
+        message: 'request body must be application/json; got "text/plain"',
+      },
+    });
+    const form = await post('refreshToken=x', 'application/x-www-form-urlencoded');
+    expect(form.status).toBe(415);
+    expect(((await form.json()) as { error: { message: string } }).error.message).toContain(
+      'application/x-www-form-urlencoded',
+    );
+    // fetch types a string body text/plain unless told otherwise, so send raw bytes.
+    const untyped = await fetch(`${app.base}/echo`, { method: 'POST', body: new Uint8Array([123, 125]) });
+    expect(untyped.status).toBe(415);
+    expect(await (await post('{"a":1}', 'application/json; charset=utf-8')).json()).toEqual({ body: { a: 1 } });
+    expect((await post('{"id":"e"}', 'application/cloudevents+json')).status).toBe(200);
+    expect((await post(undefined)).status).toBe(200);
+    expect((await post('', 'text/plain')).status).toBe(200);
+  } finally {
+    app.close();
   }
 });

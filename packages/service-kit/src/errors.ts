@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import type { Logger } from './logger';
 
 /** An error whose status and message are safe to show the client. */
@@ -15,10 +15,17 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);
 export const unauthorized = (message = 'authentication required') => new HttpError(401, 'unauthorized', message);
 export const notFound = (what = 'resource') => new HttpError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string, details?: unknown) => new HttpError(409, 'conflict', message, details);
+
+/** 415: a body the JSON parser does not read would reach the route as no body at all. */
+export const unsupportedMediaType = (contentType: string | undefined) =>
+  new HttpError(
+    415,
+    'unsupported_media_type',
+    `request body must be application/json; got ${contentType ? `"${contentType}"` : 'no Content-Type'}`,
+  );
 
 export interface FieldProblem {
   /** Where the problem is, e.g. `body.title` or `query.limit`. */
@@ -42,19 +49,37 @@ export function fieldProblems(problems: FieldProblem[]): HttpError {
   return new HttpError(400, 'validation_failed', `invalid request: ${summary}`, { problems });
 }
 
+/** 400 naming one field, for a check a schema cannot make (e.g. an instant that has passed). */
+export const badRequest = (field: string, message: string): HttpError => fieldProblems([{ field, message }]);
+
 /** Validation error: 400 naming each bad field. */
 export function validationError(error: ZodError, where: string): HttpError {
   return fieldProblems(zodProblems(error, where));
 }
 
 /**
+ * An event this service was about to publish breaks its own contract. That is a bug here,
+ * not bad input: the client gets a bare 500, and the log names the contract and the fields.
+ */
+export class InvalidEventError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly problems: FieldProblem[],
+  ) {
+    super(`event ${eventType} breaks its contract: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/**
  * Last express middleware: known errors become their status and message; anything else
- * is logged with its stack and answered with a bare 500, never internals.
+ * is logged with its stack and answered with a bare 500, never internals. Request input is
+ * parsed with `validate` (a 400 naming each field), so a ZodError that reaches this handler
+ * came from parsing the service's own data: it is a 500 like any other bug.
  */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
-    if (err instanceof ZodError) err = validationError(err, 'body');
     // body-parser's errors carry a status (400 bad JSON, 413 too large) and a type.
     if (!(err instanceof HttpError) && typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
       const message =
@@ -63,7 +88,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
           : err.type === 'entity.parse.failed'
             ? 'request body is not valid JSON'
             : String(err.message);
-      err = new HttpError(err.status, err.type ?? 'bad_request', message);
+      // Every 400 names the field at fault; here that is the body as a whole.
+      const details = err.status === 400 ? { problems: [{ field: 'body', message }] } : undefined;
+      err = new HttpError(err.status, err.type ?? 'bad_request', message, details);
     }
     // Connection pool exhausted or a transaction could not start in time: the service is
     // overloaded, not broken. 503 with Retry-After lets clients and proxies back off.
@@ -76,7 +103,15 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
       return;
     }
-    log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    if (err instanceof InvalidEventError) {
+      const { eventType, problems } = err;
+      log.error(
+        { eventType, problems, method: req.method, url: req.originalUrl },
+        'outgoing event breaks its contract',
+      );
+    } else {
+      log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    }
     res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
   };
 }

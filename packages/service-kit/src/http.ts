@@ -1,5 +1,6 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import { newCorrelationId, runWithContext, traceIdOf } from './context';
+import { unsupportedMediaType } from './errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -32,6 +33,25 @@ function observe(log: Logger, metrics: Metrics): RequestHandler {
   };
 }
 
+/** What the JSON parser reads: JSON, and Dapr's CloudEvents (`application/cloudevents+json`). */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** At least one byte of body: a declared length above 0, or chunked (length unknown). */
+const carriesBody = (req: Request): boolean =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
+/**
+ * Every endpoint reads JSON. A body in any other media type would reach its route as no
+ * body at all, and an endpoint whose fields are all optional would then succeed without
+ * having read it (a logout that revokes nothing): such a request is a 415 instead.
+ */
+function requireJsonBody(): RequestHandler {
+  return (req, _res, next) => {
+    if (!carriesBody(req) || req.is(JSON_TYPES)) return next();
+    next(unsupportedMediaType(req.headers['content-type']));
+  };
+}
+
 export function createHttpApp(opts: {
   log: Logger;
   metrics: Metrics;
@@ -46,7 +66,8 @@ export function createHttpApp(opts: {
   );
   app.use(correlation());
   app.use(observe(opts.log, opts.metrics));
+  app.use(requireJsonBody());
   // Dapr delivers CloudEvents as application/cloudevents+json.
-  app.use(express.json({ limit: opts.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: opts.bodyLimit ?? '256kb', type: JSON_TYPES }));
   return app;
 }

@@ -13,3 +13,4 @@ export * from './dapr/outbox';
 export * from './dapr/sidecar';
 export * from './dapr/subscriptions';
 export * from './openapi';
+export * from './sealing';

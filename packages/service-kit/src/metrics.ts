@@ -47,7 +47,17 @@ export function createMetrics(service: string) {
     }),
     outboxPending: new Gauge({
       name: 'daybook_outbox_pending',
-      help: 'Outbox events written but not yet published',
+      help: 'Outbox events written but not yet published (counted at each scrape)',
+      registers: [registry],
+    }),
+    outboxOldestPendingAge: new Gauge({
+      name: 'daybook_outbox_oldest_pending_age_seconds',
+      help: 'Age of the oldest outbox event not yet published, 0 when none (counted at each scrape)',
+      registers: [registry],
+    }),
+    outboxRelayConnected: new Gauge({
+      name: 'daybook_outbox_relay_connected',
+      help: '1 while the outbox relay holds a working database connection, 0 while it reconnects',
       registers: [registry],
     }),
     jobsTriggered: new Counter({

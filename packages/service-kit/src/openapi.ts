@@ -27,6 +27,23 @@ export const commonErrors = {
 } as const;
 export { errorResponse };
 
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** Every operation that takes a body answers 415 to one that is not JSON (the kit's http.ts). */
+function withUnsupportedMediaType(paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
+  const unsupported = errorResponse('The body is not application/json');
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => {
+      const withBody = METHODS.filter((m) => item[m]?.requestBody);
+      const changed = withBody.map((m) => [
+        m,
+        { ...item[m], responses: { ...item[m]!.responses, '415': unsupported } },
+      ]);
+      return [path, { ...item, ...Object.fromEntries(changed) }];
+    }),
+  );
+}
+
 /**
  * An OpenAPI 3.1 document built from the same zod schemas that validate the requests
  * (zod-openapi), so the documentation cannot drift from the behaviour.
@@ -40,7 +57,7 @@ export function buildOpenApiDocument(opts: { service: string; description: strin
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
     security: [{ bearer: [] }],
-    paths: opts.paths,
+    paths: withUnsupportedMediaType(opts.paths),
   });
 }
 

@@ -6,7 +6,7 @@ import { jwksTokenVerifier, requireUser } from './auth';
 import type { SqlExecutor, TransactionalDb } from './database';
 import { COMPONENTS } from './dapr/components';
 import { jobRouter, type JobHandler } from './dapr/jobs';
-import { OutboxRelay, enqueueEvent, type EnqueueOptions } from './dapr/outbox';
+import { OutboxRelay, enqueueEvent, measureOutbox, type EnqueueOptions } from './dapr/outbox';
 import { sweepRetention } from './dapr/retention';
 import { Sidecar } from './dapr/sidecar';
 import { subscriptionRouter, type Subscription } from './dapr/subscriptions';
@@ -88,6 +88,16 @@ export async function startService<S extends typeof baseEnvSchema>(
     publish: (tx, contract, data, opts) => enqueueEvent(tx, schema, contract, data, opts),
   };
 
+  const relay = new OutboxRelay({
+    databaseUrl: env.DATABASE_URL,
+    schema,
+    sidecar,
+    log,
+    metrics,
+    pollMs: env.OUTBOX_POLL_MS,
+    topicPrefix: env.TOPIC_PREFIX,
+  });
+
   let shuttingDown = false;
   const app = createHttpApp({ log, metrics, trustProxy: env.TRUST_PROXY });
   app.get('/healthz', (_req, res) => {
@@ -108,6 +118,12 @@ export async function startService<S extends typeof baseEnvSchema>(
         if (!(await sidecar.isHealthy())) throw new Error(`sidecar on port ${env.DAPR_HTTP_PORT} not healthy`);
       }),
       check('database', () => db.$queryRawUnsafe('SELECT 1')),
+      check('outbox', async () => {
+        const stalled = relay.stalledForMs();
+        if (stalled > env.OUTBOX_STALL_READY_MS) {
+          throw new Error(`outbox relay without a database connection for ${Math.round(stalled / 1000)} s`);
+        }
+      }),
       ...(def.readiness ? [check('service', () => def.readiness!(kit))] : []),
     ]);
     if (shuttingDown) checks.shutdown = 'shutting down';
@@ -115,6 +131,8 @@ export async function startService<S extends typeof baseEnvSchema>(
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: def.name, checks });
   });
   app.get('/metrics', async (_req, res) => {
+    // A database that cannot answer leaves the outbox gauges at their last values.
+    await measureOutbox(db, schema, metrics).catch((err) => log.debug({ err }, 'outbox gauges not measured'));
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
@@ -141,15 +159,6 @@ export async function startService<S extends typeof baseEnvSchema>(
   def.onListening?.(kit, server);
   log.info({ port: env.PORT, daprHttpPort: env.DAPR_HTTP_PORT, schema }, 'listening');
 
-  const relay = new OutboxRelay({
-    databaseUrl: env.DATABASE_URL,
-    schema,
-    sidecar,
-    log,
-    metrics,
-    pollMs: env.OUTBOX_POLL_MS,
-    topicPrefix: env.TOPIC_PREFIX,
-  });
   await relay.start();
 
   const sweep = () =>

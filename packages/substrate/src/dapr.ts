@@ -109,7 +109,7 @@ export interface SidecarOptions {
   grpcPort: number;
   metricsPort: number;
   /** Environment the components read through envRef. */
-  componentEnv: { kafkaBrokers: string; statePgUrl: string; secretsFile: string };
+  componentEnv: { kafkaBrokers: string; secretsFile: string };
   resourcesPath?: string;
   configPath?: string;
   schedulerAddress?: string;
@@ -161,7 +161,6 @@ export function startSidecar(bins: DaprBinaries, o: SidecarOptions): ManagedProc
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DAYBOOK_KAFKA_BROKERS: o.componentEnv.kafkaBrokers,
-      DAYBOOK_STATE_PG_URL: o.componentEnv.statePgUrl,
       DAYBOOK_SECRETS_FILE: o.componentEnv.secretsFile,
       POD_NAME: o.podName ?? `${o.appId}-${process.pid}`,
       ...(o.namespace ? { NAMESPACE: o.namespace } : {}),

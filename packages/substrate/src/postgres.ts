@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { step } from './log';
 import { realClockEnv } from './processes';
@@ -63,6 +63,8 @@ export interface PostgresHandle {
   /** Connection string for administrative work (creating test databases). */
   adminUrl: string;
   ownedByUs: boolean;
+  /** The cluster's data directory, when this process started it. */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -87,49 +89,14 @@ export async function ensurePostgres(): Promise<PostgresHandle> {
   const bin = findServerBin() ?? installServer();
   const dataDir = join(DATA_DIR, 'postgres');
   mkdirSync(LOG_DIR, { recursive: true });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    step('postgres', `creating a cluster in ${dataDir}`);
-    mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
-    mkdirSync(dataDir, { mode: 0o700 });
-    if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', join(DATA_DIR, 'postgres')]);
-    const init = pgTool(bin, 'initdb', [
-      '-D',
-      dataDir,
-      '-U',
-      'daybook',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--no-instructions',
-    ]);
-    if (init.status !== 0) throw new Error(`initdb failed:\n${init.output}`);
-    // Local development cluster: loopback only; durability traded for speed of tests.
-    writeFileSync(
-      join(dataDir, 'postgresql.auto.conf'),
-      [
-        `listen_addresses = '127.0.0.1'`,
-        `port = ${PORTS.postgres}`,
-        `unix_socket_directories = '/tmp'`,
-        `max_connections = 400`,
-        `shared_buffers = '256MB'`,
-        `synchronous_commit = off`,
-        `fsync = off`,
-        `full_page_writes = off`,
-        '',
-      ].join('\n'),
-    );
-    if (isRoot()) execFileSync('chown', ['postgres:postgres', join(dataDir, 'postgresql.auto.conf')]);
-  }
+  initCluster(bin, dataDir, PORTS.postgres);
   step('postgres', `starting on 127.0.0.1:${PORTS.postgres}`);
   // The server writes its log as the postgres user, which may not reach the clone (a
   // home directory is closed to others): keep it beside the data, linked from the logs.
   const logFile = join(DATA_DIR, 'postgres-log', 'postgres.log');
-  mkdirSync(join(DATA_DIR, 'postgres-log'), { recursive: true });
-  if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', join(DATA_DIR, 'postgres-log')]);
+  startCluster(bin, dataDir, logFile);
   rmSync(join(LOG_DIR, 'postgres.log'), { force: true });
   symlinkSync(logFile, join(LOG_DIR, 'postgres.log'));
-  const start = pgTool(bin, 'pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start']);
-  if (start.status !== 0) throw new Error(`pg_ctl start failed:\n${start.output}\nsee ${logFile}`);
   const adminUrl = localUrl('postgres');
   await waitFor('PostgreSQL to accept connections', () => canConnect(adminUrl), { timeoutMs: 60_000 });
   const admin = new Client({ connectionString: adminUrl });
@@ -141,11 +108,129 @@ export async function ensurePostgres(): Promise<PostgresHandle> {
     url,
     adminUrl,
     ownedByUs: true,
+    dataDir,
     stop: async () => {
       step('postgres', 'stopping');
       pgTool(bin, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
     },
   };
+}
+
+/** Creates a loopback-only cluster in `dataDir` listening on `port`, unless one is there. */
+function initCluster(bin: string, dataDir: string, port: number, durable = false): void {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  step('postgres', `creating a cluster in ${dataDir}`);
+  mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
+  mkdirSync(dataDir, { mode: 0o700 });
+  if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dataDir]);
+  const init = pgTool(bin, 'initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'daybook',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-instructions',
+  ]);
+  if (init.status !== 0) throw new Error(`initdb failed:\n${init.output}`);
+  // Local development cluster: loopback only; durability traded for speed of tests.
+  writeFileSync(
+    join(dataDir, 'postgresql.auto.conf'),
+    [
+      `listen_addresses = '127.0.0.1'`,
+      `port = ${port}`,
+      `unix_socket_directories = '/tmp'`,
+      `max_connections = 400`,
+      `shared_buffers = '256MB'`,
+      // A commit survives a server crash only when durable (what a restart test needs); the
+      // shared local cluster trades that for speed. fsync stays off: only a crash of the
+      // machine, not of the server, loses what the OS has not yet written.
+      `synchronous_commit = ${durable ? 'on' : 'off'}`,
+      `fsync = off`,
+      `full_page_writes = off`,
+      '',
+    ].join('\n'),
+  );
+  if (isRoot()) execFileSync('chown', ['postgres:postgres', join(dataDir, 'postgresql.auto.conf')]);
+}
+
+function startCluster(bin: string, dataDir: string, logFile: string): void {
+  mkdirSync(dirname(logFile), { recursive: true });
+  if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dirname(logFile)]);
+  const start = pgTool(bin, 'pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start']);
+  if (start.status !== 0) throw new Error(`pg_ctl start failed:\n${start.output}\nsee ${logFile}`);
+}
+
+export interface PrivatePostgres {
+  /** Connection string for administrative work (creating databases). */
+  adminUrl: string;
+  /**
+   * Restarts the server as an operator would: `fast` (clean shutdown, sessions
+   * terminated) or `immediate` (no shutdown checkpoint: crash recovery on start).
+   */
+  restart(mode: 'fast' | 'immediate'): Promise<void>;
+  /** Stops the server (`fast` or `immediate`); `start` brings it back. */
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  start(): Promise<void>;
+  /** Terminates server-side every backend whose application_name is `applicationName`. */
+  terminate(applicationName: string): Promise<number>;
+  /** Stops the server for good and deletes its data. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL cluster of its own, in `dataDir` on `port`: for a test that restarts or
+ * breaks the database, which it must never do to the one other tests share.
+ */
+export async function startPrivatePostgres(opts: { dataDir: string; port: number }): Promise<PrivatePostgres> {
+  const bin = findServerBin() ?? installServer();
+  initCluster(bin, opts.dataDir, opts.port, true);
+  const logFile = `${opts.dataDir}-log/postgres.log`;
+  const adminUrl = `postgresql://daybook@127.0.0.1:${opts.port}/postgres`;
+  const start = async () => {
+    startCluster(bin, opts.dataDir, logFile);
+    await waitFor('the private PostgreSQL to accept connections', () => canConnect(adminUrl), { timeoutMs: 60_000 });
+  };
+  const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
+    const stopped = pgTool(bin, 'pg_ctl', ['-D', opts.dataDir, '-m', mode, '-w', 'stop']);
+    if (stopped.status !== 0) throw new Error(`pg_ctl stop -m ${mode} failed:\n${stopped.output}`);
+  };
+  await start();
+  return {
+    adminUrl,
+    start,
+    stop,
+    restart: async (mode) => {
+      await stop(mode);
+      await start();
+    },
+    terminate: async (applicationName) => {
+      const admin = new Client({ connectionString: adminUrl });
+      await admin.connect();
+      try {
+        const { rowCount } = await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+          [applicationName],
+        );
+        return rowCount ?? 0;
+      } finally {
+        await admin.end();
+      }
+    },
+    destroy: async () => {
+      pgTool(bin, 'pg_ctl', ['-D', opts.dataDir, '-m', 'immediate', '-w', 'stop']);
+      rmSync(opts.dataDir, { recursive: true, force: true });
+      rmSync(dirname(logFile), { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stops the cluster in `dataDir` (fast shutdown), if it runs. */
+export function stopPostgresAt(dataDir: string): boolean {
+  const bin = findServerBin();
+  if (!bin || !existsSync(join(dataDir, 'postmaster.pid'))) return false;
+  return pgTool(bin, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']).status === 0;
 }
 
 /** Stops the cluster this clone owns, if it runs (for `npm stop`). */

@@ -8,9 +8,18 @@ import {
   ensureScheduler,
   kafkaClient,
   step,
-  stopProcess,
-  type ManagedProcess,
+  stopPid,
+  stopPostgresAt,
 } from '@daybook/substrate';
+import { ensureTemplateDatabase } from './database';
+import {
+  clearStarted,
+  readStarted,
+  recordStarted,
+  registerRun,
+  unregisterRun,
+  withTestSubstrateLock,
+} from './test-runs';
 
 /**
  * Jest globalSetup: starts (or reuses) the real substrate once for the whole run —
@@ -19,25 +28,32 @@ import {
  * file then gets its own database, topics or consumer groups, and its own sidecars.
  */
 export default async function globalSetup(): Promise<void> {
-  const started: ManagedProcess[] = [];
-  // Tests get a broker of their own: a running `npm start` must not consume (and act on)
-  // the events tests publish, nor tests its events. PostgreSQL (a database per test file)
-  // and the Scheduler (a Dapr namespace per test file) are shared safely.
-  const [pg, kafka, bins] = await Promise.all([
-    ensurePostgres(),
-    ensureKafka({ instance: { name: 'test', port: PORTS.testKafka, controllerPort: PORTS.testKafkaController } }),
-    Promise.resolve().then(ensureDaprBinaries),
-  ]);
-  if (kafka.process) {
-    started.push(kafka.process);
-    // Our broker, just started: nobody else uses it, so the topics earlier runs left go.
-    // Housekeeping only: a broker still loading its metadata may refuse; never fail on it.
-    await deleteTestTopics(kafka.brokers).catch((err: Error) =>
-      step('test', `could not delete old test topics (${err.message}); continuing`),
-    );
-  }
-  const scheduler = await ensureScheduler(bins);
-  if (scheduler.process) started.push(scheduler.process);
+  const { pg, kafka, bins, scheduler } = await withTestSubstrateLock(async () => {
+    // Tests get a broker of their own: a running `npm start` must not consume (and act on)
+    // the events tests publish, nor tests its events. PostgreSQL (a database per test file)
+    // and the Scheduler (a Dapr namespace per test file) are shared safely.
+    const [pg, kafka, bins] = await Promise.all([
+      ensurePostgres(),
+      ensureKafka({ instance: { name: 'test', port: PORTS.testKafka, controllerPort: PORTS.testKafkaController } }),
+      Promise.resolve().then(ensureDaprBinaries),
+    ]);
+    if (pg.dataDir) recordStarted({ postgres: [pg.dataDir] });
+    if (kafka.process) {
+      recordStarted({ pids: [kafka.process.pid] });
+      // Our broker, just started: nobody else uses it, so the topics earlier runs left go.
+      // Housekeeping only: a broker still loading its metadata may refuse; never fail on it.
+      await deleteTestTopics(kafka.brokers).catch((err: Error) =>
+        step('test', `could not delete old test topics (${err.message}); continuing`),
+      );
+    }
+    // Every test file's database is a copy of one migrated template: build it once, here.
+    const template = await ensureTemplateDatabase(pg.adminUrl);
+    step('test', `template database ${template} ready`);
+    const scheduler = await ensureScheduler(bins);
+    if (scheduler.process) recordStarted({ pids: [scheduler.process.pid] });
+    registerRun();
+    return { pg, kafka, bins, scheduler };
+  });
   const logDir = join(RUN_DIR, 'test-logs', new Date().toISOString().replace(/[:.]/g, '-'));
   process.env.DAYBOOK_TEST_ADMIN_DATABASE_URL = pg.adminUrl;
   process.env.DAYBOOK_TEST_KAFKA_BROKERS = kafka.brokers.join(',');
@@ -45,10 +61,16 @@ export default async function globalSetup(): Promise<void> {
   process.env.DAYBOOK_TEST_SCHEDULER = scheduler.address;
   process.env.DAYBOOK_TEST_LOG_DIR = logDir;
   step('test', `substrate ready; process logs in ${logDir}`);
-  (globalThis as { __daybookTeardown?: () => Promise<void> }).__daybookTeardown = async () => {
-    for (const p of started.reverse()) await stopProcess(p).catch(() => {});
-    await pg.stop();
-  };
+  (globalThis as { __daybookTeardown?: () => Promise<void> }).__daybookTeardown = () =>
+    withTestSubstrateLock(async () => {
+      // The last run out stops what test runs started; a substrate someone else started
+      // (npm start, npm run substrate) is never stopped.
+      if (!unregisterRun()) return;
+      const { pids, postgres } = readStarted();
+      for (const pid of pids.reverse()) await stopPid(pid).catch(() => {});
+      for (const dataDir of postgres) stopPostgresAt(dataDir);
+      clearStarted();
+    });
 }
 
 /** Topics tests create (per-file prefixes, unique kit-test topics), so they do not pile up. */

@@ -5,6 +5,7 @@ export * from './harness';
 export * from './http';
 export * from './jwks-server';
 export * from './kafka';
+export * from './login-code';
 export * from './ports';
 export * from './sidecar';
 export * from './tokens';

@@ -85,7 +85,7 @@ export async function startTestSidecar(o: TestSidecarOptions): Promise<TestSidec
       httpPort: ports.http,
       grpcPort: ports.grpc,
       metricsPort: ports.metrics,
-      componentEnv: { kafkaBrokers: env.kafkaBrokers.join(','), statePgUrl: o.databaseUrl, secretsFile: o.secretsFile },
+      componentEnv: { kafkaBrokers: env.kafkaBrokers.join(','), secretsFile: o.secretsFile },
       resourcesPath: o.resourcesPath,
       schedulerAddress: o.schedulerAddress ?? env.schedulerAddress,
       ...(o.namespace ? { namespace: o.namespace } : {}),

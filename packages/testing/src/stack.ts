@@ -27,8 +27,10 @@ export async function startStack(opts: {
   consumes?: Record<string, string[]>;
   schedulerAddress?: string;
   env?: Record<string, string>;
+  /** Another PostgreSQL server than the shared one (e.g. a private one a test restarts). */
+  adminDatabaseUrl?: string;
 }): Promise<Stack> {
-  const db = await createTestDatabase(opts.services);
+  const db = await createTestDatabase(opts.services, { adminDatabaseUrl: opts.adminDatabaseUrl });
   const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   const jwks = await startJwksServer(secrets);
   const ctx = testContext({

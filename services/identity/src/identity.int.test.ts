@@ -8,6 +8,7 @@ import {
   userRegistered,
   userUpdated,
   type EventContract,
+  type EventData,
 } from '@daybook/contracts';
 import { jwksTokenVerifier } from '@daybook/service-kit';
 import {
@@ -18,6 +19,7 @@ import {
   startServiceUnderTest,
   testContext,
   testSecretsFile,
+  unsealLoginCode,
   waitFor,
   type KafkaTap,
   type ServiceUnderTest,
@@ -71,6 +73,7 @@ interface Answer<T = unknown> {
   headers: Headers;
   cookies: string[];
 }
+type LoginCodeData = EventData<typeof loginCodeRequested>;
 interface ErrorBody {
   error: { code: string; message: string; details?: { problems?: { field: string; message: string }[] } };
 }
@@ -487,20 +490,24 @@ describe('delete account', () => {
 // --- Sign-in with an emailed code
 
 describe('login code', () => {
+  /** The code as notifications would email it: opened from the event with the test key. */
+  const codeIn = (data: Record<string, unknown>) => unsealLoginCode(secrets, data as LoginCodeData);
+
   async function requestCode(c: ReturnType<typeof client>, email: string, userId: string) {
     expect((await c.post('/login-code', { email })).status).toBe(202);
-    return (await eventOn(loginCodeRequested, (d) => d.userId === userId)).data as { code: string; email: string };
+    return { code: codeIn((await eventOn(loginCodeRequested, (d) => d.userId === userId)).data) };
   }
 
   test('the emailed code signs in, once', async () => {
     const c = client();
     const email = newEmail();
     const { user } = await c.signup(email);
-    // The email in any letter case; the event carries the code for notifications to send.
+    // The email in any letter case; the event carries the code sealed for notifications.
     expect((await c.post('/login-code', { email: email.toUpperCase() })).status).toBe(202);
     const { wire, data } = await eventOn(loginCodeRequested, (d) => d.userId === user.id);
-    const code = data.code as string;
+    const code = codeIn(data);
     expect(code).toMatch(/^\d{6}$/);
+    expect(wire.value).not.toContain(code);
     expect(wire.key).toBe(user.id);
     expect(data).toMatchObject({ email, userId: user.id });
     expect(new Date(data.expiresAt as string).getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
@@ -539,14 +546,15 @@ describe('login code', () => {
     const { user } = await c.signup(email);
     const first = await requestCode(c, email, user.id);
     expect((await c.post('/login-code', { email })).status).toBe(202);
-    const second = await waitFor(
+    const secondEvent = await waitFor(
       'the second code',
       () =>
         tap.messages
           .filter((m) => m.json?.type === loginCodeRequested.type)
-          .map((m) => m.json!.data as { userId: string; code: string })
+          .map((m) => m.json!.data as LoginCodeData)
           .filter((d) => d.userId === user.id)[1],
     );
+    const second = { code: codeIn(secondEvent) };
     if (first.code !== second.code) {
       expect((await c.post('/login-code/verify', { email, code: first.code })).status).toBe(401);
     }

@@ -7,6 +7,7 @@ import { openDatabase } from './infrastructure/database';
 import { jobHandlers } from './jobs';
 import { scheduleCleanup } from './jobs/clean-up-expired';
 import { routes } from './routes';
+import { loginCodeSealingKeys } from './infrastructure/login-code-sealing';
 import { signingKeyStore } from './infrastructure/signing-key-store';
 
 let cleanup: ReturnType<typeof scheduleCleanup> | undefined;
@@ -18,8 +19,9 @@ runService({
   routes,
   subscriptions: eventHandlers,
   jobs: jobHandlers,
-  // Not ready until the token signing keys load from the secret store.
-  readiness: async (kit) => void (await signingKeyStore(kit).keys()),
+  // Not ready until the token signing keys and the login-code sealing keys load from the
+  // secret store: a missing key fails the rollout, not the first sign-in.
+  readiness: async (kit) => void (await Promise.all([signingKeyStore(kit).keys(), loginCodeSealingKeys(kit).keys()])),
   onListening: (kit) => void (cleanup = scheduleCleanup(kit)),
   onShutdown: async () => cleanup?.stop(),
 });

@@ -3,6 +3,5 @@ export const COMPONENTS = {
   pubsub: 'daybook-pubsub',
   /** Every replica consumes every event (realtime fan-out). */
   pubsubFanout: 'daybook-pubsub-fanout',
-  stateStore: 'daybook-statestore',
   secrets: 'daybook-secrets',
 } as const;

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { CloudEvent, EventContract, EventData } from '@daybook/contracts';
 import { currentContext, newCorrelationId } from '../context';
 import { ident, withSearchPath, type SqlExecutor } from '../database';
+import { InvalidEventError, zodProblems } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { COMPONENTS } from './components';
@@ -16,13 +17,18 @@ export interface EnqueueOptions {
   causationId?: string;
 }
 
-/** Builds the CloudEvent for `data`, validated against its contract (defaults applied). */
+/**
+ * Builds the CloudEvent for `data`, validated against its contract (defaults applied).
+ * Data that breaks the contract is this service's bug: an InvalidEventError (a 500).
+ */
 export function buildCloudEvent<C extends EventContract>(
   contract: C,
   data: EventData<C>,
   opts: EnqueueOptions = {},
 ): CloudEvent<EventData<C>> {
-  const parsed = contract.schema.parse(data) as EventData<C>;
+  const result = contract.schema.safeParse(data);
+  if (!result.success) throw new InvalidEventError(contract.type, zodProblems(result.error, 'data'));
+  const parsed = result.data as EventData<C>;
   const ctx = currentContext();
   const event: CloudEvent<EventData<C>> = {
     specversion: '1.0',
@@ -85,16 +91,25 @@ interface OutboxRow {
  * active at a time (a session advisory lock). When a publish fails (sidecar or broker
  * down) the rows keep their error and the relay retries with backoff from the oldest
  * pending row: nothing is lost.
+ *
+ * The relay holds one long-lived connection (for LISTEN and the advisory lock). When it is
+ * lost (PostgreSQL restarted, the backend terminated, the network cut) the relay drops it,
+ * reconnects with backoff, takes leadership again and resumes from the oldest pending row;
+ * `stalledForMs()` tells readiness how long it has been without one.
  */
 export class OutboxRelay {
   private client?: Client;
   private timer?: NodeJS.Timeout;
+  private reconnectTimer?: NodeJS.Timeout;
+  private reconnectDelayMs = RECONNECT_MIN_MS;
   private running?: Promise<void>;
   private again = false;
   private isLeader = false;
   private stopped = false;
   private failures = 0;
   private retryAt = 0;
+  /** Since when the relay has had no working connection (undefined while it has one). */
+  private downSince?: number = Date.now();
 
   constructor(
     private readonly opts: {
@@ -110,16 +125,81 @@ export class OutboxRelay {
     },
   ) {}
 
+  /** Connects (or keeps trying in the background) and starts draining. */
   async start(): Promise<void> {
-    const { databaseUrl, schema, pollMs } = this.opts;
-    const client = new Client({ connectionString: withSearchPath(databaseUrl, schema) });
-    client.on('error', (err) => this.opts.log.warn({ err }, 'outbox relay connection error'));
+    this.timer = setInterval(() => this.kick(), this.opts.pollMs);
+    try {
+      await this.connect();
+    } catch (err) {
+      this.opts.log.warn({ err }, 'outbox relay could not connect; retrying');
+      this.scheduleReconnect();
+    }
+  }
+
+  /** How long the relay has been unable to reach its database; 0 while it can. */
+  stalledForMs(now = Date.now()): number {
+    return this.downSince === undefined ? 0 : now - this.downSince;
+  }
+
+  private async connect(): Promise<void> {
+    const { databaseUrl, schema, log, metrics } = this.opts;
+    const client = new Client({
+      connectionString: withSearchPath(databaseUrl, schema),
+      // Named, so an operator (or a test) can find it in pg_stat_activity.
+      application_name: relayApplicationName(schema),
+    });
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client, new Error('connection closed')));
     client.on('notification', () => this.kick());
-    await client.connect();
-    await client.query(`LISTEN ${ident(`daybook_outbox_${schema}`)}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${ident(`daybook_outbox_${schema}`)}`);
+    } catch (err) {
+      client.removeAllListeners();
+      await client.end().catch(() => {});
+      throw err;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
-    this.timer = setInterval(() => this.kick(), pollMs);
+    this.isLeader = false;
+    this.reconnectDelayMs = RECONNECT_MIN_MS;
+    const wasDownMs = this.stalledForMs();
+    this.downSince = undefined;
+    metrics.outboxRelayConnected.set(1);
+    log.info({ downMs: wasDownMs }, 'outbox relay connected');
     this.kick();
+  }
+
+  /** The connection is gone or unusable: drop it (and with it leadership) and reconnect. */
+  private lost(client: Client, err: unknown): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    this.isLeader = false;
+    this.downSince ??= Date.now();
+    this.opts.metrics.outboxRelayConnected.set(0);
+    client.removeAllListeners();
+    client.on('error', () => {}); // a late error from the dead connection must not crash us
+    void client.end().catch(() => {});
+    if (this.stopped) return;
+    this.opts.log.warn({ err }, 'outbox relay lost its database connection; reconnecting');
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    const delay = this.reconnectDelayMs;
+    this.reconnectDelayMs = Math.min(RECONNECT_MAX_MS, delay * 2);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.connect().catch((err) => {
+        this.opts.log.debug({ err }, 'outbox relay reconnect failed; retrying');
+        this.scheduleReconnect();
+      });
+    }, delay);
+    this.reconnectTimer.unref();
   }
 
   /** Runs a drain now, or right after the one in progress. */
@@ -139,33 +219,37 @@ export class OutboxRelay {
   }
 
   private async drainLoop(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
     try {
       if (Date.now() < this.retryAt) return;
-      if (!(await this.acquireLeadership())) return;
-      while (!this.stopped && (await this.drainBatch())) {
+      if (!(await this.acquireLeadership(client))) return;
+      while (!this.stopped && this.client === client && (await this.drainBatch(client))) {
         /* keep going while full batches publish cleanly */
       }
-      await this.updatePendingGauge();
     } catch (err) {
-      this.opts.log.warn({ err }, 'outbox relay pass failed; will retry');
+      // Publish failures are handled in drainBatch; what reaches here is the database. The
+      // connection may look alive and still be unusable, so take a fresh one.
+      this.opts.log.warn({ err }, 'outbox relay pass failed; reconnecting');
+      this.lost(client, err);
     }
   }
 
-  private async acquireLeadership(): Promise<boolean> {
+  private async acquireLeadership(client: Client): Promise<boolean> {
     if (this.isLeader) return true;
-    const { rows } = await this.client!.query<{ locked: boolean }>(
-      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-      [`daybook-outbox:${this.opts.schema}`],
-    );
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+      `daybook-outbox:${this.opts.schema}`,
+    ]);
     this.isLeader = rows[0]?.locked === true;
+    this.opts.log.debug({ leader: this.isLeader }, 'outbox relay leadership checked');
     return this.isLeader;
   }
 
   /** Publishes one batch; true when the batch was full and fully published. */
-  private async drainBatch(): Promise<boolean> {
+  private async drainBatch(client: Client): Promise<boolean> {
     const { schema, sidecar, metrics, log } = this.opts;
     const batchSize = this.opts.batchSize ?? 500;
-    const { rows } = await this.client!.query<OutboxRow>(
+    const { rows } = await client.query<OutboxRow>(
       `SELECT seq, event_id, topic, type, partition_key, cloud_event, attempts
          FROM ${ident(schema)}.outbox_events
         WHERE published_at IS NULL
@@ -199,7 +283,9 @@ export class OutboxRelay {
     );
 
     if (published.length > 0) {
-      await this.client!.query(
+      // If this update is lost with the connection, the rows are published again after
+      // the reconnect: at-least-once, and every consumer dedups by event id.
+      await client.query(
         `UPDATE ${ident(schema)}.outbox_events SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`,
         [published.map((r) => r.seq)],
       );
@@ -211,7 +297,7 @@ export class OutboxRelay {
       return rows.length === batchSize;
     }
     for (const { row, error } of failed) {
-      await this.client!.query(
+      await client.query(
         `UPDATE ${ident(schema)}.outbox_events SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`,
         [row.seq, error.slice(0, 1000)],
       );
@@ -225,18 +311,36 @@ export class OutboxRelay {
     return false;
   }
 
-  private async updatePendingGauge(): Promise<void> {
-    const { rows } = await this.client!.query<{ n: string }>(
-      `SELECT count(*) AS n FROM ${ident(this.opts.schema)}.outbox_events WHERE published_at IS NULL`,
-    );
-    this.opts.metrics.outboxPending.set(Number(rows[0]?.n ?? 0));
-  }
-
   /** Finishes the publishes in progress, then releases leadership and the connection. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     await this.running;
-    await this.client?.end().catch(() => {});
+    const client = this.client;
+    this.client = undefined;
+    client?.removeAllListeners();
+    client?.on('error', () => {});
+    await client?.end().catch(() => {});
   }
 }
+
+/**
+ * Sets the outbox gauges from the database (through the service's pool, not the relay's
+ * connection, so they stay true while the relay reconnects): what is unpublished, and how
+ * old the oldest of it is.
+ */
+export async function measureOutbox(db: SqlExecutor, schema: string, metrics: Metrics): Promise<void> {
+  const [row] = await db.$queryRawUnsafe<{ pending: bigint | number; oldest_age: number | null }[]>(
+    `SELECT count(*) AS pending, extract(epoch FROM now() - min(created_at))::float8 AS oldest_age
+       FROM ${ident(schema)}.outbox_events WHERE published_at IS NULL`,
+  );
+  metrics.outboxPending.set(Number(row?.pending ?? 0));
+  metrics.outboxOldestPendingAge.set(Math.max(0, row?.oldest_age ?? 0));
+}
+
+/** The relay connection's application_name in pg_stat_activity. */
+export const relayApplicationName = (schema: string) => `daybook-outbox-relay:${schema}`;
+
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_MAX_MS = 5_000;

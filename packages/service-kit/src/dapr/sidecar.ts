@@ -1,7 +1,7 @@
 /**
  * A thin client for this service's Dapr sidecar HTTP API. Thin on purpose: the npm SDK has
- * no Jobs API client, and the state API's ETag conflicts and the publish metadata need
- * exact control over status codes and query parameters.
+ * no Jobs API client, and bulk publish with per-entry partition keys needs exact control
+ * over the metadata and status codes.
  */
 export class SidecarError extends Error {
   constructor(
@@ -12,19 +12,6 @@ export class SidecarError extends Error {
     super(message);
     this.name = 'SidecarError';
   }
-}
-
-/** A state write lost an optimistic-concurrency race (stale or missing ETag). */
-export class EtagMismatchError extends SidecarError {
-  constructor(status: number, body: string, key: string) {
-    super(status, body, `state "${key}" was changed by someone else (ETag mismatch)`);
-    this.name = 'EtagMismatchError';
-  }
-}
-
-export interface StateItem<T> {
-  value: T;
-  etag: string;
 }
 
 export interface JobSpec {
@@ -113,45 +100,6 @@ export class Sidecar {
     }
     if (failed?.length) return failed;
     throw new SidecarError(res.status, text, `bulk publish to ${topic}: sidecar answered ${res.status} ${text}`.trim());
-  }
-
-  async getState<T>(store: string, key: string): Promise<StateItem<T> | undefined> {
-    const res = await this.call('GET', `/v1.0/state/${store}/${encodeURIComponent(key)}`);
-    if (res.status === 204) return undefined;
-    if (res.status !== 200) return this.fail(res, `get state ${key}`);
-    return { value: (await res.json()) as T, etag: res.headers.get('etag') ?? '' };
-  }
-
-  /**
-   * Saves with first-write-wins concurrency: pass the ETag you read, or none to create.
-   * A stale ETag raises EtagMismatchError.
-   */
-  async saveState<T>(
-    store: string,
-    key: string,
-    value: T,
-    opts: { etag?: string; ttlSeconds?: number } = {},
-  ): Promise<void> {
-    const item: Record<string, unknown> = { key, value, options: { concurrency: 'first-write' } };
-    if (opts.etag) item.etag = opts.etag;
-    if (opts.ttlSeconds) item.metadata = { ttlInSeconds: String(opts.ttlSeconds) };
-    const res = await this.call('POST', `/v1.0/state/${store}`, [item]);
-    if (res.status === 204 || res.status === 200) return;
-    if (res.status === 409 || (res.status === 500 && /etag/i.test(await res.clone().text()))) {
-      throw new EtagMismatchError(res.status, await res.text(), key);
-    }
-    await this.fail(res, `save state ${key}`);
-  }
-
-  async deleteState(store: string, key: string, etag?: string): Promise<void> {
-    const res = await this.call(
-      'DELETE',
-      `/v1.0/state/${store}/${encodeURIComponent(key)}`,
-      undefined,
-      etag ? { 'if-match': etag } : {},
-    );
-    if (res.status === 409) throw new EtagMismatchError(409, await res.text(), key);
-    if (res.status !== 204 && res.status !== 200) await this.fail(res, `delete state ${key}`);
   }
 
   async getSecret(store: string, key: string): Promise<Record<string, string>> {

@@ -1,4 +1,5 @@
-import { taskCompleted, userRegistered } from '@daybook/contracts';
+import { z } from 'zod';
+import { SENSITIVE_MARKER, loginCodeRequested, sensitive, taskCompleted, userRegistered } from '@daybook/contracts';
 import { toAuditRecord } from './audit-entry';
 
 const envelope = {
@@ -12,7 +13,10 @@ const envelope = {
 
 test('a task change is recorded against the task with its before and after values', () => {
   const data = taskCompleted.example;
-  const record = toAuditRecord({ ...envelope, type: taskCompleted.type, partitionkey: data.task.id, data });
+  const record = toAuditRecord(
+    { ...envelope, type: taskCompleted.type, partitionkey: data.task.id, data },
+    taskCompleted,
+  );
   expect(record).toMatchObject({
     eventId: 'evt-1',
     entityType: 'task',
@@ -28,13 +32,10 @@ test('a task change is recorded against the task with its before and after value
 
 test('an event without a task is recorded against its own entity and user', () => {
   const data = userRegistered.example;
-  const record = toAuditRecord({
-    ...envelope,
-    source: 'identity',
-    type: userRegistered.type,
-    partitionkey: data.userId,
-    data,
-  });
+  const record = toAuditRecord(
+    { ...envelope, source: 'identity', type: userRegistered.type, partitionkey: data.userId, data },
+    userRegistered,
+  );
   expect(record).toMatchObject({
     entityType: 'user',
     entityId: data.userId,
@@ -45,7 +46,32 @@ test('an event without a task is recorded against its own entity and user', () =
 });
 
 test('an event carrying no user is refused rather than recorded without an owner', () => {
-  expect(() => toAuditRecord({ ...envelope, type: 'daybook.thing.done.v1', partitionkey: 'k', data: {} })).toThrow(
-    /no user id/,
+  expect(() =>
+    toAuditRecord(
+      { ...envelope, type: 'daybook.thing.done.v1', partitionkey: 'k', data: {} },
+      { schema: z.object({}) },
+    ),
+  ).toThrow(/no user id/);
+});
+
+test('fields the contract marks sensitive are never recorded, whatever their name', () => {
+  const data = loginCodeRequested.example;
+  const record = toAuditRecord(
+    { ...envelope, source: 'identity', type: loginCodeRequested.type, partitionkey: data.userId, data },
+    loginCodeRequested,
   );
+  expect(record.after).toEqual({ ...data, sealedCode: SENSITIVE_MARKER });
+  expect(JSON.stringify(record)).not.toContain(data.sealedCode.ciphertext);
+
+  // Driven by the mark, not by a list of names: a task event with a marked field is stripped too.
+  const pin = sensitive(z.string());
+  const marked = { schema: z.object({ task: z.object({ userId: z.string(), pin }), before: z.object({ pin }) }) };
+  const task = { userId: data.userId, pin: '4321' };
+  const before = { pin: '1234' };
+  const taskRecord = toAuditRecord(
+    { ...envelope, type: 'daybook.task.locked.v1', partitionkey: 't1', data: { task, before } },
+    marked,
+  );
+  expect(taskRecord.after).toEqual({ userId: data.userId, pin: SENSITIVE_MARKER });
+  expect(taskRecord.before).toEqual({ pin: SENSITIVE_MARKER });
 });

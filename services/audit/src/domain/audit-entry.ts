@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@daybook/contracts';
+import { withoutSensitive, type CloudEvent, type EventContract } from '@daybook/contracts';
 
 export interface AuditRecord {
   eventId: string;
@@ -18,10 +18,12 @@ type Data = Record<string, unknown> & { userId?: string; task?: { userId: string
 /**
  * Turns any Daybook event into a history record: the entity is the event type's second
  * segment (`daybook.task.completed.v1` → task), its id the partition key (every contract
- * keys by its entity's id), the owner the event's user.
+ * keys by its entity's id), the owner the event's user. Every field the contract marks
+ * sensitive is replaced by a marker first: the history is append-only and shown to
+ * people, so a secret written there could never be taken back.
  */
-export function toAuditRecord(event: CloudEvent<unknown>): AuditRecord {
-  const data = (event.data ?? {}) as Data;
+export function toAuditRecord(event: CloudEvent<unknown>, contract: Pick<EventContract, 'schema'>): AuditRecord {
+  const data = withoutSensitive(contract, (event.data ?? {}) as Data);
   const entityType = event.type.split('.')[1] ?? 'unknown';
   const userId = data.userId ?? data.task?.userId;
   if (!userId) throw new Error(`event ${event.type} carries no user id`);

@@ -6,6 +6,8 @@ import { recordEvent } from './record-event';
 /** Audit keeps the history of every event on every topic, until the user is deleted. */
 export function eventHandlers(_kit: ServiceKit): Subscription[] {
   return ALL_EVENTS.map((contract) =>
-    contract === userDeleted ? on(userDeleted, forgetUser) : on(contract, recordEvent),
+    contract === userDeleted
+      ? on(userDeleted, forgetUser)
+      : on(contract, (event, ctx) => recordEvent(contract, event, ctx)),
   );
 }

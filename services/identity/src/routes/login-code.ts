@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { loginCodeRequested } from '@daybook/contracts';
-import { validate, type ServiceKit } from '@daybook/service-kit';
+import { loginCodeRequested, loginCodeSealing } from '@daybook/contracts';
+import { seal, validate, type ServiceKit } from '@daybook/service-kit';
 import { loginCodeRequestInput, loginCodeVerifyInput } from '../domain/account';
 import {
   LOGIN_CODE_MAX_ATTEMPTS,
@@ -12,6 +12,7 @@ import {
   newLoginCode,
 } from '../domain/login-code';
 import type { Database } from '../infrastructure/database';
+import { loginCodeSealingKeys } from '../infrastructure/login-code-sealing';
 import type { IssuedSession, SessionStore } from '../infrastructure/session-store';
 import type { ThrottleStore } from '../infrastructure/throttle-store';
 import { codeRequestSubjects, invalidCredentials, sendSession, signInSubjects } from './http';
@@ -24,6 +25,7 @@ export function loginCodeRoutes(
   throttle: ThrottleStore,
 ): Router {
   const router = Router();
+  const sealingKeys = loginCodeSealingKeys(kit);
 
   router.post('/api/identity/login-code', async (req, res) => {
     const { email } = validate(loginCodeRequestInput, req.body, 'body');
@@ -37,6 +39,9 @@ export function loginCodeRoutes(
       const id = randomUUID();
       const code = newLoginCode();
       const expiresAt = new Date(now.getTime() + LOGIN_CODE_TTL_MS);
+      // The event sits in Kafka, the outbox and every consumer's reach: only notifications,
+      // which holds the key, can read the code in it.
+      const sealedCode = seal(await sealingKeys.keys(), code, loginCodeSealing.context(user.id));
       await db.$transaction(async (tx) => {
         // Only the newest code is valid: earlier unused ones are voided.
         await tx.loginCode.updateMany({ where: { userId: user.id, consumedAt: null }, data: { consumedAt: now } });
@@ -46,7 +51,7 @@ export function loginCodeRoutes(
         await kit.publish(
           tx,
           loginCodeRequested,
-          { userId: user.id, email: user.email, code, expiresAt: expiresAt.toISOString() },
+          { userId: user.id, email: user.email, sealedCode, expiresAt: expiresAt.toISOString() },
           { subject: user.id },
         );
       });

@@ -61,8 +61,8 @@ export function routes(kit: ServiceKit): Router {
   router.post('/api/reminders/snooze', async (req, res) => {
     const input = validate(snoozeInput, req.body, 'body');
     const until = input.until ? new Date(input.until) : new Date(Date.now() + input.minutes! * 60_000);
-    if (until.getTime() <= Date.now()) throw badRequest('body.until: must be in the future');
-    if (until.getTime() - Date.now() > MAX_SNOOZE_MS) throw badRequest('body.until: at most 30 days ahead');
+    if (until.getTime() <= Date.now()) throw badRequest('body.until', 'must be in the future');
+    if (until.getTime() - Date.now() > MAX_SNOOZE_MS) throw badRequest('body.until', 'at most 30 days ahead');
     const row = await db.$transaction((tx) =>
       scheduler.snooze(tx, req.user!.id, input.taskId, input.reminderId, until),
     );

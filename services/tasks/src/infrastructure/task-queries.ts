@@ -1,5 +1,4 @@
-import { badRequest } from '@daybook/service-kit';
-import { decodeCursor, encodeCursor, type Cursor, type ListQuery } from '../domain/list-query';
+import { encodeCursor, sortOf, type Cursor, type ListQuery } from '../domain/list-query';
 import type { Database } from './database';
 
 /** How each sort orders tasks: a non-null SQL key (ties broken by id) and its default direction. */
@@ -20,7 +19,9 @@ const SORT_KEYS = {
   created: { asc: 't.created_at', desc: 't.created_at', cast: 'timestamptz', order: 'desc' },
   updated: { asc: 't.updated_at', desc: 't.updated_at', cast: 'timestamptz', order: 'desc' },
   title: { asc: 'lower(t.title)', desc: 'lower(t.title)', cast: 'text', order: 'asc' },
-  relevance: { asc: 'ts_rank(t.search, query)', desc: 'ts_rank(t.search, query)', cast: 'float8', order: 'desc' },
+  // ts_rank is a real: a cursor's key read back as a double would differ from the rank it
+  // came from in the last digits, and ascending pages would repeat a task.
+  relevance: { asc: 'ts_rank(t.search, query)', desc: 'ts_rank(t.search, query)', cast: 'real', order: 'desc' },
 } as const;
 
 /**
@@ -76,15 +77,13 @@ export async function listTaskIds(
   const from = q.q ? `tasks t, websearch_to_tsquery('english', ${p(q.q)}) query` : 'tasks t';
   if (q.q) where.push('t.search @@ query');
 
-  const sortName = q.sort ?? (q.q ? 'relevance' : 'created');
-  const sort = SORT_KEYS[sortName];
+  const sort = SORT_KEYS[sortOf(q)];
   const order = q.order ?? sort.order;
   const key = sort[order];
   if (q.cursor) {
-    const cursor = decodeCursor(q.cursor);
-    if (!cursor) throw badRequest('query.cursor: is not a cursor returned by a previous page');
+    // The query schema has checked that the cursor's key has this sort's type.
     const cmp = order === 'asc' ? '>' : '<';
-    where.push(`(${key}, t.id) ${cmp} (${p(cursor.k)}::${sort.cast}, ${p(cursor.id)}::uuid)`);
+    where.push(`(${key}, t.id) ${cmp} (${p(q.cursor.k)}::${sort.cast}, ${p(q.cursor.id)}::uuid)`);
   }
   const dir = order.toUpperCase();
   const sql = `SELECT t.id::text AS id, (${key})::text AS k FROM ${from}
@@ -94,7 +93,7 @@ export async function listTaskIds(
   const last = page[page.length - 1];
   const next: Cursor | undefined =
     rows.length > q.limit && last
-      ? { k: sort.cast === 'int' || sort.cast === 'float8' ? Number(last.k) : last.k, id: last.id }
+      ? { k: sort.cast === 'int' || sort.cast === 'real' ? Number(last.k) : last.k, id: last.id }
       : undefined;
   return { ids: page.map((r) => r.id), nextCursor: next ? encodeCursor(next) : null };
 }

@@ -229,11 +229,12 @@ export class TaskStore {
             }
             effective = template ? (scope ?? (template.latestTaskId === id ? 'future' : 'this')) : undefined;
             if (effective === 'this' && input.recurrence !== undefined) {
-              throw badRequest('body.recurrence: the rule belongs to the whole series; change it with scope=future');
+              throw badRequest('body.recurrence', 'the rule belongs to the whole series; change it with scope=future');
             }
             if (effective === 'future' && template!.latestTaskId !== id && input.due !== undefined) {
               throw badRequest(
-                'body.due: only the latest occurrence moves the series; move an older one with scope=this',
+                'body.due',
+                'only the latest occurrence moves the series; move an older one with scope=this',
               );
             }
             const change = await this.edit(tx, userId, id, before, input);
@@ -375,7 +376,7 @@ export class TaskStore {
       const current = new Set(before.tags.map((t) => t.tagId));
       if (mode === 'tag') {
         const added = tagIds.filter((t) => !current.has(t));
-        if (current.size + added.length > 20) throw badRequest('body.tagIds: a task has at most 20 tags');
+        if (current.size + added.length > 20) throw badRequest('body.tagIds', 'a task has at most 20 tags');
         if (added.length) await tx.taskTag.createMany({ data: added.map((tagId) => ({ taskId: id, tagId })) });
       } else {
         await tx.taskTag.deleteMany({ where: { taskId: id, tagId: { in: tagIds } } });

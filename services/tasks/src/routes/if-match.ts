@@ -15,7 +15,7 @@ export function expectedVersion(req: Request, required: boolean): number | undef
     return undefined;
   }
   const match = header.trim().match(/^(?:W\/)?"?(\d{1,9})"?$/);
-  if (!match) throw badRequest('headers.if-match: must be the task ETag, e.g. "3"');
+  if (!match) throw badRequest('headers.if-match', 'must be the task ETag, e.g. "3"');
   return Number(match[1]);
 }
 

@@ -298,6 +298,55 @@ describe('finding tasks', () => {
     }
   });
 
+  test('every sort pages through with the cursors it hands out; any other cursor is a 400 naming query.cursor', async () => {
+    const ada = person();
+    await ada.create({ title: 'Plant the bulbs', priority: 'high', due: { date: dateFrom(3) } });
+    await ada.create({ title: 'Prune the roses', priority: 'low', notes: 'plants first' });
+    await ada.create({ title: 'Water the plants', priority: 'high', due: { date: dateFrom(-2) } });
+    const ids = (r: Reply<Json>) => r.body.items.map((t: TaskSnapshot) => t.id);
+    const pageByPage = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: Reply<Json> = await ada.call(
+          'GET',
+          `/api/tasks?${query}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect({ query, status: r.status }).toEqual({ query, status: 200 });
+        seen.push(...ids(r));
+        cursor = r.body.nextCursor;
+      } while (cursor && seen.length <= 3); // a cursor that repeats a task would page forever
+      return seen;
+    };
+    for (const sort of ['sort=due', 'sort=priority', 'sort=created', 'sort=updated', 'sort=title', 'q=plants']) {
+      for (const order of ['asc', 'desc']) {
+        const query = `${sort}&order=${order}`;
+        const all = ids(await ada.call('GET', `/api/tasks?${query}`));
+        expect({ query, paged: await pageByPage(query) }).toEqual({ query, paged: all });
+      }
+    }
+
+    // Cursors as a client could forge them: well-formed base64 JSON whose key is not of the sort.
+    const forged = (value: unknown) => encodeURIComponent(Buffer.from(JSON.stringify(value)).toString('base64'));
+    const firstTitle = (await ada.call('GET', '/api/tasks?sort=title&limit=1')).body.nextCursor;
+    for (const bad of [
+      `cursor=${forged({ k: 'abc', id: randomUUID() })}`,
+      `sort=priority&cursor=${forged({ k: 'abc', id: randomUUID() })}`,
+      `sort=priority&cursor=${forged({ k: 2.5, id: randomUUID() })}`,
+      `sort=due&cursor=${forged({ k: '2026-02-30 00:00:00+00', id: randomUUID() })}`,
+      `sort=title&cursor=${forged({ k: 'a\u0000b', id: randomUUID() })}`,
+      `sort=title&cursor=${forged({ k: 'a', id: '-'.repeat(36) })}`,
+      `sort=due&cursor=${encodeURIComponent(firstTitle)}`, // a title cursor on a due-date listing
+    ]) {
+      const r = await ada.call('GET', `/api/tasks?${bad}`);
+      expect({ bad, status: r.status, fields: r.body.error?.details?.problems.map((p: Json) => p.field) }).toEqual({
+        bad,
+        status: 400,
+        fields: ['query.cursor'],
+      });
+    }
+  });
+
   test('today and upcoming in the caller’s time zone', async () => {
     const ada = person();
     const zone = 'Pacific/Auckland';

@@ -10,8 +10,7 @@ import {
   type TestDatabase,
 } from '@daybook/testing';
 import { job, jobName } from './jobs';
-import { COMPONENTS } from './components';
-import { EtagMismatchError, dueTimeAt } from './sidecar';
+import { dueTimeAt } from './sidecar';
 
 let db: TestDatabase;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
@@ -74,18 +73,4 @@ test('a cancelled job never triggers', async () => {
   });
   expect(triggers.some((t) => t.name === cancelled)).toBe(false);
   await app.sidecar.client.deleteJob(cancelled); // cancelling again is not an error
-});
-
-test('a state-store write with a stale ETag is rejected and the newer value kept', async () => {
-  const { client } = app.sidecar;
-  const key = `profile-${randomUUID()}`;
-  await client.saveState(COMPONENTS.stateStore, key, { theme: 'light' });
-  const first = await client.getState<{ theme: string }>(COMPONENTS.stateStore, key);
-  expect(first).toMatchObject({ value: { theme: 'light' } });
-
-  await client.saveState(COMPONENTS.stateStore, key, { theme: 'dark' }, { etag: first!.etag });
-  await expect(
-    client.saveState(COMPONENTS.stateStore, key, { theme: 'sepia' }, { etag: first!.etag }),
-  ).rejects.toBeInstanceOf(EtagMismatchError);
-  expect((await client.getState(COMPONENTS.stateStore, key))?.value).toEqual({ theme: 'dark' });
 });

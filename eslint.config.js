@@ -47,6 +47,22 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The kit carries each service's types (ServiceKit<Env, Database>): a double cast in a
+    // service hides a type that should have flowed from its source.
+    files: ['services/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
+          message:
+            'No `as unknown as` in services: take the type from its source (the kit is generic over Env and Database).',
+        },
+      ],
+    },
+  },
+  {
     files: TEST_FILES,
     plugins: { daybook: { rules: { 'no-fixed-future-date': noFixedFutureDate } } },
     rules: { 'daybook/no-fixed-future-date': 'error' },

@@ -8,10 +8,18 @@ export interface SqlExecutor {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
 
-export interface TransactionalDb extends SqlExecutor {
-  $transaction<R>(fn: (tx: SqlExecutor) => Promise<R>, options?: { timeout?: number }): Promise<R>;
+/**
+ * A database client that runs interactive transactions, each on a transaction client of
+ * type `Tx` (a generated Prisma client is a `TransactionalDb<Prisma.TransactionClient>`).
+ * The kit carries the service's own types through: handlers get the service's `Tx`.
+ */
+export interface TransactionalDb<Tx extends SqlExecutor = SqlExecutor> extends SqlExecutor {
+  $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { timeout?: number }): Promise<R>;
   $disconnect(): Promise<void>;
 }
+
+/** The transaction client type of a database client. */
+export type TxOf<DB> = DB extends TransactionalDb<infer T> ? T : never;
 
 /** Quotes a PostgreSQL identifier we built ourselves (schema names are validated by env). */
 export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;

@@ -1,3 +1,4 @@
+import { Conflict, DomainError, InvalidInput, NotFound, StaleVersion, VersionRequired } from './domain-errors';
 import type { ErrorRequestHandler } from 'express';
 import type { ZodError } from 'zod';
 import type { Logger } from './logger';
@@ -99,6 +100,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.setHeader('retry-after', '1');
       err = new HttpError(503, 'unavailable', 'the service is busy; retry shortly');
     }
+    if (err instanceof DomainError) err = toHttpError(err);
     if (err instanceof HttpError) {
       res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
       return;
@@ -115,6 +117,18 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
   };
 }
+
+/** The HTTP answer for a domain error (domain-errors.ts): one mapping for every service. */
+export function toHttpError(err: DomainError): HttpError {
+  if (err instanceof NotFound) return new HttpError(404, err.code, err.message);
+  if (err instanceof Conflict) return new HttpError(409, err.code, err.message, currentCopy(err.current));
+  if (err instanceof StaleVersion) return new HttpError(412, err.code, err.message, currentCopy(err.current));
+  if (err instanceof VersionRequired) return new HttpError(428, err.code, err.message);
+  if (err instanceof InvalidInput) return badRequest(err.field, err.message.slice(err.field.length + 2));
+  return new HttpError(400, err.code, err.message);
+}
+
+const currentCopy = (current: unknown) => (current === undefined ? undefined : { current });
 
 /** Parses request input with a zod schema; a 400 naming each bad field otherwise. */
 export function validate<T>(

@@ -2,6 +2,7 @@ export * from './auth';
 export * from './context';
 export * from './database';
 export * from './env';
+export * from './domain-errors';
 export * from './errors';
 export * from './http';
 export * from './logger';

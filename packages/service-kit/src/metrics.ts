@@ -60,6 +60,12 @@ export function createMetrics(service: string) {
       help: '1 while the outbox relay holds a working database connection, 0 while it reconnects',
       registers: [registry],
     }),
+    jobsScheduled: new Counter({
+      name: 'daybook_jobs_scheduled_total',
+      help: 'Dapr jobs scheduled (or replaced), by job kind',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
     jobsTriggered: new Counter({
       name: 'daybook_jobs_triggered_total',
       help: 'Dapr job triggers received, by job kind and outcome',

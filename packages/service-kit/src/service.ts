@@ -3,28 +3,40 @@ import type { Router } from 'express';
 import type { z } from 'zod';
 import type { EventContract, EventData } from '@daybook/contracts';
 import { jwksTokenVerifier, requireUser } from './auth';
-import type { SqlExecutor, TransactionalDb } from './database';
+import type { SqlExecutor, TransactionalDb, TxOf } from './database';
 import { COMPONENTS } from './dapr/components';
-import { jobRouter, type JobHandler } from './dapr/jobs';
+import { jobRouter, jobsClient, type JobHandler, type Jobs } from './dapr/jobs';
 import { OutboxRelay, enqueueEvent, measureOutbox, type EnqueueOptions } from './dapr/outbox';
 import { sweepRetention } from './dapr/retention';
 import { Sidecar } from './dapr/sidecar';
-import { subscriptionRouter, type Subscription } from './dapr/subscriptions';
+import { on, subscriptionRouter, type Subscription } from './dapr/subscriptions';
 import { ConfigError, loadEnv, type BaseEnv, type baseEnvSchema } from './env';
 import { errorHandler, notFound } from './errors';
 import { createHttpApp } from './http';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 
-/** Everything a service's routes, handlers and jobs are given. */
-export interface ServiceKit<E extends BaseEnv = BaseEnv> {
+/**
+ * Everything a service's composition root (src/app.ts) is given, typed with the service's
+ * own environment `E` and database client `DB` (its generated Prisma client), so handlers
+ * get the service's transaction type and nothing needs a cast.
+ */
+export interface ServiceKit<E extends BaseEnv = BaseEnv, DB extends TransactionalDb<TxOf<DB>> = TransactionalDb> {
   name: string;
   env: E;
   schema: string;
   log: Logger;
   metrics: Metrics;
-  db: TransactionalDb;
+  db: DB;
   sidecar: Sidecar;
+  /** The sending side of Dapr jobs (`job(def, handler)` is the receiving side). */
+  jobs: Jobs;
+  /** Declares an event handler whose transaction is the service's own `Tx`. */
+  on<C extends EventContract>(
+    contract: C,
+    handle: Subscription<C, TxOf<DB>>['handle'],
+    opts?: { pubsub?: string; dedup?: boolean },
+  ): Subscription<C, TxOf<DB>>;
   components: typeof COMPONENTS;
   /** Express middleware: 401 unless a valid access token is presented; sets req.user. */
   requireUser: ReturnType<typeof requireUser>;
@@ -37,33 +49,40 @@ export interface ServiceKit<E extends BaseEnv = BaseEnv> {
   ): ReturnType<typeof enqueueEvent<C>>;
 }
 
-export interface ServiceDefinition<S extends typeof baseEnvSchema> {
+/** What a service is, as its composition root (src/app.ts) builds it from the kit. */
+export interface ServiceApp<DB extends TransactionalDb<TxOf<DB>>> {
+  routes?: Router;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list holds every contract's handler
+  subscriptions?: Subscription<any, TxOf<DB>>[];
+  jobs?: JobHandler[];
+  /** Extra readiness checks beyond the sidecar, the database and the outbox relay. */
+  readiness?(): Promise<void>;
+  /** Extra work at shutdown, after the HTTP server has drained (e.g. close sockets). */
+  onShutdown?(): Promise<void>;
+  /** Called with the listening server (e.g. to attach a WebSocket server). */
+  onListening?(server: Server): void;
+}
+
+export interface ServiceDefinition<S extends typeof baseEnvSchema, DB extends TransactionalDb<TxOf<DB>>> {
   name: string;
   envSchema: S;
   /** Opens the service's database client (a generated Prisma client). */
-  database(env: z.infer<S>, schema: string): TransactionalDb;
-  routes?(kit: ServiceKit<z.infer<S>>): Router;
-  subscriptions?(kit: ServiceKit<z.infer<S>>): Subscription[];
-  jobs?(kit: ServiceKit<z.infer<S>>): JobHandler[];
-  /** Extra readiness checks beyond the sidecar and the database. */
-  readiness?(kit: ServiceKit<z.infer<S>>): Promise<void>;
-  /** Extra work at shutdown, after the HTTP server has drained (e.g. close sockets). */
-  onShutdown?(kit: ServiceKit<z.infer<S>>): Promise<void>;
-  /** Called with the listening server (e.g. to attach a WebSocket server). */
-  onListening?(kit: ServiceKit<z.infer<S>>, server: Server): void;
+  database(env: z.infer<S>, schema: string): DB;
+  /** The composition root: builds every store, adapter and use case once. */
+  app(kit: ServiceKit<z.infer<S>, DB>): ServiceApp<DB>;
 }
 
-export interface RunningService<E extends BaseEnv = BaseEnv> {
-  kit: ServiceKit<E>;
+export interface RunningService<E extends BaseEnv = BaseEnv, DB extends TransactionalDb<TxOf<DB>> = TransactionalDb> {
+  kit: ServiceKit<E, DB>;
   server: Server;
   /** Stops accepting work, drains in-flight requests and events, closes the database. */
   stop(reason?: string): Promise<void>;
 }
 
-export async function startService<S extends typeof baseEnvSchema>(
-  def: ServiceDefinition<S>,
+export async function startService<S extends typeof baseEnvSchema, DB extends TransactionalDb<TxOf<DB>>>(
+  def: ServiceDefinition<S, DB>,
   source: NodeJS.ProcessEnv = process.env,
-): Promise<RunningService<z.infer<S>>> {
+): Promise<RunningService<z.infer<S>, DB>> {
   const env = loadEnv(def.envSchema, source) as z.infer<S>;
   const schema = env.DATABASE_SCHEMA ?? def.name;
   const log = createLogger(def.name, env.LOG_LEVEL);
@@ -75,7 +94,7 @@ export async function startService<S extends typeof baseEnvSchema>(
     issuer: env.AUTH_ISSUER,
     audience: env.AUTH_AUDIENCE,
   });
-  const kit: ServiceKit<z.infer<S>> = {
+  const kit: ServiceKit<z.infer<S>, DB> = {
     name: def.name,
     env,
     schema,
@@ -83,6 +102,8 @@ export async function startService<S extends typeof baseEnvSchema>(
     metrics,
     db,
     sidecar,
+    jobs: jobsClient(sidecar, metrics),
+    on: (contract, handle, opts) => on(contract, handle, opts),
     components: COMPONENTS,
     requireUser: requireUser(verifier),
     publish: (tx, contract, data, opts) => enqueueEvent(tx, schema, contract, data, opts),
@@ -98,12 +119,13 @@ export async function startService<S extends typeof baseEnvSchema>(
     topicPrefix: env.TOPIC_PREFIX,
   });
 
+  const app = def.app(kit);
   let shuttingDown = false;
-  const app = createHttpApp({ log, metrics, trustProxy: env.TRUST_PROXY });
-  app.get('/healthz', (_req, res) => {
+  const http = createHttpApp({ log, metrics, trustProxy: env.TRUST_PROXY });
+  http.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok', service: def.name });
   });
-  app.get('/readyz', async (_req, res) => {
+  http.get('/readyz', async (_req, res) => {
     const checks: Record<string, string> = {};
     const check = async (name: string, fn: () => Promise<unknown>) => {
       try {
@@ -124,39 +146,39 @@ export async function startService<S extends typeof baseEnvSchema>(
           throw new Error(`outbox relay without a database connection for ${Math.round(stalled / 1000)} s`);
         }
       }),
-      ...(def.readiness ? [check('service', () => def.readiness!(kit))] : []),
+      ...(app.readiness ? [check('service', () => app.readiness!())] : []),
     ]);
     if (shuttingDown) checks.shutdown = 'shutting down';
     const ready = Object.values(checks).every((v) => v === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: def.name, checks });
   });
-  app.get('/metrics', async (_req, res) => {
+  http.get('/metrics', async (_req, res) => {
     // A database that cannot answer leaves the outbox gauges at their last values.
     await measureOutbox(db, schema, metrics).catch((err) => log.debug({ err }, 'outbox gauges not measured'));
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
-  app.use(
+  http.use(
     subscriptionRouter({
       service: def.name,
       schema,
-      subscriptions: def.subscriptions?.(kit) ?? [],
+      subscriptions: app.subscriptions ?? [],
       db,
       log,
       metrics,
       topicPrefix: env.TOPIC_PREFIX,
     }),
   );
-  app.use(jobRouter({ jobs: def.jobs?.(kit) ?? [], log, metrics }));
-  if (def.routes) app.use(def.routes(kit));
-  app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
-  app.use(errorHandler(log));
+  http.use(jobRouter({ jobs: app.jobs ?? [], log, metrics }));
+  if (app.routes) http.use(app.routes);
+  http.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
+  http.use(errorHandler(log));
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(env.PORT, () => resolve(s));
+    const s = http.listen(env.PORT, () => resolve(s));
     s.once('error', reject);
   });
-  def.onListening?.(kit, server);
+  app.onListening?.(server);
   log.info({ port: env.PORT, daprHttpPort: env.DAPR_HTTP_PORT, schema }, 'listening');
 
   await relay.start();
@@ -187,7 +209,7 @@ export async function startService<S extends typeof baseEnvSchema>(
       }
       clearInterval(sweeper);
       await relay.stop();
-      await def.onShutdown?.(kit);
+      await app.onShutdown?.();
       await db.$disconnect();
       log.info('stopped');
     })());
@@ -199,7 +221,9 @@ export async function startService<S extends typeof baseEnvSchema>(
  * The one way a service process boots: start, stop cleanly on SIGTERM / SIGINT, and exit
  * non-zero with a message naming the problem when configuration is invalid.
  */
-export function runService<S extends typeof baseEnvSchema>(def: ServiceDefinition<S>): void {
+export function runService<S extends typeof baseEnvSchema, DB extends TransactionalDb<TxOf<DB>>>(
+  def: ServiceDefinition<S, DB>,
+): void {
   startService(def).then(
     (running) => {
       const onSignal = (signal: NodeJS.Signals) => {

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { Router } from 'express';
 import {
   startService,
+  type BaseEnv,
+  type JobHandler,
   type RunningService,
-  type ServiceDefinition,
-  type TransactionalDb,
+  type ServiceKit,
+  type Subscription,
   baseEnvSchema,
 } from '@daybook/service-kit';
 import { createPrismaClient } from '@daybook/database';
@@ -14,6 +17,9 @@ import { ensurePrefixedTopics, setTopicPrefix } from './topics';
 import { freePort } from './ports';
 import { startTestSidecar, testResources, type TestSidecar } from './sidecar';
 import { PrismaClient as PlatformPrismaClient } from './generated/platform/client';
+
+/** The kit a test's own kit app gets: the platform tables' client. */
+export type KitAppKit = ServiceKit<BaseEnv, PlatformPrismaClient>;
 
 /** Shared by the apps of one test file: where they log, their secrets, their Dapr resources. */
 export interface TestContext {
@@ -183,20 +189,23 @@ export interface KitAppUnderTest {
  */
 export async function startKitApp(
   ctx: TestContext,
-  def: Omit<ServiceDefinition<typeof baseEnvSchema>, 'envSchema' | 'database'> & { schema?: string },
+  def: {
+    name: string;
+    schema?: string;
+    routes?(kit: KitAppKit): Router;
+    subscriptions?(kit: KitAppKit): Subscription[];
+    jobs?(kit: KitAppKit): JobHandler[];
+  },
 ): Promise<KitAppUnderTest> {
   const appPort = await freePort();
   const ports = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
   const schema = def.schema ?? def.name.replace(/-/g, '_');
   const running = await startService(
     {
-      ...def,
+      name: def.name,
       envSchema: baseEnvSchema,
-      database: (env) =>
-        createPrismaClient(PlatformPrismaClient, {
-          databaseUrl: env.DATABASE_URL,
-          schema,
-        }) as unknown as TransactionalDb,
+      database: (env) => createPrismaClient(PlatformPrismaClient, { databaseUrl: env.DATABASE_URL, schema }),
+      app: (kit) => ({ routes: def.routes?.(kit), subscriptions: def.subscriptions?.(kit), jobs: def.jobs?.(kit) }),
     },
     {
       PORT: String(appPort),

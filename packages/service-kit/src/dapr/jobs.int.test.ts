@@ -9,8 +9,12 @@ import {
   type KitAppUnderTest,
   type TestDatabase,
 } from '@daybook/testing';
-import { job, jobName } from './jobs';
+import { z } from 'zod';
+import { defineJob, job, jobName } from './jobs';
 import { dueTimeAt } from './sidecar';
+
+// One job kind declared once: the test schedules it through the kit and receives it typed.
+const wakeUp = defineJob({ kind: 'wake-up', data: z.object({ note: z.string() }).strict() });
 
 let db: TestDatabase;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
@@ -31,7 +35,7 @@ beforeAll(async () => {
   app = await startKitApp(ctx, {
     name: 'scheduled',
     jobs: () => [
-      job('wake-up', async ({ name, data }) => {
+      job(wakeUp, async (data, { name }) => {
         triggers.push({ name, data, at: Date.now() });
       }),
     ],
@@ -45,9 +49,10 @@ afterAll(async () => {
 });
 
 test('a Dapr job scheduled 2 s ahead triggers its route exactly once, and not early', async () => {
-  const name = jobName('wake-up', randomUUID());
+  const id = randomUUID();
+  const name = jobName(wakeUp.kind, id);
   const dueAt = new Date(Date.now() + 2_000);
-  await app.sidecar.client.scheduleJob(name, { dueTime: dueTimeAt(dueAt), data: { note: 'stretch' } });
+  await app.running.kit.jobs.schedule(wakeUp, id, { at: dueAt }, { note: 'stretch' });
   expect(await app.sidecar.client.getJob(name)).toMatchObject({ name });
 
   const fired = await waitFor('the job to trigger', () => triggers.find((t) => t.name === name), { timeoutMs: 30_000 });
@@ -62,15 +67,35 @@ test('a Dapr job scheduled 2 s ahead triggers its route exactly once, and not ea
 });
 
 test('a cancelled job never triggers', async () => {
-  const cancelled = jobName('wake-up', randomUUID());
-  const witness = jobName('wake-up', randomUUID());
-  const dueTime = dueTimeAt(new Date(Date.now() + 1_500));
-  await app.sidecar.client.scheduleJob(cancelled, { dueTime, data: {} });
-  await app.sidecar.client.scheduleJob(witness, { dueTime, data: {} });
-  await app.sidecar.client.deleteJob(cancelled);
-  await waitFor('the witness job due at the same time', () => triggers.some((t) => t.name === witness), {
-    timeoutMs: 30_000,
-  });
-  expect(triggers.some((t) => t.name === cancelled)).toBe(false);
-  await app.sidecar.client.deleteJob(cancelled); // cancelling again is not an error
+  const [cancelled, witness] = [randomUUID(), randomUUID()];
+  const at = new Date(Date.now() + 1_500);
+  const { jobs } = app.running.kit;
+  await jobs.schedule(wakeUp, cancelled, { at }, { note: 'never' });
+  await jobs.schedule(wakeUp, witness, { at }, { note: 'witness' });
+  await jobs.cancel(wakeUp, cancelled);
+  await waitFor(
+    'the witness job due at the same time',
+    () => triggers.some((t) => t.name === jobName(wakeUp.kind, witness)),
+    { timeoutMs: 30_000 },
+  );
+  expect(triggers.some((t) => t.name === jobName(wakeUp.kind, cancelled))).toBe(false);
+  await jobs.cancel(wakeUp, cancelled); // cancelling again is not an error
+});
+
+test('data that breaks the definition is refused on both sides: never sent, never handled', async () => {
+  const { jobs } = app.running.kit;
+  await expect(jobs.schedule(wakeUp, randomUUID(), { at: new Date() }, { note: 42 } as never)).rejects.toThrow();
+  // A trigger with bad data (scheduled around the kit) is dropped as handled, not retried.
+  const name = jobName(wakeUp.kind, randomUUID());
+  await app.sidecar.client.scheduleJob(name, { dueTime: dueTimeAt(new Date()), data: { note: 42 } });
+  await waitFor(
+    'the Scheduler to drop the trigger',
+    async () => (await app.sidecar.client.getJob(name)) === undefined,
+    {
+      timeoutMs: 30_000,
+    },
+  );
+  const metrics = await app.running.kit.metrics.registry.getSingleMetricAsString('daybook_jobs_triggered_total');
+  expect(metrics).toMatch(/kind="wake-up",outcome="invalid"[^\n]* 1/);
+  expect(triggers.some((t) => t.name === name)).toBe(false);
 });

@@ -21,27 +21,27 @@ export class DropEvent extends Error {
   override name = 'DropEvent';
 }
 
-export interface EventHandlerContext {
+export interface EventHandlerContext<Tx extends SqlExecutor = SqlExecutor> {
   /** Transaction the inbox record is written in: write through it to apply exactly once. */
-  tx: SqlExecutor;
+  tx: Tx;
   log: Logger;
 }
 
-export interface Subscription<C extends EventContract = EventContract> {
+export interface Subscription<C extends EventContract = EventContract, Tx extends SqlExecutor = SqlExecutor> {
   contract: C;
-  handle(event: CloudEvent<EventData<C>>, ctx: EventHandlerContext): Promise<void>;
+  handle(event: CloudEvent<EventData<C>>, ctx: EventHandlerContext<Tx>): Promise<void>;
   /** `daybook-pubsub` (one consumer per service) or `daybook-pubsub-fanout` (every replica). */
   pubsub: string;
   /** Dedup by event id in the service's inbox (default true). Fan-out handlers without a database turn it off. */
   dedup: boolean;
 }
 
-/** Declares a handler for one event contract. */
-export function on<C extends EventContract>(
+/** Declares a handler for one event contract (services use `kit.on`, typed with their `Tx`). */
+export function on<C extends EventContract, Tx extends SqlExecutor = SqlExecutor>(
   contract: C,
-  handle: Subscription<C>['handle'],
+  handle: Subscription<C, Tx>['handle'],
   opts: { pubsub?: string; dedup?: boolean } = {},
-): Subscription<C> {
+): Subscription<C, Tx> {
   return { contract, handle, pubsub: opts.pubsub ?? COMPONENTS.pubsub, dedup: opts.dedup ?? true };
 }
 
@@ -55,11 +55,12 @@ const routeFor = (pubsub: string, topic: string) => `/dapr/events/${pubsub}/${to
  * handler's transaction, and answers SUCCESS, RETRY or DROP on purpose. Every subscription
  * has a dead-letter topic, so a poison message never blocks its partition.
  */
-export function subscriptionRouter(opts: {
+export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
   service: string;
   schema: string;
-  subscriptions: Subscription[];
-  db: TransactionalDb;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list holds every contract's handler
+  subscriptions: Subscription<any, Tx>[];
+  db: TransactionalDb<Tx>;
   log: Logger;
   metrics: Metrics;
   /** Prepended to every topic (see TOPIC_PREFIX). */
@@ -68,7 +69,8 @@ export function subscriptionRouter(opts: {
   const { service, schema, subscriptions, db, log, metrics } = opts;
   const prefix = opts.topicPrefix ?? '';
   const router = Router();
-  const byTopic = new Map<string, { pubsub: string; topic: string; handlers: Map<string, Subscription> }>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of every contract on a topic
+  const byTopic = new Map<string, { pubsub: string; topic: string; handlers: Map<string, Subscription<any, Tx>> }>();
   for (const s of subscriptions) {
     const topic = `${prefix}${s.contract.topic}`;
     const key = `${s.pubsub}/${topic}`;

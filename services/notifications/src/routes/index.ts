@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import type { ServiceKit } from '@daybook/service-kit';
 
-/** Public API of the notifications service, under /api/notifications. */
-export function routes(_kit: ServiceKit): Router {
+/** Public API of the notifications service, under /api/notifications: each route validates, calls a use case, answers. */
+export function routes(): Router {
   return Router();
 }

@@ -1,6 +1,7 @@
-import type { ServiceKit, Subscription } from '@daybook/service-kit';
+import type { Subscription } from '@daybook/service-kit';
+import type { Kit } from '../app';
 
-/** Events the realtime service consumes. */
-export function eventHandlers(_kit: ServiceKit): Subscription[] {
+/** Events the realtime service consumes: each handler translates and calls a use case. */
+export function eventHandlers(_kit: Kit): Subscription[] {
   return [];
 }

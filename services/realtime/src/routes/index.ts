@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import type { ServiceKit } from '@daybook/service-kit';
 
-/** Public API of the realtime service, under /api/realtime. */
-export function routes(_kit: ServiceKit): Router {
+/** Public API of the realtime service, under /api/realtime: each route validates, calls a use case, answers. */
+export function routes(): Router {
   return Router();
 }

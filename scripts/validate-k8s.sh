@@ -86,8 +86,11 @@ if ensure_helm; then
       --set tasks.enabled=false --set global.networkPolicies=true --set global.serviceMonitor=true \
       --set ingress.stripPrefix=true
   if [[ -s "$WORK/render-default.yaml" ]]; then
+    # One per app of dapr.yaml: every service is enabled by default.
     deployments="$(grep -c '^kind: Deployment' "$WORK/render-default.yaml")"
-    if [[ $deployments -eq 8 ]]; then pass "default render has 8 Deployments"; else fail "default render has $deployments Deployments, expected 8"; fi
+    expected="$(grep -c '^  - appID:' "$ROOT/dapr.yaml")"
+    if [[ $deployments -eq $expected ]]; then pass "default render has $expected Deployments (one per app of dapr.yaml)"
+    else fail "default render has $deployments Deployments, expected $expected (one per app of dapr.yaml)"; fi
   fi
 else
   fail "helm is not available and could not be built"

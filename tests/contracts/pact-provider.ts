@@ -20,6 +20,11 @@ export interface ProviderVerification {
   providerBaseUrl: string;
   pactFile: string;
   states: Record<string, StateHandler>;
+  /**
+   * Runs before each provider state is set up: e.g. a fresh user, so that "given X" means
+   * only X exists and no interaction sees what an earlier one left behind.
+   */
+  beforeEachState?: () => Promise<void> | void;
   /** Adjusts each request before it reaches the provider. */
   requestFilter?: (req: IncomingMessage) => void;
 }
@@ -32,6 +37,7 @@ export async function verifyProvider(v: ProviderVerification): Promise<string> {
     const handler = v.states[state];
     if (!handler) return void res.status(500).json({ error: `no handler for provider state "${state}"` });
     try {
+      await v.beforeEachState?.();
       res.json((await handler(params ?? {})) ?? {});
     } catch (err) {
       res.status(500).json({ error: `provider state "${state}" failed: ${(err as Error).message}` });

@@ -16,12 +16,14 @@ import { PACT_DIR, call, verifyProvider } from './pact-provider';
 
 // The web app's contract with tasks (apps/web/pacts/daybook-web-tasks.json), verified
 // against the real tasks service beside its sidecar. Every provider state is set up
-// through the tasks API, as the user "ada".
+// through the tasks API, as the user "ada" — a new ada for each state, so that an
+// interaction sees only what its own state made (a task another state made "due" must
+// not appear in the Today or Upcoming of another interaction, whatever the day).
 let db: TestDatabase;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
 let tasks: ServiceUnderTest;
 let token: string;
-const ada = randomUUID();
+let mintToken: () => string;
 
 beforeAll(async () => {
   db = await createTestDatabase(['tasks']);
@@ -35,7 +37,8 @@ beforeAll(async () => {
     name: 'pact-tasks',
   });
   tasks = await startServiceUnderTest(ctx, 'tasks');
-  token = mintAccessToken(s.secrets, ada, { expiresInSeconds: 3600 });
+  mintToken = () => mintAccessToken(s.secrets, randomUUID(), { expiresInSeconds: 3600 });
+  token = mintToken();
 });
 
 afterAll(async () => {
@@ -77,6 +80,9 @@ test('tasks honours the web app contract', async () => {
     // (the "invalid token" interaction) pass through untouched.
     requestFilter: (req) => {
       if (req.headers.authorization === 'Bearer test-access-token') req.headers.authorization = `Bearer ${token}`;
+    },
+    beforeEachState: () => {
+      token = mintToken();
     },
     states: {
       'ada has a high-priority task tagged "home"': async () => {

@@ -38,6 +38,12 @@ export function createMetrics(service: string) {
       labelNames: ['type', 'topic'] as const,
       registers: [registry],
     }),
+    deadLetters: new Counter({
+      name: 'daybook_dead_letters_total',
+      help: 'Messages that landed on a dead-letter topic, whoever put them there (counted by the service that watches them)',
+      labelNames: ['topic', 'type', 'consumer', 'cause'] as const,
+      registers: [registry],
+    }),
     handlerDuration: new Histogram({
       name: 'daybook_event_handler_duration_seconds',
       help: 'Time spent handling one event, including its database transaction',

@@ -55,6 +55,8 @@ export interface ServiceApp<DB extends TransactionalDb<TxOf<DB>>> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list holds every contract's handler
   subscriptions?: Subscription<any, TxOf<DB>>[];
   jobs?: JobHandler[];
+  /** Topics whose dead-letter topics this service watches and counts (audit: all). */
+  watchDeadLetters?: readonly string[];
   /** Extra readiness checks beyond the sidecar, the database and the outbox relay. */
   readiness?(): Promise<void>;
   /** Extra work at shutdown, after the HTTP server has drained (e.g. close sockets). */
@@ -166,7 +168,9 @@ export async function startService<S extends typeof baseEnvSchema, DB extends Tr
       db,
       log,
       metrics,
+      sidecar,
       topicPrefix: env.TOPIC_PREFIX,
+      watchDeadLetters: app.watchDeadLetters,
     }),
   );
   http.use(jobRouter({ jobs: app.jobs ?? [], log, metrics }));

@@ -7,3 +7,4 @@ export * from './processes';
 export * from './wait';
 export * from './secrets';
 export * from './topology';
+export * from './dead-letters';

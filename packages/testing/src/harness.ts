@@ -33,6 +33,8 @@ export interface TestContext {
   schedulerAddress?: string;
   /** Prefix of the Kafka topics of this test file's services (see topics.ts). */
   topicPrefix: string;
+  /** Repository whose services/<name> startServiceUnderTest boots (default REPO_ROOT). */
+  repoRoot?: string;
 }
 
 export function testContext(opts: {
@@ -106,7 +108,7 @@ export async function startServiceUnderTest(
         'tsx',
         'src/main.ts',
       ],
-      cwd: join(REPO_ROOT, 'services', name),
+      cwd: join(ctx.repoRoot ?? REPO_ROOT, 'services', name),
       logDir: ctx.logDir,
       pidDir: join(ctx.logDir, 'pids'),
       env: {
@@ -195,6 +197,7 @@ export async function startKitApp(
     routes?(kit: KitAppKit): Router;
     subscriptions?(kit: KitAppKit): Subscription[];
     jobs?(kit: KitAppKit): JobHandler[];
+    watchDeadLetters?: string[];
   },
 ): Promise<KitAppUnderTest> {
   const appPort = await freePort();
@@ -205,7 +208,12 @@ export async function startKitApp(
       name: def.name,
       envSchema: baseEnvSchema,
       database: (env) => createPrismaClient(PlatformPrismaClient, { databaseUrl: env.DATABASE_URL, schema }),
-      app: (kit) => ({ routes: def.routes?.(kit), subscriptions: def.subscriptions?.(kit), jobs: def.jobs?.(kit) }),
+      app: (kit) => ({
+        routes: def.routes?.(kit),
+        subscriptions: def.subscriptions?.(kit),
+        jobs: def.jobs?.(kit),
+        watchDeadLetters: def.watchDeadLetters,
+      }),
     },
     {
       PORT: String(appPort),

@@ -1,17 +1,8 @@
-// Entry point of the tasks service: wiring only. Behaviour lives in routes/, events/,
-// jobs/ and domain/; platform concerns (config, logs, metrics, health, Dapr) in the kit.
+// Entry point of the tasks service: wiring only. The composition root is app.ts; what the
+// service does lives in usecases/ (docs/architecture.md, "One service, inside").
 import { runService } from '@daybook/service-kit';
+import { buildApp } from './app';
 import { envSchema } from './env';
-import { eventHandlers } from './events';
 import { openDatabase } from './infrastructure/database';
-import { jobHandlers } from './jobs';
-import { routes } from './routes';
 
-runService({
-  name: 'tasks',
-  envSchema,
-  database: openDatabase,
-  routes,
-  subscriptions: eventHandlers,
-  jobs: jobHandlers,
-});
+runService({ name: 'tasks', envSchema, database: openDatabase, app: buildApp });

@@ -2,6 +2,9 @@
 // and snoozing one. Its consumer contract is in reminders.pact.test.ts.
 import type { HttpClient } from './http';
 
+// Written by hand until docs/openapi/reminders.json exists: then generate-api-types.ts
+// writes generated/reminders.ts, and these become aliases of its types (types.ts).
+
 export interface ReminderState {
   taskId: string;
   reminderId: string;

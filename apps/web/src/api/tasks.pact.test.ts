@@ -65,8 +65,8 @@ describe('tasks, as the web app uses it', () => {
         status: 'open',
         priority: ['high', 'urgent'],
         tagIds: [TAG_ID],
-        hasReminder: false,
-        recurring: false,
+        hasReminder: 'false',
+        recurring: 'false',
         sort: 'due',
         order: 'asc',
         limit: 30,
@@ -126,7 +126,7 @@ describe('tasks, as the web app uses it', () => {
         },
       });
     await executeTest(pact, async (mock) => {
-      const page = await client(mock.url).list({ overdue: true, limit: 30 });
+      const page = await client(mock.url).list({ overdue: 'true', limit: 30 });
       expect(page.items[0]!.dueAt).toBeTruthy();
     });
   });

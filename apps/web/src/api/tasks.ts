@@ -1,29 +1,48 @@
 // The tasks service (docs/api.md, "tasks — /api/tasks"): the calls the app makes.
 // Each has a consumer contract in tasks.pact.test.ts.
 import type { HttpClient } from './http';
-import type { BulkAction, BulkResult, Page, SeriesScope, Tag, Task, TaskInput, TaskList, TaskQuery } from './types';
+import type {
+  BulkAction,
+  BulkInput,
+  BulkResult,
+  DeletedTask,
+  Page,
+  SeriesScope,
+  Tag,
+  TagInput,
+  TagsResponse,
+  Task,
+  TaskInput,
+  TaskList,
+  TaskListInput,
+  TaskListsResponse,
+  TaskPatch,
+  TaskQuery,
+  TodayView,
+  UpcomingView,
+} from './types';
 
 const base = '/api/tasks';
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
-/** Collections the contract leaves unspecified may come as a bare array or as `{ items }`. */
+/** The items of a collection: the document gives `{ items }`; a bare array is accepted too. */
 function items<T>(body: T[] | { items: T[] }): T[] {
   return Array.isArray(body) ? body : body.items;
 }
 
 export function tasksApi(http: HttpClient) {
   return {
-    list: (query: TaskQuery = {}) => http.request<Page<Task>>('GET', base, { query: { ...query } }),
+    list: (query: TaskQuery = {}) => http.request<Page>('GET', base, { query: { ...query } }),
     today: async (timeZone: string) =>
-      items(await http.request<Task[] | Page<Task>>('GET', `${base}/views/today`, { query: { timeZone } })),
+      items(await http.request<TodayView>('GET', `${base}/views/today`, { query: { timeZone } })),
     upcoming: async (timeZone: string, days = 7) =>
-      items(await http.request<Task[] | Page<Task>>('GET', `${base}/views/upcoming`, { query: { timeZone, days } })),
+      items(await http.request<UpcomingView>('GET', `${base}/views/upcoming`, { query: { timeZone, days } })),
     /** The occurrences of a series (its id is the first task's id). */
     series: async (seriesId: string) =>
-      items(await http.request<Task[] | Page<Task>>('GET', base, { query: { seriesId } })),
+      items(await http.request<Page>('GET', base, { query: { seriesId } satisfies TaskQuery })),
     create: (input: TaskInput) => http.request<Task>('POST', base, { body: input }),
     /** `scope`, for a task in a series: this occurrence only, or this and the later ones. */
-    update: (id: string, version: number, patch: TaskInput, scope?: SeriesScope) =>
+    update: (id: string, version: number, patch: TaskPatch, scope?: SeriesScope) =>
       http.request<Task>('PATCH', `${base}/${id}`, {
         body: patch,
         headers: ifMatch(version),
@@ -33,17 +52,20 @@ export function tasksApi(http: HttpClient) {
       http.request<Task>('POST', `${base}/${id}/complete`, { headers: ifMatch(version) }),
     reopen: (id: string, version: number) =>
       http.request<Task>('POST', `${base}/${id}/reopen`, { headers: ifMatch(version) }),
-    remove: (id: string) => http.request<{ task: Task; restorableUntil: string }>('DELETE', `${base}/${id}`),
+    remove: (id: string) => http.request<DeletedTask>('DELETE', `${base}/${id}`),
     restore: (id: string) => http.request<Task>('POST', `${base}/${id}/restore`),
     bulk: (action: BulkAction, ids: string[], tagIds?: string[]) =>
-      http.request<BulkResult>('POST', `${base}/bulk`, { body: tagIds ? { action, ids, tagIds } : { action, ids } }),
+      http.request<BulkResult>('POST', `${base}/bulk`, {
+        body: (tagIds ? { action, ids, tagIds } : { action, ids }) satisfies BulkInput,
+      }),
 
-    tags: async () => items(await http.request<Tag[] | { items: Tag[] }>('GET', `${base}/tags`)),
+    tags: async () => items(await http.request<TagsResponse>('GET', `${base}/tags`)),
     createTag: (name: string, color?: string) =>
-      http.request<Tag>('POST', `${base}/tags`, { body: color ? { name, color } : { name } }),
+      http.request<Tag>('POST', `${base}/tags`, { body: (color ? { name, color } : { name }) satisfies TagInput }),
 
-    lists: async () => items(await http.request<TaskList[] | { items: TaskList[] }>('GET', `${base}/lists`)),
-    createList: (name: string) => http.request<TaskList>('POST', `${base}/lists`, { body: { name } }),
+    lists: async () => items(await http.request<TaskListsResponse>('GET', `${base}/lists`)),
+    createList: (name: string) =>
+      http.request<TaskList>('POST', `${base}/lists`, { body: { name } satisfies TaskListInput }),
   };
 }
 

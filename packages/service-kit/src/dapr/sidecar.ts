@@ -102,6 +102,22 @@ export class Sidecar {
     throw new SidecarError(res.status, text, `bulk publish to ${topic}: sidecar answered ${res.status} ${text}`.trim());
   }
 
+  /**
+   * Publishes `body` exactly as given (no CloudEvent wrapping), with `metadata` as Kafka
+   * headers (and `partitionKey` as the message key when given).
+   */
+  async publishRaw(pubsub: string, topic: string, body: string, metadata: Record<string, string>): Promise<void> {
+    const query = new URLSearchParams({ 'metadata.rawPayload': 'true' });
+    for (const [k, v] of Object.entries(metadata)) query.set(`metadata.${k}`, v);
+    const res = await this.call(
+      'POST',
+      `/v1.0/publish/${encodeURIComponent(pubsub)}/${encodeURIComponent(topic)}?${query}`,
+      body,
+      { 'content-type': 'application/json' },
+    );
+    if (res.status !== 204 && res.status !== 200) await this.fail(res, `publish to ${topic}`);
+  }
+
   async getSecret(store: string, key: string): Promise<Record<string, string>> {
     const res = await this.call('GET', `/v1.0/secrets/${store}/${encodeURIComponent(key)}`);
     if (res.status !== 200) return this.fail(res, `get secret ${key}`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineEvent } from '@daybook/contracts';
-import { kafkaClient } from '@daybook/substrate';
+import { kafkaClient, readDeadLetters, replayDeadLetters } from '@daybook/substrate';
 import {
   createTestDatabase,
   createTestTopic,
@@ -70,11 +70,12 @@ beforeAll(async () => {
         if (failOnce.delete(event.id)) throw new Error('transient failure');
       }),
     ],
+    watchDeadLetters: [topic],
   });
   await app.running.kit.db.$executeRawUnsafe(
     'CREATE TABLE counter.applied (event_id text NOT NULL, counter_id uuid NOT NULL, amount int NOT NULL)',
   );
-  await waitForConsumerGroup(app.consumerGroup, [topic]);
+  await waitForConsumerGroup(app.consumerGroup, [topic, deadLetterTopic(topic)]);
   dlqTap = await kafkaTap([deadLetterTopic(topic)]);
 });
 
@@ -150,4 +151,75 @@ test('a message that is not a CloudEvent of ours is dead-lettered too', async ()
   ]);
   await waitFor('the good event', async () => (await applied(counterId)).length === 1);
   await dlqTap.waitFor('the malformed event', (m) => m.json?.id === 'x-1');
+});
+
+/** The watcher's count of dead letters with this cause, as /metrics shows it. */
+async function deadLetterCount(cause: string): Promise<string> {
+  const text = await app.running.kit.metrics.registry.getSingleMetricAsString('daybook_dead_letters_total');
+  return text
+    .split('\n')
+    .filter((l) => l.includes(`cause="${cause}"`))
+    .join('\n');
+}
+
+describe('dead letters an operator can handle (npm run dlq)', () => {
+  const brokers = () => testEnvironment().kafkaBrokers;
+
+  test('the kit dead-letters with the reason and the consumer; list shows id, type, reason and time', async () => {
+    const counterId = randomUUID();
+    const poison = { ...buildCloudEvent(counterIncremented, { counterId, by: 1 }), data: { counterId, by: 0 } };
+    await produceRaw([{ key: counterId, value: JSON.stringify(poison) }]);
+    await dlqTap.waitFor('the poison event', (m) => m.json?.id === poison.id);
+    const letter = (await readDeadLetters(brokers(), topic)).find((l) => l.id === poison.id);
+    expect(letter).toMatchObject({
+      id: poison.id,
+      type: counterIncremented.type,
+      key: counterId,
+      reason: expect.stringMatching(/^invalid data: by: /),
+      headers: expect.objectContaining({ 'daybook-consumer': 'counter' }),
+    });
+    expect(Date.parse(letter!.time)).not.toBeNaN();
+    await waitFor('the dead letter to be counted by its watcher', async () =>
+      (await deadLetterCount('unprocessable')).includes('consumer="counter"'),
+    );
+  });
+
+  test('replay puts events back on the topic; an event already applied stays applied once', async () => {
+    const counterId = randomUUID();
+    const applied1 = buildCloudEvent(counterIncremented, { counterId, by: 4 });
+    const missed = buildCloudEvent(counterIncremented, { counterId, by: 6 });
+    await produceRaw([{ key: counterId, value: JSON.stringify(applied1) }]);
+    await waitFor('the first event to be applied', async () => (await applied(counterId)).length === 1);
+    // Both land on the dead-letter topic as daprd puts them there once its retries are
+    // spent: one that was in fact applied, one that never was.
+    const producer = kafkaClient(brokers(), 'daybook-test-producer').producer();
+    await producer.connect();
+    await producer.send({
+      topic: deadLetterTopic(topic),
+      messages: [applied1, missed].map((e) => ({ key: counterId, value: JSON.stringify(e) })),
+    });
+    await producer.disconnect();
+    const listed = await readDeadLetters(brokers(), topic);
+    expect(listed.filter((l) => [applied1.id, missed.id].includes(l.id)).map((l) => l.reason)).toEqual([
+      expect.stringMatching(/retries exhausted/),
+      expect.stringMatching(/retries exhausted/),
+    ]);
+
+    const replayed = await replayDeadLetters(brokers(), topic, [applied1.id, missed.id]);
+    expect(replayed.map((l) => l.id).sort()).toEqual([applied1.id, missed.id].sort());
+    await waitFor('the missed event to be applied', async () => (await applied(counterId)).length === 2);
+    // Replaying again changes nothing: every consumer's inbox knows both ids.
+    await replayDeadLetters(brokers(), topic, [applied1.id, missed.id]);
+    const witness = buildCloudEvent(counterIncremented, { counterId, by: 1 });
+    await produceRaw([{ key: counterId, value: JSON.stringify(witness) }]);
+    await waitFor('a later event on the same partition', async () =>
+      (await applied(counterId)).some((r) => r.event_id === witness.id),
+    );
+    expect((await applied(counterId)).map((r) => r.amount).sort()).toEqual([1, 4, 6]);
+    expect(attempts.get(applied1.id)).toBe(1);
+    // Dead-lettered by "daprd" (no reason header): counted too.
+    await waitFor('both to be counted as retries exhausted', async () =>
+      / 2$/m.test(await deadLetterCount('retries_exhausted')),
+    );
+  });
 });

@@ -11,12 +11,13 @@ import { ident, type SqlExecutor, type TransactionalDb } from '../database';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { COMPONENTS } from './components';
+import type { Sidecar } from './sidecar';
 
 /** Ask Dapr to redeliver later (a dependency is down, a precondition not met yet). */
 export class RetryLater extends Error {
   override name = 'RetryLater';
 }
-/** The event can never be handled: Dapr moves it to the topic's dead-letter topic. */
+/** The event can never be handled: the kit moves it to the topic's dead-letter topic. */
 export class DropEvent extends Error {
   override name = 'DropEvent';
 }
@@ -45,15 +46,18 @@ export function on<C extends EventContract, Tx extends SqlExecutor = SqlExecutor
   return { contract, handle, pubsub: opts.pubsub ?? COMPONENTS.pubsub, dedup: opts.dedup ?? true };
 }
 
-type Status = 'SUCCESS' | 'RETRY' | 'DROP';
+/** What Dapr is told: done (applied, ignored or dead-lettered by the kit) or try again later. */
+type Status = 'SUCCESS' | 'RETRY';
 
 const routeFor = (pubsub: string, topic: string) => `/dapr/events/${pubsub}/${topic}`;
 
 /**
  * Dapr's programmatic subscription endpoint and one delivery route per topic. Each route
  * validates the CloudEvent, dispatches on its `type`, dedups through the inbox in the
- * handler's transaction, and answers SUCCESS, RETRY or DROP on purpose. Every subscription
- * has a dead-letter topic, so a poison message never blocks its partition.
+ * handler's transaction, and answers SUCCESS or RETRY on purpose. What can never be handled
+ * the kit moves to the dead-letter topic itself, naming the reason; what keeps failing Dapr
+ * dead-letters once its retries are spent. Either way a poison message never blocks its
+ * partition.
  */
 export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
   service: string;
@@ -63,10 +67,18 @@ export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
   db: TransactionalDb<Tx>;
   log: Logger;
   metrics: Metrics;
+  /** Where the kit publishes what it dead-letters itself. */
+  sidecar: Sidecar;
+  /**
+   * Topics whose dead-letter topics this service watches, counting every message that
+   * lands there (`daybook_dead_letters_total`), whoever dead-lettered it: the kit (with a
+   * reason) or daprd once its retries are spent. One service (audit) watches them all.
+   */
+  watchDeadLetters?: readonly string[];
   /** Prepended to every topic (see TOPIC_PREFIX). */
   topicPrefix?: string;
 }): Router {
-  const { service, schema, subscriptions, db, log, metrics } = opts;
+  const { service, schema, subscriptions, db, log, metrics, sidecar } = opts;
   const prefix = opts.topicPrefix ?? '';
   const router = Router();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of every contract on a topic
@@ -80,9 +92,10 @@ export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
     byTopic.set(key, entry);
   }
 
+  const watched = (opts.watchDeadLetters ?? []).map((t) => deadLetterTopic(`${prefix}${t}`));
   router.get('/dapr/subscribe', (_req, res) => {
-    res.json(
-      [...byTopic.values()].map(({ pubsub, topic }) => ({
+    res.json([
+      ...[...byTopic.values()].map(({ pubsub, topic }) => ({
         pubsubname: pubsub,
         topic,
         routes: { default: routeFor(pubsub, topic) },
@@ -91,25 +104,81 @@ export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
         // per-partition order (the kit keeps each partition key's events sequential).
         bulkSubscribe: { enabled: true, maxMessagesCount: 100, maxAwaitDurationMs: 10 },
       })),
-    );
+      // Counting never fails, so these need no dead-letter topic of their own.
+      ...watched.map((topic) => ({
+        pubsubname: COMPONENTS.pubsub,
+        topic,
+        routes: { default: routeFor(COMPONENTS.pubsub, topic) },
+        bulkSubscribe: { enabled: true, maxMessagesCount: 100, maxAwaitDurationMs: 10 },
+      })),
+    ]);
   });
 
+  for (const topic of watched) {
+    const count = (raw: unknown, metadata: Record<string, string> = {}) => {
+      const event = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; type?: unknown };
+      const type = typeof event.type === 'string' ? event.type : 'unknown';
+      const reason = metadata['daybook-reason'];
+      const consumer = metadata['daybook-consumer'] ?? 'unknown';
+      metrics.deadLetters.inc({ topic, type, consumer, cause: reason ? 'unprocessable' : 'retries_exhausted' });
+      log.warn(
+        { topic, id: event.id, type, consumer, reason: reason ?? 'delivery retries exhausted' },
+        'event dead-lettered (npm run dlq -- list to see it, replay to retry it)',
+      );
+    };
+    router.post(routeFor(COMPONENTS.pubsub, topic), (req: Request, res: Response) => {
+      const body = req.body as { entries?: BulkEntry[] } | undefined;
+      if (!Array.isArray(body?.entries)) {
+        count(req.body, metadataFromHeaders(req));
+        res.status(200).json({ status: 'SUCCESS' });
+        return;
+      }
+      for (const entry of body.entries) count(entry.event, entry.metadata);
+      res.status(200).json({ statuses: body.entries.map((e) => ({ entryId: e.entryId, status: 'SUCCESS' })) });
+    });
+  }
+
   for (const { pubsub, topic, handlers } of byTopic.values()) {
+    /**
+     * Moves an event that can never be handled to the dead-letter topic, with why and who
+     * in its headers (`npm run dlq -- list` shows them), and acknowledges it. Should the
+     * publish fail, Dapr redelivers it (RETRY) and, once its retries are spent,
+     * dead-letters it itself.
+     */
+    const deadLetter = async (raw: unknown, reason: string): Promise<'SUCCESS' | 'RETRY'> => {
+      const key = (raw as { partitionkey?: unknown } | undefined)?.partitionkey;
+      try {
+        await sidecar.publishRaw(pubsub, deadLetterTopic(topic), JSON.stringify(raw ?? null), {
+          'daybook-reason': reason.slice(0, 500),
+          'daybook-consumer': service,
+          ...(typeof key === 'string' ? { partitionKey: key } : {}),
+        });
+        return 'SUCCESS';
+      } catch (err) {
+        log.warn({ topic, err }, 'could not dead-letter an event; Dapr will redeliver it');
+        return 'RETRY';
+      }
+    };
+
     /** Handles one delivered event and decides, on purpose, what Dapr should do with it. */
     const handleOne = async (raw: unknown): Promise<Status> => {
       const started = process.hrtime.bigint();
       const done = (status: Status, outcome: string, type = 'unknown') => {
         metrics.eventsConsumed.inc({ type, topic, outcome });
         metrics.handlerDuration.observe({ type, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
-        if (status === 'DROP') metrics.eventsDeadLettered.inc({ type, topic });
         return status;
+      };
+      const drop = async (reason: string, type = 'unknown') => {
+        const status = await deadLetter(raw, reason);
+        if (status === 'SUCCESS') metrics.eventsDeadLettered.inc({ type, topic });
+        return done(status, status === 'SUCCESS' ? 'drop' : 'retry', type);
       };
 
       const envelope = cloudEventSchema.safeParse(raw);
       if (!envelope.success) {
         const id = (raw as { id?: unknown } | undefined)?.id;
         log.error({ topic, problems: envelope.error.issues, id }, 'malformed CloudEvent: dead-lettered');
-        return done('DROP', 'drop');
+        return drop(`malformed CloudEvent: ${problemsText(envelope.error.issues)}`);
       }
       const event = envelope.data as CloudEvent;
       const subscription = handlers.get(event.type);
@@ -121,7 +190,7 @@ export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
           { topic, type: event.type, id: event.id, problems: data.error.issues },
           'invalid event data: dead-lettered',
         );
-        return done('DROP', 'drop', event.type);
+        return drop(`invalid data: ${problemsText(data.error.issues)}`, event.type);
       }
       const typed = { ...event, data: data.data } as CloudEvent<never>;
       const ctx = {
@@ -152,7 +221,7 @@ export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
         } catch (err) {
           if (err instanceof DropEvent) {
             log.error({ id: event.id, type: event.type, err }, 'handler dropped event: dead-lettered');
-            return done('DROP', 'drop', event.type);
+            return drop(`dropped by the handler: ${err.message}`, event.type);
           }
           log.warn({ id: event.id, type: event.type, err }, 'handler failed: Dapr will redeliver');
           return done('RETRY', 'retry', event.type);
@@ -171,6 +240,18 @@ export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
   }
   return router;
 }
+
+/** A single (non-bulk) delivery carries the message's metadata as `metadata.<key>` headers. */
+function metadataFromHeaders(req: Request): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(req.headers)
+      .filter(([k, v]) => k.startsWith('metadata.') && typeof v === 'string')
+      .map(([k, v]) => [k.slice('metadata.'.length), v as string]),
+  );
+}
+
+const problemsText = (issues: { path: PropertyKey[]; message: string }[]) =>
+  issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
 
 interface BulkEntry {
   entryId: string;

@@ -13,6 +13,34 @@ export interface AuditRecord {
   causationId: string | null;
 }
 
+/** Entries are numbered by a PostgreSQL bigint: the largest id there can be. */
+export const MAX_ENTRY_ID = 2n ** 63n - 1n;
+
+/** A recorded entry as the history shows it: its record, its id (the cursor) and when it was written. */
+export interface HistoryEntry extends AuditRecord {
+  id: bigint;
+  recordedAt: Date;
+}
+
+/** Whose history, and optionally of which one entity. */
+export interface HistoryFilter {
+  userId: string;
+  entityType?: string;
+  entityId?: string;
+}
+
+/** One page of a history, newest first: `cursor` is the id of the previous page's last entry. */
+export interface PageRequest {
+  limit: number;
+  cursor?: bigint;
+}
+
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  /** The id of this page's last entry when there are older ones; null on the last page. */
+  nextCursor: bigint | null;
+}
+
 type Data = Record<string, unknown> & { userId?: string; task?: { userId: string }; before?: unknown };
 
 /**

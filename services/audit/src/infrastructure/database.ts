@@ -1,11 +1,12 @@
 import { createPrismaClient } from '@daybook/database';
-import type { TransactionalDb } from '@daybook/service-kit';
-import { PrismaClient } from '../generated/prisma/client';
+import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import type { Env } from '../env';
 
 export type Database = PrismaClient;
+/** The transaction an event handler writes in (the kit's inbox record is in it too). */
+export type Tx = Prisma.TransactionClient;
 
 /** The audit service's Prisma client, bound to its own PostgreSQL schema. */
-export function openDatabase(env: Env, schema: string): Database & TransactionalDb {
-  return createPrismaClient(PrismaClient, { databaseUrl: env.DATABASE_URL, schema }) as Database & TransactionalDb;
+export function openDatabase(env: Pick<Env, 'DATABASE_URL'>, schema: string): Database {
+  return createPrismaClient(PrismaClient, { databaseUrl: env.DATABASE_URL, schema });
 }

@@ -1,6 +1,6 @@
-import type { JobHandler, ServiceKit } from '@daybook/service-kit';
+import type { JobHandler } from '@daybook/service-kit';
 
-/** Dapr jobs the audit service handles (POST /job/<kind>--<id>). */
-export function jobHandlers(_kit: ServiceKit): JobHandler[] {
+/** Dapr jobs the audit service handles (POST /job/<kind>--<id>): none; it only listens. */
+export function jobHandlers(): JobHandler[] {
   return [];
 }

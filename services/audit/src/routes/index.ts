@@ -1,59 +1,53 @@
-import { Router } from 'express';
-import { z } from 'zod';
-import { notFound, validate, type ServiceKit } from '@daybook/service-kit';
-import type { Database } from '../infrastructure/database';
+import { Router, type RequestHandler } from 'express';
+import { openApiRouter, validate } from '@daybook/service-kit';
+import type { HistoryEntry, HistoryPage } from '../domain/audit-entry';
+import type { ListEntityHistory } from '../usecases/list-entity-history';
+import type { ListUserActivity } from '../usecases/list-user-activity';
+import { entityParams, pageQuery } from './history-query';
+import { auditOpenApi } from './openapi';
 
-/** Entry ids are PostgreSQL bigints: a larger number would fail inside the query. */
-const MAX_BIGINT = 2n ** 63n - 1n;
-const notACursor = 'must be a cursor returned by a previous page';
+export interface RouteDeps {
+  /** 401 unless a valid access token is presented; sets req.user (the kit's). */
+  requireUser: RequestHandler;
+  listEntityHistory: ListEntityHistory;
+  listUserActivity: ListUserActivity;
+}
 
-const page = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    /** Opaque cursor from the previous page's `nextCursor`: the id of its last entry. */
-    cursor: z
-      .string()
-      .regex(/^\d{1,19}$/, notACursor)
-      .transform(BigInt)
-      .refine((id) => id <= MAX_BIGINT, notACursor)
-      .optional(),
-  })
-  .strict();
-const entityParams = z.object({
-  entityType: z.string().regex(/^[a-z-]+$/, 'must be an entity type such as "task"'),
-  entityId: z.string().min(1).max(200),
+/** An entry as the API shows it (docs/openapi/audit.json, AuditEntry): its id, a bigint, as a string. */
+const entryView = (e: HistoryEntry) => ({
+  eventId: e.eventId,
+  eventType: e.eventType,
+  entityType: e.entityType,
+  entityId: e.entityId,
+  userId: e.userId,
+  before: e.before,
+  after: e.after,
+  occurredAt: e.occurredAt,
+  correlationId: e.correlationId,
+  causationId: e.causationId,
+  recordedAt: e.recordedAt,
+  id: e.id.toString(),
+});
+
+const pageView = ({ entries, nextCursor }: HistoryPage) => ({
+  items: entries.map(entryView),
+  nextCursor: nextCursor === null ? null : nextCursor.toString(),
 });
 
 /** History API, under /api/audit: newest first, cursor-paginated, only the caller's own. */
-export function routes(kit: ServiceKit): Router {
-  const db = kit.db as unknown as Database;
+export function routes(deps: RouteDeps): Router {
   const router = Router();
-  router.use('/api/audit', kit.requireUser);
-
-  const list = async (where: object, query: unknown) => {
-    const { limit, cursor } = validate(page, query, 'query');
-    const rows = await db.auditEntry.findMany({
-      where: { ...where, ...(cursor !== undefined ? { id: { lt: cursor } } : {}) },
-      orderBy: { id: 'desc' },
-      take: limit + 1,
-    });
-    const items = rows.slice(0, limit).map(({ id, ...rest }) => ({ ...rest, id: id.toString() }));
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
-  };
+  router.use(openApiRouter('audit', auditOpenApi()));
+  router.use('/api/audit', deps.requireUser);
 
   router.get('/api/audit/entities/:entityType/:entityId', async (req, res) => {
     const { entityType, entityId } = validate(entityParams, req.params, 'params');
-    const where = { userId: req.user!.id, entityType, entityId };
-    const history = await list(where, req.query);
-    // No entry of the caller's: the entity is another user's (or none at all), and another
-    // user's resource is a 404 everywhere. An empty later page of one's own is still a 200.
-    if (history.items.length === 0 && !(await db.auditEntry.findFirst({ where, select: { id: true } }))) {
-      throw notFound(`history of ${entityType} ${entityId}`);
-    }
-    res.json(history);
+    const { limit, cursor } = validate(pageQuery, req.query, 'query');
+    res.json(pageView(await deps.listEntityHistory({ userId: req.user!.id, entityType, entityId, limit, cursor })));
   });
   router.get('/api/audit/me', async (req, res) => {
-    res.json(await list({ userId: req.user!.id }, req.query));
+    const { limit, cursor } = validate(pageQuery, req.query, 'query');
+    res.json(pageView(await deps.listUserActivity({ userId: req.user!.id, limit, cursor })));
   });
   return router;
 }

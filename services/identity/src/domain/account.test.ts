@@ -3,6 +3,7 @@ import {
   changePasswordInput,
   isIanaTimeZone,
   loginCodeVerifyInput,
+  profileChanges,
   signupInput,
   updateMeInput,
 } from './account';
@@ -40,4 +41,13 @@ test('objects are strict and codes are six digits', () => {
   expect(loginCodeVerifyInput.safeParse({ email: 'a@example.com', code: '012345' }).success).toBe(true);
   expect(updateMeInput.parse({ displayName: null })).toEqual({ displayName: null });
   expect(updateMeInput.safeParse({ displayName: '   ' }).success).toBe(false);
+});
+
+test('a profile update changes only the fields given that differ', () => {
+  const user = { displayName: 'Ada', timeZone: 'Europe/London' };
+  expect(profileChanges(user, {})).toEqual({});
+  expect(profileChanges(user, { displayName: 'Ada', timeZone: 'Europe/London' })).toEqual({});
+  expect(profileChanges(user, { displayName: null })).toEqual({ displayName: null });
+  expect(profileChanges(user, { displayName: 'Ada L.', timeZone: 'Europe/London' })).toEqual({ displayName: 'Ada L.' });
+  expect(profileChanges({ ...user, displayName: null }, { timeZone: 'UTC' })).toEqual({ timeZone: 'UTC' });
 });

@@ -61,6 +61,9 @@ export const deleteAccountInput = z.object({ password: givenPassword }).strict()
 export const loginCodeRequestInput = z.object({ email }).strict().meta({ id: 'LoginCodeRequestInput' });
 export const loginCodeVerifyInput = z.object({ email, code: loginCode }).strict().meta({ id: 'LoginCodeVerifyInput' });
 
+export type SignupInput = z.output<typeof signupInput>;
+export type UpdateMeInput = z.output<typeof updateMeInput>;
+
 // Responses.
 export const userView = z
   .object({
@@ -82,6 +85,19 @@ export const sessionView = z
   })
   .meta({ id: 'Session' });
 export type SessionView = z.infer<typeof sessionView>;
+
+/** What a profile update changes: only the fields given that differ from the account's. */
+export function profileChanges(
+  user: Pick<User, 'displayName' | 'timeZone'>,
+  input: UpdateMeInput,
+): { displayName?: string | null; timeZone?: string } {
+  return {
+    ...(input.displayName !== undefined && input.displayName !== user.displayName
+      ? { displayName: input.displayName }
+      : {}),
+    ...(input.timeZone !== undefined && input.timeZone !== user.timeZone ? { timeZone: input.timeZone } : {}),
+  };
+}
 
 export const toUserView = (user: User): UserView => ({
   id: user.id,

@@ -55,6 +55,25 @@ export const ACCOUNT_CODE_REQUESTS: ThrottlePolicy = {
 /** Login-code emails per client IP. */
 export const IP_CODE_REQUESTS: ThrottlePolicy = { ...ACCOUNT_CODE_REQUESTS, maxPerWindow: 20 };
 
+/** One rate-limited subject: a scope ("account", "ip", …), who, and the rule that applies. */
+export interface ThrottleSubject {
+  scope: string;
+  subject: string;
+  policy: ThrottlePolicy;
+}
+
+/** Failures of sign-in (password, code, or a wrong current password) count per account and per client IP. */
+export const signInSubjects = (email: string, ip: string): ThrottleSubject[] => [
+  { scope: 'account', subject: email, policy: ACCOUNT_FAILURES },
+  { scope: 'ip', subject: ip, policy: IP_FAILURES },
+];
+
+/** Login-code emails count per account and per client IP. */
+export const codeRequestSubjects = (email: string, ip: string): ThrottleSubject[] => [
+  { scope: 'code-account', subject: email, policy: ACCOUNT_CODE_REQUESTS },
+  { scope: 'code-ip', subject: ip, policy: IP_CODE_REQUESTS },
+];
+
 /**
  * The stored key of a subject: a digest, so the table holds no emails (also of people
  * without an account) and no raw IPs. Emails are expected already normalised.

@@ -1,6 +1,6 @@
 /**
  * How long identity keeps rows that can no longer be used, before the cleanup job
- * (jobs/clean-up-expired.ts) deletes them.
+ * (usecases/clean-up-expired.ts, run by the job in jobs/clean-up-expired.ts) deletes them.
  */
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -13,14 +13,14 @@ export const signingKeysSecret = z
 export interface SigningKey {
   kid: string;
   privateKey: KeyObject;
-  publicJwk: Record<string, unknown>;
+  publicJwk: JsonWebKey;
 }
 
 export function parseSigningKeys(json: string): SigningKey[] {
   return signingKeysSecret.parse(JSON.parse(json)).map(({ kid, privateKeyPem }) => {
     const privateKey = createPrivateKey(privateKeyPem);
     if (privateKey.asymmetricKeyType !== 'ec') throw new Error(`signing key ${kid} must be an EC P-256 key`);
-    const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' }) as Record<string, unknown>;
+    const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });
     return { kid, privateKey, publicJwk: { ...publicJwk, kid, alg: 'ES256', use: 'sig' } };
   });
 }

@@ -8,6 +8,7 @@ import {
   decideRefresh,
   hashToken,
   newRefreshToken,
+  plausibleRefreshToken,
   refreshTokenExpiry,
   sameDigest,
   signAccessToken,
@@ -76,6 +77,11 @@ describe('refresh tokens', () => {
     expect(sameDigest(hashToken(a), hashToken(a))).toBe(true);
     expect(sameDigest(hashToken(a), hashToken('b'))).toBe(false);
     expect(sameDigest('', '')).toBe(false);
+    // Tokens of the wrong shape are not looked up.
+    expect(plausibleRefreshToken(a)).toBe(true);
+    expect(plausibleRefreshToken('short')).toBe(false);
+    expect(plausibleRefreshToken(`${a}x`)).toBe(false);
+    expect(plausibleRefreshToken(undefined)).toBe(false);
   });
 
   test('expiry is the token lifetime, capped by the end of its session', () => {

@@ -86,6 +86,10 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 /** Plausible refresh token shape, checked before touching the database. */
 export const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/** Rejects malformed refresh tokens before any database work. */
+export const plausibleRefreshToken = (token: string | undefined): token is string =>
+  token !== undefined && REFRESH_TOKEN_PATTERN.test(token);
+
 /** When a refresh token issued now expires: its own lifetime, capped by its session's end. */
 export const refreshTokenExpiry = (sessionExpiresAt: Date, now = new Date()): Date =>
   new Date(Math.min(now.getTime() + REFRESH_TOKEN_TTL_MS, sessionExpiresAt.getTime()));

@@ -1,4 +1,4 @@
-import { HttpError } from '@daybook/service-kit';
+import { RateLimited } from '../domain/errors';
 import {
   afterFailure,
   afterSuccess,
@@ -6,22 +6,9 @@ import {
   throttleKey,
   type ThrottlePolicy,
   type ThrottleState,
+  type ThrottleSubject,
 } from '../domain/rate-limit';
-import type { Database } from './database';
-
-/** One rate-limited subject: a scope ("account", "ip", …), who, and the rule that applies. */
-export interface ThrottleSubject {
-  scope: string;
-  subject: string;
-  policy: ThrottlePolicy;
-}
-
-/** 429 with how long to wait; the route sets the Retry-After header from `details`. */
-export class RateLimited extends HttpError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'rate_limited', `too many attempts: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
-  }
-}
+import type { Database, Tx } from './database';
 
 // A burst of failures on one key queues on its row lock; give it time rather than a 500.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
@@ -64,7 +51,7 @@ export function throttleStore(db: Database) {
   }
 
   return {
-    /** Throws RateLimited (429) if any subject is blocked now. */
+    /** Throws RateLimited if any subject is blocked now. */
     async check(subjects: ThrottleSubject[]): Promise<void> {
       const now = new Date();
       const rows = await db.authThrottle.findMany({ where: { key: { in: subjects.map(keyOf) } } });
@@ -80,6 +67,13 @@ export function throttleStore(db: Database) {
     async succeed(subjects: ThrottleSubject[]): Promise<void> {
       const now = new Date();
       await update(subjects, false, (state, policy) => (state ? afterSuccess(state, policy, now) : undefined));
+    },
+    /** Deletes records untouched since `idleSince` that block nobody at `now`. */
+    async deleteIdle(tx: Tx, idleSince: Date, now: Date): Promise<number> {
+      const deleted = await tx.authThrottle.deleteMany({
+        where: { updatedAt: { lt: idleSince }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
+      });
+      return deleted.count;
     },
   };
 }

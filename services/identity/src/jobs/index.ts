@@ -1,7 +1,8 @@
-import type { JobHandler, ServiceKit } from '@daybook/service-kit';
-import { cleanUpExpiredJob } from './clean-up-expired';
+import type { JobHandler } from '@daybook/service-kit';
+import type { CleanUpExpired } from '../usecases/clean-up-expired';
+import { cleanUpExpiredHandler } from './clean-up-expired';
 
 /** Dapr jobs the identity service handles (POST /job/<kind>--<id>). */
-export function jobHandlers(kit: ServiceKit): JobHandler[] {
-  return [cleanUpExpiredJob(kit)];
+export function jobHandlers(usecases: { cleanUpExpired: CleanUpExpired }): JobHandler[] {
+  return [cleanUpExpiredHandler(usecases.cleanUpExpired)];
 }

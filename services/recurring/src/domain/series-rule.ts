@@ -22,6 +22,25 @@ export function seriesRuleOf(task: TaskSnapshot): (SeriesRule & { dateOnly: bool
   return { rrule: task.recurrence.rrule, timeZone, start: `${task.due.date}T00:00:00`, exdates, dateOnly: true };
 }
 
+/** The rule a stored series recurs by (its own rule, zone, start and skipped dates). */
+export function ruleOfSeries(series: {
+  rrule: string;
+  timeZone: string;
+  startLocal: string;
+  exdates: string[];
+}): SeriesRule {
+  return { rrule: series.rrule, timeZone: series.timeZone, start: series.startLocal, exdates: series.exdates };
+}
+
+/** Whether a series of dates only: its start is a midnight, as `seriesRuleOf` makes it for a date. */
+export const isDateOnly = (series: { startLocal: string }): boolean => series.startLocal.endsWith('T00:00:00');
+
+/** Whether the rule's COUNT (if any) is used up by the occurrences created so far. */
+export function countReached(rrule: string, occurrencesCreated: number): boolean {
+  const count = /(^|;)COUNT=(\d+)/.exec(rrule)?.[2];
+  return count !== undefined && occurrencesCreated >= Number(count);
+}
+
 /** The `due` of an occurrence, in the same form as the series' first task. */
 export function dueOf(local: string, rule: { timeZone: string; dateOnly: boolean }) {
   return rule.dateOnly

@@ -1,5 +1,4 @@
 import { createPrismaClient } from '@daybook/database';
-import type { TransactionalDb } from '@daybook/service-kit';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import type { Env } from '../env';
 
@@ -7,6 +6,6 @@ export type Database = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
 /** The recurring service's Prisma client, bound to its own PostgreSQL schema. */
-export function openDatabase(env: Env, schema: string): Database & TransactionalDb {
-  return createPrismaClient(PrismaClient, { databaseUrl: env.DATABASE_URL, schema }) as Database & TransactionalDb;
+export function openDatabase(env: Pick<Env, 'DATABASE_URL'>, schema: string): Database {
+  return createPrismaClient(PrismaClient, { databaseUrl: env.DATABASE_URL, schema });
 }

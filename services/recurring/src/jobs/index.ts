@@ -1,10 +1,8 @@
-import { job, type JobHandler, type ServiceKit } from '@daybook/service-kit';
-import { SERIES_JOB, SeriesKeeper } from '../events/series-keeper';
-import type { Database } from '../infrastructure/database';
+import { job, type JobHandler } from '@daybook/service-kit';
+import type { CreateDueOccurrences } from '../usecases/create-due-occurrences';
+import { seriesJob } from './series-job';
 
-/** The fixed-schedule trigger of each series (`series--<seriesId>`). */
-export function jobHandlers(kit: ServiceKit): JobHandler[] {
-  const keeper = new SeriesKeeper(kit);
-  const db = kit.db as unknown as Database;
-  return [job(SERIES_JOB, ({ id }) => db.$transaction((tx) => keeper.onScheduleDue(id, tx)))];
+/** Dapr jobs the recurring service handles (POST /job/<kind>--<id>): each calls a use case. */
+export function jobHandlers(usecases: { createDueOccurrences: CreateDueOccurrences }): JobHandler[] {
+  return [job(seriesJob, ({ seriesId }) => usecases.createDueOccurrences.execute(seriesId))];
 }

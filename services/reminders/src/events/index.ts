@@ -7,16 +7,22 @@ import {
   taskUpdated,
   userDeleted,
 } from '@daybook/contracts';
-import { on, type ServiceKit, type Subscription } from '@daybook/service-kit';
-import type { Tx } from '../infrastructure/database';
-import { ReminderScheduler } from '../infrastructure/reminder-scheduler';
+import type { Subscription } from '@daybook/service-kit';
+import type { Kit } from '../app';
+import type { ForgetUser } from '../usecases/forget-user';
+import type { ReconcileReminders } from '../usecases/reconcile-reminders';
+
+const taskEvents = [taskCreated, taskUpdated, taskCompleted, taskReopened, taskDeleted, taskRestored] as const;
 
 /** Every change of a task reconciles its reminder jobs; a deleted account loses them all. */
-export function eventHandlers(kit: ServiceKit): Subscription[] {
-  const scheduler = new ReminderScheduler(kit);
-  const taskEvents = [taskCreated, taskUpdated, taskCompleted, taskReopened, taskDeleted, taskRestored] as const;
+export function eventHandlers(
+  kit: Kit,
+  useCases: { reconcileReminders: ReconcileReminders; forgetUser: ForgetUser },
+): Subscription[] {
   return [
-    ...taskEvents.map((contract) => on(contract, (event, { tx }) => scheduler.reconcile(tx as Tx, event.data.task))),
-    on(userDeleted, (event, { tx }) => scheduler.forgetUser(tx as Tx, event.data.userId)),
+    ...taskEvents.map((contract) =>
+      kit.on(contract, (event, { tx }) => useCases.reconcileReminders(tx, event.data.task)),
+    ),
+    kit.on(userDeleted, (event, { tx }) => useCases.forgetUser(tx, event.data.userId)),
   ];
 }

@@ -1,10 +1,11 @@
 import { Counter, Histogram } from 'prom-client';
-import type { ServiceKit } from '@daybook/service-kit';
+import type { Metrics } from '@daybook/service-kit';
 
-const byRegistry = new WeakMap<object, ReturnType<typeof create>>();
+export type ReminderMetrics = ReturnType<typeof reminderMetrics>;
 
-function create(kit: ServiceKit) {
-  const registers = [kit.metrics.registry];
+/** Reminder metrics on the service's registry: built once, by the composition root (app.ts). */
+export function reminderMetrics(registry: Metrics['registry']) {
+  const registers = [registry];
   return {
     delay: new Histogram({
       name: 'daybook_reminder_delay_seconds',
@@ -19,13 +20,4 @@ function create(kit: ServiceKit) {
       registers,
     }),
   };
-}
-
-/** Reminder metrics on the service's registry (one set per process). */
-export function reminderMetrics(kit: ServiceKit) {
-  const existing = byRegistry.get(kit.metrics.registry);
-  if (existing) return existing;
-  const metrics = create(kit);
-  byRegistry.set(kit.metrics.registry, metrics);
-  return metrics;
 }

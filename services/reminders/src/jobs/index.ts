@@ -1,10 +1,8 @@
-import { job, type JobHandler, type ServiceKit } from '@daybook/service-kit';
-import type { Database } from '../infrastructure/database';
-import { REMINDER_JOB, ReminderScheduler } from '../infrastructure/reminder-scheduler';
+import { job, type JobHandler } from '@daybook/service-kit';
+import type { FireReminder } from '../usecases/fire-reminder';
+import { reminderJob } from './reminder-job';
 
-/** `reminder--<taskId>.<reminderId>.<generation>`: a reminder falls due. */
-export function jobHandlers(kit: ServiceKit): JobHandler[] {
-  const scheduler = new ReminderScheduler(kit);
-  const db = kit.db as unknown as Database;
-  return [job(REMINDER_JOB, ({ id }) => db.$transaction((tx) => scheduler.fire(tx, id)))];
+/** Dapr jobs the reminders service handles (POST /job/<kind>--<id>): each calls a use case. */
+export function jobHandlers(useCases: { fireReminder: FireReminder }): JobHandler[] {
+  return [job(reminderJob, (data) => useCases.fireReminder(data))];
 }

@@ -1,10 +1,9 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { badRequest, validate, type ServiceKit } from '@daybook/service-kit';
-import type { Database } from '../infrastructure/database';
-import { ReminderScheduler } from '../infrastructure/reminder-scheduler';
-
-const MAX_SNOOZE_MS = 30 * 24 * 60 * 60 * 1000;
+import { validate } from '@daybook/service-kit';
+import type { ReminderRow } from '../infrastructure/reminder-store';
+import type { ListReminders } from '../usecases/list-reminders';
+import type { SnoozeReminder } from '../usecases/snooze-reminder';
 
 export const snoozeInput = z
   .object({
@@ -21,14 +20,9 @@ export const snoozeInput = z
     path: ['minutes'],
   });
 
-const view = (r: {
-  taskId: string;
-  reminderId: string;
-  taskTitle: string;
-  fireAt: Date;
-  status: string;
-  dueAt: Date | null;
-}) => ({
+const listQuery = z.object({ taskId: z.uuid('must be a task id (UUID)').optional() }).strict();
+
+const view = (r: ReminderRow) => ({
   taskId: r.taskId,
   reminderId: r.reminderId,
   taskTitle: r.taskTitle,
@@ -37,35 +31,31 @@ const view = (r: {
   status: r.status,
 });
 
-/** The caller's reminders, under /api/reminders. */
-export function routes(kit: ServiceKit): Router {
-  const db = kit.db as unknown as Database;
-  const scheduler = new ReminderScheduler(kit);
+export interface ReminderRoutesDeps {
+  requireUser: RequestHandler;
+  listReminders: ListReminders;
+  snoozeReminder: SnoozeReminder;
+}
+
+/** The caller's reminders, under /api/reminders: each route validates, calls a use case, answers. */
+export function routes({ requireUser, listReminders, snoozeReminder }: ReminderRoutesDeps): Router {
   const router = Router();
-  router.use('/api/reminders', kit.requireUser);
+  router.use('/api/reminders', requireUser);
 
   router.get('/api/reminders', async (req, res) => {
-    const { taskId } = validate(
-      z.object({ taskId: z.uuid('must be a task id (UUID)').optional() }).strict(),
-      req.query,
-      'query',
-    );
-    const rows = await db.scheduledReminder.findMany({
-      where: { userId: req.user!.id, ...(taskId ? { taskId } : {}), status: { not: 'cancelled' } },
-      orderBy: { fireAt: 'asc' },
-      take: 200,
-    });
+    const { taskId } = validate(listQuery, req.query, 'query');
+    const rows = await listReminders({ userId: req.user!.id, ...(taskId ? { taskId } : {}) });
     res.json({ items: rows.map(view) });
   });
 
   router.post('/api/reminders/snooze', async (req, res) => {
-    const input = validate(snoozeInput, req.body, 'body');
-    const until = input.until ? new Date(input.until) : new Date(Date.now() + input.minutes! * 60_000);
-    if (until.getTime() <= Date.now()) throw badRequest('body.until', 'must be in the future');
-    if (until.getTime() - Date.now() > MAX_SNOOZE_MS) throw badRequest('body.until', 'at most 30 days ahead');
-    const row = await db.$transaction((tx) =>
-      scheduler.snooze(tx, req.user!.id, input.taskId, input.reminderId, until),
-    );
+    const { taskId, reminderId, minutes, until } = validate(snoozeInput, req.body, 'body');
+    const row = await snoozeReminder({
+      userId: req.user!.id,
+      taskId,
+      reminderId,
+      snooze: until !== undefined ? { until: new Date(until) } : { minutes: minutes! },
+    });
     res.json(view(row));
   });
   return router;

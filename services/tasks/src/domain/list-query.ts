@@ -129,3 +129,12 @@ export const viewQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(100),
   })
   .strict();
+
+/** The open tasks by due date, soonest first (the Today and Upcoming views). */
+export const openTasksByDue = (limit: number): ListQuery => ({
+  status: 'open',
+  sort: 'due',
+  order: 'asc',
+  tagMode: 'any',
+  limit,
+});

@@ -32,6 +32,7 @@ export const reminderInput = z.union([
     })
     .strict(),
 ]);
+export type ReminderInput = z.infer<typeof reminderInput>;
 
 export const recurrenceInput = z
   .object({
@@ -49,6 +50,7 @@ export const recurrenceInput = z
     message: 'only a fixed-schedule series has missed occurrences',
     path: ['missed'],
   });
+export type RecurrenceInput = z.infer<typeof recurrenceInput>;
 
 const title = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
 const notes = z.string().max(20_000, 'must be at most 20000 characters');

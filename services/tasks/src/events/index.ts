@@ -1,41 +1,30 @@
 import { occurrenceRequested, userDeleted, userRegistered, userUpdated } from '@daybook/contracts';
-import { on, type ServiceKit, type Subscription } from '@daybook/service-kit';
-import type { Prisma } from '../generated/prisma/client';
+import type { ServiceApp } from '@daybook/service-kit';
+import type { Kit, UseCases } from '../app';
 import type { Database } from '../infrastructure/database';
-import { TaskStore } from '../infrastructure/task-store';
 
-type Tx = Prisma.TransactionClient;
-
-/** Events the tasks service consumes: occurrence requests, and what it needs to know about users. */
-export function eventHandlers(kit: ServiceKit): Subscription[] {
-  const store = new TaskStore(kit.db as unknown as Database, kit);
+/**
+ * Events the tasks service consumes: occurrence requests, and what it needs to know about
+ * users. Each handler translates the event and calls a use case in the event's transaction.
+ */
+export function eventHandlers(
+  kit: Kit,
+  useCases: Pick<UseCases, 'createOccurrence' | 'rememberUserTimeZone' | 'forgetUser'>,
+): NonNullable<ServiceApp<Database>['subscriptions']> {
+  const { createOccurrence, rememberUserTimeZone, forgetUser } = useCases;
   return [
     // The recurring service asks for the next occurrence of a series.
-    on(occurrenceRequested, async (event, { tx, log }) => {
-      const task = await store.createOccurrence(tx as Tx, event.data);
+    kit.on(occurrenceRequested, async (event, { tx, log }) => {
+      const task = await createOccurrence(tx, event.data);
       log.info(
         { occurrenceKey: event.data.occurrenceKey, taskId: task?.id ?? null },
         task ? 'occurrence created' : 'occurrence already exists or its template is gone',
       );
     }),
     // The user's time zone: where a date without a time is due.
-    on(userRegistered, async (event, { tx }) => {
-      const { userId, timeZone } = event.data;
-      await (tx as Tx).userSettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
-    }),
-    on(userUpdated, async (event, { tx }) => {
-      const { userId, timeZone } = event.data;
-      await (tx as Tx).userSettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
-    }),
-    // An account was deleted: remove everything of that user's (tags and reminders cascade).
-    on(userDeleted, async (event, { tx }) => {
-      const { userId } = event.data;
-      const db = tx as Tx;
-      await db.task.deleteMany({ where: { userId } });
-      await db.seriesTemplate.deleteMany({ where: { userId } });
-      await db.tag.deleteMany({ where: { userId } });
-      await db.list.deleteMany({ where: { userId } });
-      await db.userSettings.deleteMany({ where: { userId } });
-    }),
+    kit.on(userRegistered, (event, { tx }) => rememberUserTimeZone(tx, event.data.userId, event.data.timeZone)),
+    kit.on(userUpdated, (event, { tx }) => rememberUserTimeZone(tx, event.data.userId, event.data.timeZone)),
+    // An account was deleted: remove everything of that user's.
+    kit.on(userDeleted, (event, { tx }) => forgetUser(tx, event.data.userId)),
   ];
 }

@@ -24,17 +24,33 @@ const SORT_KEYS = {
   relevance: { asc: 'ts_rank(t.search, query)', desc: 'ts_rank(t.search, query)', cast: 'real', order: 'desc' },
 } as const;
 
-/**
- * Ids of one page of the caller's tasks matching the filters, in order, and the cursor of
- * the next page. Keyset pagination: a page starts after the previous page's last
- * (sort key, id), so concurrent inserts never shift or repeat items.
- */
-export async function listTaskIds(
-  db: Database,
-  userId: string,
-  q: ListQuery,
-  extra: { dueAfter?: Date; dueBefore?: Date } = {},
-): Promise<{ ids: string[]; nextCursor: string | null }> {
+/** Bounds on the due instant beyond a listing's own filters (the Today and Upcoming views). */
+export interface DueWindow {
+  dueAfter?: Date;
+  dueBefore?: Date;
+}
+
+/** One page of task ids, and the cursor of the next page (null on the last). */
+export interface TaskIdPage {
+  ids: string[];
+  nextCursor: string | null;
+}
+
+/** Searches over the users' tasks (read-only). */
+export class TaskQueries {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Ids of one page of the user's tasks matching the filters, in order, and the cursor of
+   * the next page. Keyset pagination: a page starts after the previous page's last
+   * (sort key, id), so concurrent inserts never shift or repeat items.
+   */
+  pageOfIds(userId: string, q: ListQuery, extra: DueWindow = {}): Promise<TaskIdPage> {
+    return pageOfIds(this.db, userId, q, extra);
+  }
+}
+
+async function pageOfIds(db: Database, userId: string, q: ListQuery, extra: DueWindow = {}): Promise<TaskIdPage> {
   const params: unknown[] = [userId];
   const p = (v: unknown) => {
     params.push(v);

@@ -1,6 +1,6 @@
-import type { JobHandler, ServiceKit } from '@daybook/service-kit';
+import type { JobHandler } from '@daybook/service-kit';
 
-/** Dapr jobs the tasks service handles (POST /job/<kind>--<id>). */
-export function jobHandlers(_kit: ServiceKit): JobHandler[] {
+/** Dapr jobs the tasks service handles (POST /job/<kind>--<id>): none yet. */
+export function jobHandlers(): JobHandler[] {
   return [];
 }

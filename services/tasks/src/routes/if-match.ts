@@ -1,5 +1,15 @@
 import type { Request } from 'express';
-import { HttpError, badRequest } from '@daybook/service-kit';
+import { z } from 'zod';
+import { VersionRequired, validate } from '@daybook/service-kit';
+
+const ifMatch = z.object({
+  'if-match': z
+    .string()
+    .trim()
+    .regex(/^(?:W\/)?"?\d{1,9}"?$/, 'must be the task ETag, e.g. "3"')
+    .transform((etag) => Number(etag.replace(/\D/g, '')))
+    .optional(),
+});
 
 /**
  * The task version a write was based on, from `If-Match: "<version>"` (weak or strong).
@@ -8,15 +18,11 @@ import { HttpError, badRequest } from '@daybook/service-kit';
 export function expectedVersion(req: Request, required: true): number;
 export function expectedVersion(req: Request, required: false): number | undefined;
 export function expectedVersion(req: Request, required: boolean): number | undefined {
-  const header = req.header('if-match');
-  if (header === undefined) {
-    if (required)
-      throw new HttpError(428, 'precondition_required', 'If-Match with the task version (its ETag) is required');
-    return undefined;
+  const version = validate(ifMatch, req.headers, 'headers')['if-match'];
+  if (version === undefined && required) {
+    throw new VersionRequired('If-Match with the task version (its ETag) is required');
   }
-  const match = header.trim().match(/^(?:W\/)?"?(\d{1,9})"?$/);
-  if (!match) throw badRequest('headers.if-match', 'must be the task ETag, e.g. "3"');
-  return Number(match[1]);
+  return version;
 }
 
 export const etag = (version: number) => `"${version}"`;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { tasksOpenApi } from './openapi';
 
 test('docs/openapi/tasks.json is the document the service serves (run npm run openapi -w @daybook/tasks)', () => {
@@ -10,9 +11,12 @@ test('docs/openapi/tasks.json is the document the service serves (run npm run op
 });
 
 test('every operation documents its error responses', () => {
-  const doc = tasksOpenApi() as unknown as {
-    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
-  };
+  // Read as JSON, the document has to be of this shape: every path maps methods to operations.
+  const doc = z
+    .object({
+      paths: z.record(z.string(), z.record(z.string(), z.object({ responses: z.record(z.string(), z.unknown()) }))),
+    })
+    .parse(JSON.parse(JSON.stringify(tasksOpenApi())));
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       expect({ path, method, has401: '401' in op.responses }).toEqual({ path, method, has401: true });

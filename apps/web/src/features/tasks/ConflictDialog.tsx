@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
 import { Dialog } from '../../components/Dialog';
-import type { Tag, Task, TaskInput, TaskList } from '../../api/types';
+import type { Tag, Task, TaskList, TaskPatch } from '../../api/types';
 import { FIELD_LABELS, FIELDS, sameValue, taskToInput, type FieldValues } from './draft';
 
 interface Props {
-  mine: TaskInput;
+  mine: TaskPatch;
   theirs: Task;
   tags: Tag[];
   lists: TaskList[];
   busy: boolean;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
-  onMerge: (patch: TaskInput) => void;
+  onMerge: (patch: TaskPatch) => void;
   onClose: () => void;
 }
 
@@ -55,10 +55,10 @@ export function ConflictDialog({ mine, theirs, tags, lists, busy, onKeepMine, on
   const [choice, setChoice] = useState<Record<string, 'mine' | 'theirs'>>(() =>
     Object.fromEntries(contested.map((f) => [f, 'mine'])),
   );
-  const merged = (): TaskInput => {
+  const merged = (): TaskPatch => {
     const patch: Record<string, unknown> = {};
     for (const f of contested) if (choice[f] === 'mine') patch[f] = mine[f];
-    return patch as TaskInput;
+    return patch as TaskPatch;
   };
   return (
     <Dialog title="This task changed elsewhere" onClose={onClose} size="wide" testId="conflict-dialog">

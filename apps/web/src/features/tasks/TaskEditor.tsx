@@ -1,7 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { ApiError, conflictCurrent } from '../../api/http';
-import { PRIORITIES, type Priority, type SeriesScope, type Task, type TaskInput } from '../../api/types';
+import {
+  PRIORITIES,
+  type Priority,
+  type SeriesScope,
+  type Task,
+  type TaskInput,
+  type TaskPatch,
+} from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { nowIn, timeZones } from '../../lib/dates';
@@ -41,7 +48,7 @@ export function TaskEditor({ task, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<{ mine: TaskInput; theirs: Task } | null>(null);
+  const [conflict, setConflict] = useState<{ mine: TaskPatch; theirs: Task } | null>(null);
   const zones = useMemo(timeZones, []);
   const [showSeries, setShowSeries] = useState(false);
   const inSeries = Boolean(original && (original.recurrence || original.seriesId));
@@ -112,7 +119,7 @@ export function TaskEditor({ task, onClose }: Props) {
     }
   };
 
-  const resolve = async (patch: TaskInput, theirs: Task) => {
+  const resolve = async (patch: TaskPatch, theirs: Task) => {
     setBusy(true);
     try {
       finish(Object.keys(patch).length ? await api.tasks.update(theirs.id, theirs.version, patch, scope) : theirs);

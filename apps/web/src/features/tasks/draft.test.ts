@@ -3,6 +3,7 @@ import { changedFields, draftFromTask, draftToInput, emptyDraft } from './draft'
 
 const task: Task = {
   id: 't1',
+  userId: 'u1',
   title: 'Report',
   notes: '',
   status: 'open',

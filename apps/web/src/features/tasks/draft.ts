@@ -1,6 +1,6 @@
 // The editor's form model: a task as editable values, back to the API's input, and the
 // per-field comparison the conflict dialog needs.
-import type { Priority, Recurrence, RecurrenceMode, ReminderInput, Task, TaskInput } from '../../api/types';
+import type { Priority, Recurrence, RecurrenceMode, ReminderInput, Task, TaskPatch } from '../../api/types';
 import { isoToLocalInput, localInputToIso } from '../../lib/dates';
 
 export type ReminderUnit = 'minutes' | 'hours' | 'days';
@@ -52,14 +52,15 @@ export function draftFromTask(t: Task, timeZone: string): Draft {
   const due = t.due;
   return {
     title: t.title,
-    notes: t.notes ?? '',
+    notes: t.notes,
     priority: t.priority,
     tagIds: t.tags.map((x) => x.id),
     listId: t.listId ?? '',
     dueKind: !due ? 'none' : 'date' in due ? 'date' : 'dateTime',
     date: due && 'date' in due ? due.date : '',
     dateTime: due && 'dateTime' in due ? due.dateTime.slice(0, 16) : '',
-    timeZone: due && 'timeZone' in due ? due.timeZone : timeZone,
+    // A date-only due may carry a time zone too.
+    timeZone: due?.timeZone ?? timeZone,
     reminders: t.reminders.map((r) => {
       if (r.type === 'absolute') return { key: newKey(), type: 'absolute', at: isoToLocalInput(r.at) };
       const unit: ReminderUnit =
@@ -78,7 +79,7 @@ export function draftFromTask(t: Task, timeZone: string): Draft {
 }
 
 /** Every writable field, with the values the API takes. */
-export type FieldValues = Required<TaskInput>;
+export type FieldValues = Required<TaskPatch>;
 export const FIELDS: (keyof FieldValues)[] = [
   'title',
   'notes',
@@ -144,7 +145,7 @@ export function taskToInput(t: Task): FieldValues {
   const dueTime = t.due && 'dateTime' in t.due ? t.due.dateTime : '';
   return {
     title: t.title,
-    notes: t.notes ?? '',
+    notes: t.notes,
     priority: t.priority,
     tagIds: t.tags.map((x) => x.id),
     listId: t.listId,
@@ -170,10 +171,10 @@ export function sameValue(field: keyof FieldValues, a: unknown, b: unknown): boo
 }
 
 /** The fields the draft changed compared with the task it started from. */
-export function changedFields(original: Task, d: Draft): TaskInput {
+export function changedFields(original: Task, d: Draft): TaskPatch {
   const before = taskToInput(original);
   const after = draftToInput(d);
   const patch: Record<string, unknown> = {};
   for (const f of FIELDS) if (!sameValue(f, before[f], after[f])) patch[f] = after[f];
-  return patch as TaskInput;
+  return patch as TaskPatch;
 }

@@ -1,0 +1,49 @@
+import { occurrenceRequested } from '@daybook/contracts';
+import type { JobDefinition, Jobs, Logger, ServiceKit } from '@daybook/service-kit';
+import { instant } from '../domain/next-occurrence';
+import { occurrenceRequest } from '../domain/occurrence-request';
+import { fixedSchedulePlan } from '../domain/series-plan';
+import { isDateOnly, ruleOfSeries } from '../domain/series-rule';
+import type { Database } from '../infrastructure/database';
+import type { SeriesStore } from '../infrastructure/series-store';
+
+export interface CreateDueOccurrencesDeps {
+  db: Pick<Database, '$transaction'>;
+  store: SeriesStore;
+  jobs: Jobs;
+  seriesJob: JobDefinition<{ seriesId: string }>;
+  publish: ServiceKit['publish'];
+  log: Logger;
+  /** This process's clock: which occurrences have passed. */
+  now: () => Date;
+}
+
+/**
+ * A fixed-schedule series' job fired (its latest occurrence is due): ask tasks for the next
+ * occurrence, and for any missed meanwhile under the "create" policy, then schedule the job
+ * for when the last one asked for is due. Each request is unique per series and date, so a
+ * repeated trigger asks for nothing twice.
+ */
+export class CreateDueOccurrences {
+  constructor(private readonly deps: CreateDueOccurrencesDeps) {}
+
+  execute(seriesId: string): Promise<void> {
+    const { db, store, jobs, seriesJob, publish, log, now } = this.deps;
+    return db.$transaction(async (tx) => {
+      const series = await store.find(tx, seriesId);
+      if (!series || series.stoppedAt) return;
+      const policy = series.missedPolicy === 'skip' ? 'skip' : 'create';
+      const plan = fixedSchedulePlan(ruleOfSeries(series), series.lastLocal ?? series.startLocal, policy, now());
+      const dateOnly = isDateOnly(series);
+      for (const occurrence of plan.request) {
+        const request = occurrenceRequest(series, occurrence, { sourceTaskId: null, dateOnly });
+        if (await store.recordRequest(tx, request)) await publish(tx, occurrenceRequested, request.event);
+        else log.info({ seriesId, occurrenceKey: request.occurrenceKey }, 'occurrence already requested');
+      }
+      const last = plan.request[plan.request.length - 1];
+      if (!last) return;
+      await store.setLastLocal(tx, seriesId, last.local);
+      await jobs.schedule(seriesJob, seriesId, { at: instant(last.local, series.timeZone) }, { seriesId });
+    });
+  }
+}

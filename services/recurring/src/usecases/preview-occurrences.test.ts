@@ -1,0 +1,26 @@
+import { PreviewOccurrences } from './preview-occurrences';
+
+const preview = new PreviewOccurrences();
+
+// Pure computations from fixed starts: the dates are the point.
+test('the first dates of a rule from a local start, as instants in its zone across a DST change', () => {
+  const occurrences = preview.execute(
+    { rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '2026-10-18T09:00', timeZone: 'Europe/London' },
+    3,
+  );
+  expect(occurrences.map((o) => [o.local, o.at.toISOString()])).toEqual([
+    ['2026-10-18T09:00:00', '2026-10-18T08:00:00.000Z'],
+    ['2026-10-25T09:00:00', '2026-10-25T09:00:00.000Z'], // the clocks went back that morning
+    ['2026-11-01T09:00:00', '2026-11-01T09:00:00.000Z'],
+  ]);
+});
+
+test('skipped dates are left out, COUNT ends the rule, and no more than asked for', () => {
+  const rule = { rrule: 'FREQ=DAILY;COUNT=4', start: '2026-11-01T07:00', timeZone: 'UTC' };
+  expect(preview.execute({ ...rule, exdates: ['2026-11-02'] }, 10).map((o) => o.local)).toEqual([
+    '2026-11-01T07:00:00',
+    '2026-11-03T07:00:00',
+    '2026-11-04T07:00:00',
+  ]);
+  expect(preview.execute(rule, 2).map((o) => o.index)).toEqual([1, 2]);
+});

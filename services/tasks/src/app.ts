@@ -1,0 +1,100 @@
+import type { ServiceApp, ServiceKit } from '@daybook/service-kit';
+import type { Env } from './env';
+import { eventHandlers } from './events';
+import type { Database, Transact } from './infrastructure/database';
+import { ListStore } from './infrastructure/list-store';
+import type { Publish } from './infrastructure/outbox';
+import { SeriesStore } from './infrastructure/series-store';
+import { TagStore } from './infrastructure/tag-store';
+import { TaskQueries } from './infrastructure/task-queries';
+import { TaskStore } from './infrastructure/task-store';
+import { UserSettingsStore } from './infrastructure/user-settings-store';
+import { jobHandlers } from './jobs';
+import { routes } from './routes';
+import { bulkChangeTasks } from './usecases/bulk-change-tasks';
+import { completeTask } from './usecases/complete-task';
+import { createList } from './usecases/create-list';
+import { createOccurrence } from './usecases/create-occurrence';
+import { createTag } from './usecases/create-tag';
+import { createTask } from './usecases/create-task';
+import { deleteList } from './usecases/delete-list';
+import { deleteTag } from './usecases/delete-tag';
+import { deleteTask } from './usecases/delete-task';
+import { editTag } from './usecases/edit-tag';
+import { editTask } from './usecases/edit-task';
+import { forgetUser } from './usecases/forget-user';
+import { getTask } from './usecases/get-task';
+import { listLists } from './usecases/list-lists';
+import { listTags } from './usecases/list-tags';
+import { listTasks } from './usecases/list-tasks';
+import { rememberUserTimeZone } from './usecases/remember-user-time-zone';
+import { renameList } from './usecases/rename-list';
+import { reopenTask } from './usecases/reopen-task';
+import { restoreTask } from './usecases/restore-task';
+import { retagTask } from './usecases/retag-task';
+import { taskChanger } from './usecases/shared/change-task';
+import { referenceChecker } from './usecases/shared/check-references';
+import { dueResolver } from './usecases/shared/resolve-due';
+import { viewToday } from './usecases/view-today';
+import { viewUpcoming } from './usecases/view-upcoming';
+
+/** The kit as this service has it: its own environment and database client. */
+export type Kit = ServiceKit<Env, Database>;
+
+/**
+ * Every store, adapter and use case of the tasks service, each built once, from the
+ * database and the outbox (the use cases' tests build them the same way).
+ */
+export function buildUseCases({ db, publish }: { db: Database; publish: Publish }) {
+  const transact: Transact = (fn, opts) => db.$transaction(fn, opts);
+  const tasks = new TaskStore(db);
+  const series = new SeriesStore();
+  const tags = new TagStore(db);
+  const lists = new ListStore(db);
+  const settings = new UserSettingsStore();
+  const queries = new TaskQueries(db);
+
+  const changeTask = taskChanger({ tasks, publish });
+  const checkReferences = referenceChecker({ tags, lists });
+  const resolveDue = dueResolver({ settings });
+  const writes = { transact, changeTask };
+
+  const complete = completeTask(writes);
+  const remove = deleteTask(writes);
+  const retag = retagTask({ ...writes, tasks, checkReferences });
+  return {
+    createTask: createTask({ transact, tasks, series, checkReferences, resolveDue, publish }),
+    editTask: editTask({ ...writes, tasks, series, checkReferences, resolveDue }),
+    completeTask: complete,
+    reopenTask: reopenTask(writes),
+    deleteTask: remove,
+    restoreTask: restoreTask(writes),
+    retagTask: retag,
+    bulkChangeTasks: bulkChangeTasks({ completeTask: complete, deleteTask: remove, retagTask: retag }),
+    getTask: getTask({ tasks }),
+    listTasks: listTasks({ queries, tasks }),
+    viewToday: viewToday({ queries, tasks }),
+    viewUpcoming: viewUpcoming({ queries, tasks }),
+    listTags: listTags({ tags }),
+    createTag: createTag({ tags }),
+    editTag: editTag({ ...writes, tags, tasks }),
+    deleteTag: deleteTag({ ...writes, tags, tasks }),
+    listLists: listLists({ lists }),
+    createList: createList({ lists }),
+    renameList: renameList({ lists }),
+    deleteList: deleteList({ ...writes, lists, tasks }),
+    createOccurrence: createOccurrence({ tasks, series, tags, lists, resolveDue, publish }),
+    rememberUserTimeZone: rememberUserTimeZone({ settings }),
+    forgetUser: forgetUser({ tasks, series, tags, lists, settings }),
+  };
+}
+export type UseCases = ReturnType<typeof buildUseCases>;
+
+/**
+ * The composition root of the tasks service: builds every store, adapter and use case
+ * once, and hands them to the routes and event handlers that call them.
+ */
+export function buildApp(kit: Kit): ServiceApp<Database> {
+  const useCases = buildUseCases({ db: kit.db, publish: kit.publish });
+  return { routes: routes(kit, useCases), subscriptions: eventHandlers(kit, useCases), jobs: jobHandlers() };
+}

@@ -1,0 +1,48 @@
+import { taskCreated } from '@daybook/contracts';
+import { templateOf } from '../domain/series';
+import { recurrenceColumns } from '../domain/task-changes';
+import type { CreateTaskInput } from '../domain/task-input';
+import { toSnapshot, type TaskRecord } from '../domain/task-view';
+import type { Transact } from '../infrastructure/database';
+import type { Publish } from '../infrastructure/outbox';
+import type { SeriesStore } from '../infrastructure/series-store';
+import type { TaskStore } from '../infrastructure/task-store';
+import type { CheckReferences } from './shared/check-references';
+import type { ResolveDue } from './shared/resolve-due';
+
+/**
+ * A person creates a task: its tags and list must be theirs; a task with a rule starts a
+ * series of its own (its id is the series id). One transaction, with the created event.
+ */
+export function createTask(deps: {
+  transact: Transact;
+  tasks: Pick<TaskStore, 'insert'>;
+  series: Pick<SeriesStore, 'create'>;
+  checkReferences: CheckReferences;
+  resolveDue: ResolveDue;
+  publish: Publish;
+}) {
+  const { transact, tasks, series, checkReferences, resolveDue, publish } = deps;
+  return (userId: string, input: CreateTaskInput): Promise<TaskRecord> =>
+    transact(async (tx) => {
+      const tags = await checkReferences(tx, userId, input.tagIds, input.listId);
+      const task = await tasks.insert(
+        tx,
+        {
+          userId,
+          title: input.title,
+          notes: input.notes ?? '',
+          priority: input.priority ?? 'none',
+          listId: input.listId ?? null,
+          ...(await resolveDue(tx, userId, input.due ?? null)),
+          ...recurrenceColumns(input.recurrence),
+        },
+        tags,
+        input.reminders ?? [],
+      );
+      if (task.recurrenceRule) await series.create(tx, { seriesId: task.id, ...templateOf(task) });
+      await publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: task.id });
+      return task;
+    });
+}
+export type CreateTask = ReturnType<typeof createTask>;

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { aSeriesOfTwo, useCaseHarness, type UseCaseHarness } from '../test-harness';
+
+let h: UseCaseHarness;
+beforeAll(async () => {
+  h = await useCaseHarness();
+});
+afterAll(() => h?.close());
+
+/** Everything the tasks service holds about a user, counted per table. */
+async function holdings(userId: string) {
+  const where = { userId };
+  return {
+    tasks: await h.db.task.count({ where }),
+    reminders: await h.db.reminder.count({ where: { task: where } }),
+    taskTags: await h.db.taskTag.count({ where: { task: where } }),
+    series: await h.db.seriesTemplate.count({ where }),
+    tags: await h.db.tag.count({ where }),
+    lists: await h.db.list.count({ where }),
+    settings: await h.db.userSettings.count({ where }),
+  };
+}
+
+async function aUserWithEverything() {
+  const userId = randomUUID();
+  await h.inTransaction((tx) => h.rememberUserTimeZone(tx, userId, 'Europe/London'));
+  const tag = await h.aTag(userId);
+  const list = await h.createList(userId, 'Errands');
+  await aSeriesOfTwo(h, userId, {
+    tagIds: [tag.id],
+    listId: list.id,
+    reminders: [{ type: 'relative', minutesBefore: 5 }],
+  });
+  return userId;
+}
+
+test('an account deleted: everything of that user’s goes, and nothing of anyone else’s', async () => {
+  const [ada, bob] = [await aUserWithEverything(), await aUserWithEverything()];
+  const bobs = await holdings(bob);
+  expect(Object.values(bobs).every((n) => n > 0)).toBe(true);
+  await h.inTransaction((tx) => h.forgetUser(tx, ada));
+  expect(await holdings(ada)).toEqual({
+    tasks: 0,
+    reminders: 0,
+    taskTags: 0,
+    series: 0,
+    tags: 0,
+    lists: 0,
+    settings: 0,
+  });
+  expect(await holdings(bob)).toEqual(bobs);
+});

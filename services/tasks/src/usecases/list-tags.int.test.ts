@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+
+let h: UseCaseHarness;
+beforeAll(async () => {
+  h = await useCaseHarness();
+});
+afterAll(() => h?.close());
+
+test('a person’s own tags, by name', async () => {
+  const [ada, bob] = [randomUUID(), randomUUID()];
+  for (const name of ['work', 'errands', 'home']) await h.aTag(ada, name);
+  await h.aTag(bob, 'bob’s');
+  expect((await h.listTags(ada)).map((t) => t.name)).toEqual(['errands', 'home', 'work']);
+  expect(await h.listTags(randomUUID())).toEqual([]);
+});

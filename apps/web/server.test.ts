@@ -37,7 +37,11 @@ beforeAll(async () => {
     port,
     host: '127.0.0.1',
     dist,
-    services: { tasks: `http://127.0.0.1:${upstreamPort}`, audit: 'http://127.0.0.1:1' },
+    services: {
+      tasks: `http://127.0.0.1:${upstreamPort}`,
+      identity: `http://127.0.0.1:${upstreamPort}`,
+      audit: 'http://127.0.0.1:1',
+    },
   });
   base = `http://127.0.0.1:${port}`;
 });
@@ -57,6 +61,12 @@ test('proxies /api/<service>/… with the path and query unchanged', async () =>
     headers: { 'content-type': 'application/json' },
   });
   expect(seen).toContain('POST /api/tasks');
+});
+
+test('the JWKS is at the origin’s /.well-known/jwks.json too (identity’s), not the app', async () => {
+  const res = await fetch(`${base}/.well-known/jwks.json`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ path: '/.well-known/jwks.json' });
 });
 
 test('a service that does not answer is a 502 naming it', async () => {

@@ -64,6 +64,17 @@ export function createGateway(opts: Omit<GatewayOptions, 'port' | 'host'>) {
       }),
     );
   }
+  // The public signing keys at the origin's well-known place, as OIDC clients look for them.
+  if (opts.services.identity) {
+    app.use(
+      createProxyMiddleware({
+        target: opts.services.identity,
+        xfwd: true,
+        pathFilter: '/.well-known/jwks.json',
+        on: { error: badGateway('identity') },
+      }),
+    );
+  }
   app.use('/api', (_req: Request, res: Response) => {
     res.status(404).json({ error: { code: 'not_found', message: 'no such service' } });
   });

@@ -4,6 +4,7 @@
 // document cannot give is written here by hand, each with the reason next to it.
 import type { components as IdentityComponents, paths as IdentityPaths } from './generated/identity';
 import type { paths as RecurringPaths } from './generated/recurring';
+import type { components as RemindersComponents } from './generated/reminders';
 import type { components as TasksComponents, paths as TasksPaths } from './generated/tasks';
 
 // Reading an operation of the generated `paths`: its JSON request body, its JSON response
@@ -107,3 +108,15 @@ type PreviewOp = RecurringPaths['/api/recurring/preview']['get'];
 export type PreviewQuery = Omit<QueryOf<PreviewOp>, 'exdates'> & { exdates?: string[] };
 export type PreviewResponse = JsonResponse<PreviewOp, 200>;
 export type PreviewOccurrence = PreviewResponse['occurrences'][number];
+
+type RemindersSchemas = RemindersComponents['schemas'];
+/** A reminder as GET /api/reminders lists it. */
+export type ReminderState = RemindersSchemas['Reminder'];
+/** How long to snooze: for some minutes, or until an instant (the body, without the ids). */
+export type SnoozeBy = RemindersSchemas['SnoozeInput'] extends infer B
+  ? B extends { minutes: number }
+    ? Pick<B, 'minutes'>
+    : B extends { until: string }
+      ? Pick<B, 'until'>
+      : never
+  : never;

@@ -30,12 +30,40 @@ export function parseRecurrenceRule(input: string): { rule: string } | { error: 
   }
 }
 
+/** A word matched in any case, as a pattern without flags (JSON Schema patterns have none). */
+const anyCase = (word: string) => [...word].map((c) => (/[A-Z]/.test(c) ? `[${c}${c.toLowerCase()}]` : c)).join('');
+
+/** The properties rrule reads (parsestring.js), but DTSTART, which is refused. */
+const RULE_PARTS = ['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'WKST', 'BYSETPOS', 'BYMONTH', 'BYMONTHDAY', 'BYYEARDAY']
+  .concat(['BYWEEKNO', 'BYWEEKDAY', 'BYDAY', 'BYHOUR', 'BYMINUTE', 'BYSECOND', 'BYEASTER', 'TZID'])
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * The syntax `parseRecurrenceRule` accepts, as a regular expression: an optional `RRULE:`,
+ * `NAME=value` parts joined by `;` (names in any case, no DTSTART), one of them a FREQ, on
+ * one line. Every rule it accepts matches; its semantic checks are in the description.
+ */
+export const RECURRENCE_RULE_PATTERN =
+  `^\\s*(?:${anyCase('RRULE')}:)?(?=(?:[^;\\n]*;)*${anyCase('FREQ')}=)` +
+  `(?:${RULE_PARTS.map(anyCase).join('|')})=[^;\\n]*(?:;(?:${RULE_PARTS.map(anyCase).join('|')})=[^;\\n]*)*\\s*$`;
+
 /** A recurrence rule in a request: checked by `parseRecurrenceRule`, normalised. */
-export const recurrenceRule = z.string().transform((value, ctx) => {
-  const parsed = parseRecurrenceRule(value);
-  if ('error' in parsed) {
-    ctx.addIssue({ code: 'custom', message: parsed.error });
-    return z.NEVER;
-  }
-  return parsed.rule;
-});
+export const recurrenceRule = z
+  .string()
+  .transform((value, ctx) => {
+    const parsed = parseRecurrenceRule(value);
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.rule;
+  })
+  .meta({
+    pattern: RECURRENCE_RULE_PATTERN,
+    description:
+      'An RFC 5545 recurrence rule: one RRULE (the "RRULE:" prefix is optional), without DTSTART (the series ' +
+      'starts at the due time), with a FREQ; any case, stored upper-cased. Beyond this pattern the rule must ' +
+      `be at most ${MAX_RULE_LENGTH} characters (without the prefix and surrounding spaces), rrule must read ` +
+      'each value (e.g. BYDAY=MO,WE; UNTIL=20261231T235959Z), COUNT and INTERVAL must be at least 1: else a 400.',
+    example: 'FREQ=WEEKLY;BYDAY=MO,WE',
+  });

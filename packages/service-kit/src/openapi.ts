@@ -3,25 +3,54 @@ import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
 
-/** The error body every service answers with (see errors.ts). */
+/** The error body every service answers with (see errors.ts), here without details. */
 export const errorResponseSchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ example: 'validation_failed' }),
+      code: z.string().meta({ example: 'not_found' }),
       message: z.string(),
-      details: z.unknown().optional(),
     }),
   })
   .meta({ id: 'Error' });
 
-const errorResponse = (description: string) => ({
+/** One bad field of a 400, as errors.ts names it. */
+export const fieldProblemSchema = z
+  .object({
+    field: z.string().meta({ description: 'Where the problem is', example: 'body.title' }),
+    message: z.string().meta({ example: 'must not be empty' }),
+  })
+  .meta({ id: 'FieldProblem' });
+
+/** The error body with the given details (e.g. `{ problems }` on a 400, `{ current }` on a 409). */
+export const errorWithDetails = (details: z.ZodType, id?: string) => {
+  const schema = z.object({
+    error: z.object({ code: z.string(), message: z.string(), details }),
+  });
+  return id ? schema.meta({ id }) : schema;
+};
+
+/** A 400's body: every bad field is named in details.problems (errors.ts, fieldProblems). */
+export const validationErrorSchema = errorWithDetails(
+  z.object({ problems: z.array(fieldProblemSchema).min(1) }),
+  'ValidationError',
+);
+
+/** A 409's body that carries the server's copy of the resource in details.current. */
+export const conflictErrorSchema = (current: z.ZodType, id: string) =>
+  errorWithDetails(z.object({ current }).meta({ description: "The server's copy" }), id);
+
+const errorResponse = (description: string, schema: z.ZodType = errorResponseSchema) => ({
   description,
-  content: { 'application/json': { schema: errorResponseSchema } },
+  content: { 'application/json': { schema } },
 });
+
+/** A 400 response: the body names each bad field in details.problems. */
+export const invalidInputResponse = (description = 'Invalid input: every bad field is named in details.problems') =>
+  errorResponse(description, validationErrorSchema);
 
 /** Responses shared by every authenticated operation. */
 export const commonErrors = {
-  '400': errorResponse('Invalid input: every bad field is named in details.problems'),
+  '400': invalidInputResponse(),
   '401': errorResponse('Missing or invalid access token'),
   '404': errorResponse('Not found (or not yours)'),
 } as const;
@@ -29,15 +58,19 @@ export { errorResponse };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-/** Every operation that takes a body answers 415 to one that is not JSON (the kit's http.ts). */
+/**
+ * Every operation that takes a body answers 415 to one that is not JSON (the kit's http.ts),
+ * and 413 to one larger than the JSON parser's limit (errors.ts).
+ */
 function withUnsupportedMediaType(paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
   const unsupported = errorResponse('The body is not application/json');
+  const tooLarge = errorResponse('The body exceeds the size limit');
   return Object.fromEntries(
     Object.entries(paths).map(([path, item]) => {
       const withBody = METHODS.filter((m) => item[m]?.requestBody);
       const changed = withBody.map((m) => [
         m,
-        { ...item[m], responses: { ...item[m]!.responses, '415': unsupported } },
+        { ...item[m], responses: { ...item[m]!.responses, '413': tooLarge, '415': unsupported } },
       ]);
       return [path, { ...item, ...Object.fromEntries(changed) }];
     }),

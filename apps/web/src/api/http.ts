@@ -2,10 +2,9 @@
 // refresh on 401 (once, then the request is retried once), and errors that carry the
 // server's own message (docs/api.md, "Errors always look like this").
 
-export interface ProblemDetail {
-  field: string;
-  message: string;
-}
+import type { ProblemDetail } from './types';
+
+export type { ProblemDetail };
 
 export class ApiError extends Error {
   constructor(

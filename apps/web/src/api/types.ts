@@ -34,6 +34,13 @@ export type LogoutInput = JsonBody<IdentityPaths['/api/identity/logout']['post']
 export type LoginCodeRequestInput = JsonBody<IdentityPaths['/api/identity/login-code']['post']>;
 export type LoginCodeVerifyInput = JsonBody<IdentityPaths['/api/identity/login-code/verify']['post']>;
 
+// errors (the same in every document: the kit's error handler writes them)
+
+/** One bad field of a 400 (`details.problems`). */
+export type ProblemDetail = TasksComponents['schemas']['FieldProblem'];
+/** The details of a 409 on a task change: the server's copy of the task. */
+export type TaskConflictDetails = TasksComponents['schemas']['TaskConflictError']['error']['details'];
+
 // tasks
 
 type ListTasksOp = TasksPaths['/api/tasks']['get'];
@@ -63,15 +70,10 @@ export type SeriesScope = NonNullable<QueryOf<UpdateTaskOp>['scope']>;
 
 export type SortField = NonNullable<QueryOf<ListTasksOp>['sort']>;
 /**
- * The query of GET /api/tasks. By hand, because the document is too loose there: `priority`
- * and `tagIds` are comma-separated lists that it types as any string (the route's zod
- * schema splits them in a transform, which the document does not show). The app holds them
- * as lists (of the document's priorities, of tag ids), and toQueryString (http.ts) joins them.
+ * The query of GET /api/tasks. `priority` and `tagIds` are lists (the document states them
+ * as comma-separated, `style: form, explode: false`), which toQueryString (http.ts) joins.
  */
-export type TaskQuery = Omit<QueryOf<ListTasksOp>, 'priority' | 'tagIds'> & {
-  priority?: Priority[];
-  tagIds?: string[];
-};
+export type TaskQuery = QueryOf<ListTasksOp>;
 /** A page of GET /api/tasks (cursor pagination). */
 export type Page = JsonResponse<ListTasksOp, 200>;
 export type TodayView = JsonResponse<TasksPaths['/api/tasks/views/today']['get'], 200>;
@@ -100,12 +102,8 @@ type _EveryPriorityListed = Assert<[Exclude<Priority, (typeof PRIORITIES)[number
 // recurring
 
 type PreviewOp = RecurringPaths['/api/recurring/preview']['get'];
-/**
- * The query of GET /api/recurring/preview. By hand for `exdates`, which the document types as
- * any string: it is a comma-separated list of dates (YYYY-MM-DD), which the app holds as a
- * list and toQueryString (http.ts) joins.
- */
-export type PreviewQuery = Omit<QueryOf<PreviewOp>, 'exdates'> & { exdates?: string[] };
+/** The query of GET /api/recurring/preview; `exdates` is a list of dates that toQueryString (http.ts) joins. */
+export type PreviewQuery = QueryOf<PreviewOp>;
 export type PreviewResponse = JsonResponse<PreviewOp, 200>;
 export type PreviewOccurrence = PreviewResponse['occurrences'][number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildOpenApiDocument, commonErrors, errorResponse } from '@daybook/service-kit';
+import { buildOpenApiDocument, commonErrors, errorResponse, invalidInputResponse } from '@daybook/service-kit';
 import { entityParams, pageQuery } from './history-query';
 
 /** An event's data (or the entity in it); a field its contract marks sensitive reads "[sensitive]". */
@@ -34,7 +34,7 @@ const page = {
   description: 'A page of entries, newest first',
   content: { 'application/json': { schema: historyPageView } },
 };
-const badQuery = errorResponse(
+const badQuery = invalidInputResponse(
   'A bad limit or cursor (or a path parameter), or an unknown query parameter: each named in details.problems',
 );
 
@@ -66,7 +66,7 @@ export function auditOpenApi() {
           requestParams: { query: pageQuery },
           responses: {
             '200': page,
-            '400': errorResponse(
+            '400': invalidInputResponse(
               'A bad limit or cursor, or an unknown query parameter: each named in details.problems',
             ),
             '401': commonErrors['401'],

@@ -35,7 +35,13 @@ export const timeZone = z
   .string()
   .refine(isIanaTimeZone, 'must be an IANA time zone, e.g. Europe/London')
   .transform(canonicalTimeZone)
-  .meta({ description: 'IANA time zone name', example: 'Europe/London' });
+  .meta({
+    description:
+      'IANA time zone name (any spelling Intl resolves, case-insensitive; stored in its canonical spelling). ' +
+      'A name of this shape that is no zone is a 400.',
+    example: 'Europe/London',
+    pattern: '^[A-Za-z_]+(\\/[A-Za-z0-9_+-]+)*$',
+  });
 export const displayName = z.string().trim().min(1, 'must not be empty').max(100);
 export const loginCode = z
   .string()

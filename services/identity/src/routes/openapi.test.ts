@@ -37,3 +37,48 @@ test('every identity endpoint of docs/api.md is documented', () => {
   });
   expect(schemas.Session).toBeDefined();
 });
+
+type Doc = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<string, { headers?: Record<string, unknown> }>;
+        requestBody?: { required?: boolean };
+      }
+    >
+  >;
+};
+
+test('every status each endpoint can answer is documented, and no other', () => {
+  const { paths } = JSON.parse(JSON.stringify(identityOpenApiDocument())) as Doc;
+  const statuses = Object.fromEntries(
+    Object.entries(paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => [`${method} ${path}`, Object.keys(op.responses).sort()]),
+    ),
+  );
+  const body = ['413', '415'];
+  expect(statuses).toEqual({
+    'post /api/identity/signup': ['201', '400', '409', ...body],
+    'post /api/identity/login': ['200', '400', '401', ...body, '429'],
+    'post /api/identity/refresh': ['200', '400', '401', ...body],
+    'post /api/identity/logout': ['204', '400', ...body],
+    'get /api/identity/me': ['200', '401'],
+    'patch /api/identity/me': ['200', '400', '401', ...body],
+    'delete /api/identity/me': ['204', '400', '401', ...body, '429'],
+    'post /api/identity/password': ['204', '400', '401', ...body, '429'],
+    'post /api/identity/login-code': ['202', '400', ...body, '429'],
+    'post /api/identity/login-code/verify': ['200', '400', '401', ...body, '429'],
+    'get /api/identity/.well-known/jwks.json': ['200'],
+  });
+  for (const [path, ops] of Object.entries(paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      // Every 429 says how long to wait; only refresh and logout take no body (the cookie instead).
+      if (op.responses['429']) expect(op.responses['429'].headers).toHaveProperty('Retry-After');
+      const optional = path.endsWith('/refresh') || path.endsWith('/logout');
+      if (op.requestBody)
+        expect({ method, path, required: op.requestBody.required }).toEqual({ method, path, required: !optional });
+    }
+  }
+});

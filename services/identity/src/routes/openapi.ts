@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildOpenApiDocument, commonErrors, errorResponse } from '@daybook/service-kit';
+import { buildOpenApiDocument, commonErrors, errorResponse, errorWithDetails } from '@daybook/service-kit';
 import {
   changePasswordInput,
   deleteAccountInput,
@@ -26,9 +26,15 @@ const setsCookie = {
   },
 };
 const sessionResponse = (description: string) => ({ description, headers: setsCookie, ...json(sessionView) });
+const rateLimitedError = errorWithDetails(
+  z.object({ retryAfterSeconds: z.number().int().min(1).meta({ description: 'As in Retry-After' }) }),
+  'RateLimitedError',
+);
 const rateLimited = {
-  ...errorResponse('Too many attempts: wait the Retry-After seconds'),
-  headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' as const } } },
+  ...errorResponse('Too many attempts: wait the Retry-After seconds', rateLimitedError),
+  headers: {
+    'Retry-After': { description: 'Seconds to wait', required: true, schema: { type: 'integer' as const, minimum: 1 } },
+  },
 };
 const badInput = { '400': commonErrors['400'] };
 const unauthorizedError = (description: string) => ({ '401': errorResponse(description) });

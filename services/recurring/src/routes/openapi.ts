@@ -19,11 +19,19 @@ export function recurringOpenApi() {
               description: 'Occurrences, oldest first',
               content: {
                 'application/json': {
-                  schema: z.object({ occurrences: z.array(z.object({ local: z.string(), at: z.string() })) }),
+                  schema: z.object({
+                    occurrences: z.array(
+                      z.object({
+                        local: z.iso.datetime({ local: true }).meta({ description: 'The wall-clock time in the zone' }),
+                        at: z.iso.datetime().meta({ description: 'The instant' }),
+                      }),
+                    ),
+                  }),
                 },
               },
             },
-            ...commonErrors,
+            '400': commonErrors['400'],
+            '401': commonErrors['401'],
           },
         },
       },

@@ -57,3 +57,16 @@ test('the documented snooze body accepts exactly what the route accepts', () => 
     });
   }
 });
+
+test('every status each endpoint can answer is documented, and no other', () => {
+  const { paths } = committed() as { paths: Record<string, Record<string, { responses: object }>> };
+  const statuses = Object.fromEntries(
+    Object.entries(paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => [`${method} ${path}`, Object.keys(op.responses).sort()]),
+    ),
+  );
+  expect(statuses).toEqual({
+    'get /api/reminders': ['200', '400', '401'],
+    'post /api/reminders/snooze': ['200', '400', '401', '404', '409', '413', '415'],
+  });
+});

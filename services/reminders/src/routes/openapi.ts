@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildOpenApiDocument, commonErrors, errorResponse } from '@daybook/service-kit';
+import { buildOpenApiDocument, commonErrors, errorResponse, invalidInputResponse } from '@daybook/service-kit';
 import { listQuery, snoozeBody } from './reminder-input';
 
 /** One reminder as the routes answer it (routes/index.ts, view). */
@@ -33,7 +33,7 @@ export function remindersOpenApi() {
               description: 'The reminders, soonest first',
               content: { 'application/json': { schema: z.object({ items: z.array(reminderView) }) } },
             },
-            '400': errorResponse('A bad taskId, or an unknown query parameter: named in details.problems'),
+            '400': invalidInputResponse('A bad taskId, or an unknown query parameter: named in details.problems'),
             '401': commonErrors['401'],
           },
         },
@@ -47,7 +47,7 @@ export function remindersOpenApi() {
               description: 'The reminder, due again at its new time',
               content: { 'application/json': { schema: reminderView } },
             },
-            '400': errorResponse(
+            '400': invalidInputResponse(
               'Bad input, both or neither of minutes and until, or an until that is not in the future or more ' +
                 'than 30 days ahead (body.until): each named in details.problems',
             ),

@@ -11,7 +11,19 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
         .map((x) => x.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(item).min(1).max(50));
+    .pipe(z.array(item).min(1).max(50))
+    .meta({
+      // The document states the list the route reads (the string is split at commas).
+      override: { type: 'array', items: itemSchema(item), minItems: 1, maxItems: 50 },
+      description: 'A comma-separated list (spaces around items and empty items are ignored)',
+    });
+/** How a comma-separated list is sent, for the document (on the optional parameter itself). */
+const commaList = { param: { style: 'form', explode: false } } as const;
+/** An item's JSON Schema, as a request gives it. */
+const itemSchema = (item: z.ZodType): Record<string, unknown> => {
+  const { $schema: _, ...schema } = z.toJSONSchema(item, { io: 'input' });
+  return schema;
+};
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const SORTS = ['due', 'priority', 'created', 'updated', 'title', 'relevance'] as const;
@@ -96,8 +108,8 @@ const CURSOR_KEYS: Record<Sort, z.ZodType<string | number>> = {
 export const listQuery = z
   .object({
     status: z.enum(['open', 'done']).optional(),
-    priority: csv(z.enum(PRIORITIES)).optional(),
-    tagIds: csv(z.uuid('must be tag ids (UUIDs), comma-separated')).optional(),
+    priority: csv(z.enum(PRIORITIES)).optional().meta(commaList),
+    tagIds: csv(z.uuid('must be tag ids (UUIDs), comma-separated')).optional().meta(commaList),
     tagMode: z.enum(['any', 'all']).default('any'),
     listId: z.uuid('must be a list id (UUID)').optional(),
     /** The occurrences of one recurring series (its id is the first task's id). */

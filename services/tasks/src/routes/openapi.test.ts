@@ -23,3 +23,63 @@ test('every operation documents its error responses', () => {
     }
   }
 });
+
+type Doc = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<string, unknown>;
+        requestBody?: { required?: boolean };
+        parameters?: { name: string; style?: string; explode?: boolean; schema: { type?: string } }[];
+      }
+    >
+  >;
+};
+const documented = () => JSON.parse(JSON.stringify(tasksOpenApi())) as Doc;
+
+test('every status each endpoint can answer is documented, and no other', () => {
+  const statuses = Object.fromEntries(
+    Object.entries(documented().paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => [`${method} ${path}`, Object.keys(op.responses).sort()]),
+    ),
+  );
+  const body = ['413', '415'];
+  expect(statuses).toEqual({
+    'get /api/tasks': ['200', '400', '401'],
+    'post /api/tasks': ['201', '400', '401', ...body],
+    'get /api/tasks/views/today': ['200', '400', '401'],
+    'get /api/tasks/views/upcoming': ['200', '400', '401'],
+    'post /api/tasks/bulk': ['200', '400', '401', ...body],
+    'get /api/tasks/{id}': ['200', '400', '401', '404'],
+    // If-Match is required (428 without it); a stale one is a 409 carrying the server's copy.
+    'patch /api/tasks/{id}': ['200', '400', '401', '404', '409', ...body, '428'].sort(),
+    'delete /api/tasks/{id}': ['200', '400', '401', '404', '409'],
+    'post /api/tasks/{id}/complete': ['200', '400', '401', '404', '409', '428'],
+    'post /api/tasks/{id}/reopen': ['200', '400', '401', '404', '409', '428'],
+    'post /api/tasks/{id}/restore': ['200', '400', '401', '404', '409'],
+    'get /api/tasks/tags': ['200', '401'],
+    'post /api/tasks/tags': ['201', '400', '401', '409', ...body],
+    'patch /api/tasks/tags/{id}': ['200', '400', '401', '404', '409', ...body],
+    'delete /api/tasks/tags/{id}': ['204', '400', '401', '404'],
+    'get /api/tasks/lists': ['200', '401'],
+    'post /api/tasks/lists': ['201', '400', '401', ...body],
+    'patch /api/tasks/lists/{id}': ['200', '400', '401', '404', ...body],
+    'delete /api/tasks/lists/{id}': ['204', '400', '401', '404'],
+  });
+  for (const ops of Object.values(documented().paths)) {
+    for (const op of Object.values(ops)) if (op.requestBody) expect(op.requestBody.required).toBe(true);
+  }
+});
+
+test('comma-separated list parameters are documented as lists, sent unexploded', () => {
+  const params = documented().paths['/api/tasks']!.get!.parameters!;
+  for (const name of ['priority', 'tagIds']) {
+    expect(params.find((p) => p.name === name)).toMatchObject({
+      style: 'form',
+      explode: false,
+      schema: { type: 'array' },
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taskSnapshot } from '@daybook/contracts';
-import { buildOpenApiDocument, commonErrors, errorResponse } from '@daybook/service-kit';
+import { buildOpenApiDocument, commonErrors, conflictErrorSchema, errorResponse } from '@daybook/service-kit';
 import { listQuery, viewQuery } from '../domain/list-query';
 import { createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
 import { listInput, tagInput, tagUpdate } from './tags-and-lists';
@@ -8,16 +8,40 @@ import { bulkInput, taskParams } from './tasks';
 
 const Task = taskSnapshot.meta({ id: 'Task' });
 const Tag = z
-  .object({ id: z.uuid(), name: z.string(), color: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.uuid(),
+    name: z.string().min(1).max(50),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .nullable(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'Tag' });
-const List = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string() }).meta({ id: 'List' });
+const List = z
+  .object({ id: z.uuid(), name: z.string().min(1).max(100), createdAt: z.iso.datetime() })
+  .meta({ id: 'List' });
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+/** A request body the route requires (validation answers 400 to a missing one). */
+const body = (schema: z.ZodType) => ({ required: true, ...json(schema) });
 const ok = (description: string, schema: z.ZodType) => ({ description, ...json(schema) });
-const ifMatch = z.object({ 'if-match': z.string().meta({ description: 'The task ETag, e.g. "3"', example: '"3"' }) });
-const versioned = {
-  '409': errorResponse('The task changed since that version: details.current is the server copy'),
-  '428': errorResponse('If-Match is missing'),
-};
+/** If-Match as routes/if-match.ts reads it: the task version, weak or strong, quoted or not. */
+const etagValue = z
+  .string()
+  .regex(/^(?:W\/)?"?\d{1,9}"?$/)
+  .meta({ description: 'The task ETag (its version), e.g. "3"', example: '"3"' });
+const ifMatch = z.object({ 'if-match': etagValue });
+const ifMatchOptional = z.object({
+  'if-match': etagValue.optional().meta({ description: 'The task ETag: when given, a 409 unless it is current' }),
+});
+/** 409 of a task change: details.current is the server's copy of the task. */
+const taskConflictError = conflictErrorSchema(Task, 'TaskConflictError');
+const taskConflict = (description: string) => ({ '409': errorResponse(description, taskConflictError) });
+const stale = taskConflict('The task changed since that version: details.current is the server copy');
+const versioned = { ...stale, '428': errorResponse('If-Match is missing') };
+const { '400': invalid, '401': unauthorized } = commonErrors;
+/** An operation without a resource of its own: 400 and 401 only. */
+const inputErrors = { '400': invalid, '401': unauthorized };
 const idParam = z.object({ id: z.uuid() });
 const page = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
@@ -33,19 +57,19 @@ export function tasksOpenApi() {
         get: {
           summary: 'List, filter, search and sort tasks (cursor pagination)',
           requestParams: { query: listQuery },
-          responses: { '200': ok('A page of tasks', page(Task)), ...commonErrors },
+          responses: { '200': ok('A page of tasks', page(Task)), ...inputErrors },
         },
         post: {
           summary: 'Create a task',
-          requestBody: json(createTaskInput),
-          responses: { '201': ok('The created task (ETag: its version)', Task), ...commonErrors },
+          requestBody: body(createTaskInput),
+          responses: { '201': ok('The created task (ETag: its version)', Task), ...inputErrors },
         },
       },
       '/api/tasks/views/today': {
         get: {
           summary: 'Open tasks due today or overdue, in a time zone',
           requestParams: { query: viewQuery },
-          responses: { '200': ok('Tasks', z.object({ items: z.array(Task), timeZone: z.string() })), ...commonErrors },
+          responses: { '200': ok('Tasks', z.object({ items: z.array(Task), timeZone: z.string() })), ...inputErrors },
         },
       },
       '/api/tasks/views/upcoming': {
@@ -53,15 +77,15 @@ export function tasksOpenApi() {
           summary: 'Open tasks due in the next days, in a time zone',
           requestParams: { query: viewQuery },
           responses: {
-            '200': ok('Tasks', z.object({ items: z.array(Task), timeZone: z.string(), days: z.number() })),
-            ...commonErrors,
+            '200': ok('Tasks', z.object({ items: z.array(Task), timeZone: z.string(), days: z.number().int() })),
+            ...inputErrors,
           },
         },
       },
       '/api/tasks/bulk': {
         post: {
           summary: 'Complete, delete, tag or untag up to 100 tasks',
-          requestBody: json(bulkInput),
+          requestBody: body(bulkInput),
           responses: {
             '200': ok(
               'Result per task',
@@ -71,7 +95,7 @@ export function tasksOpenApi() {
                 ),
               }),
             ),
-            ...commonErrors,
+            ...inputErrors,
           },
         },
       },
@@ -85,16 +109,16 @@ export function tasksOpenApi() {
           summary:
             'Change some fields of a task (null clears a field); in a series, this occurrence or also later ones',
           requestParams: { path: taskParams, header: ifMatch, query: updateTaskQuery },
-          requestBody: json(updateTaskInput),
+          requestBody: body(updateTaskInput),
           responses: { '200': ok('The updated task', Task), ...commonErrors, ...versioned },
         },
         delete: {
           summary: 'Delete a task (restorable for 30 days)',
-          requestParams: { path: taskParams },
+          requestParams: { path: taskParams, header: ifMatchOptional },
           responses: {
-            '200': ok('The deleted task', z.object({ task: Task, restorableUntil: z.string() })),
+            '200': ok('The deleted task', z.object({ task: Task, restorableUntil: z.iso.datetime() })),
             ...commonErrors,
-            ...versioned,
+            ...stale,
           },
         },
       },
@@ -116,20 +140,24 @@ export function tasksOpenApi() {
         post: {
           summary: 'Restore a deleted task',
           requestParams: { path: taskParams },
-          responses: { '200': ok('The task', Task), ...commonErrors },
+          responses: {
+            '200': ok('The task', Task),
+            ...commonErrors,
+            ...taskConflict('The task is not deleted: details.current is the server copy'),
+          },
         },
       },
       '/api/tasks/tags': {
         get: {
           summary: 'The user’s tags',
-          responses: { '200': ok('Tags', z.object({ items: z.array(Tag) })), ...commonErrors },
+          responses: { '200': ok('Tags', z.object({ items: z.array(Tag) })), '401': unauthorized },
         },
         post: {
           summary: 'Create a tag',
-          requestBody: json(tagInput),
+          requestBody: body(tagInput),
           responses: {
             '201': ok('The tag', Tag),
-            ...commonErrors,
+            ...inputErrors,
             '409': errorResponse('A tag with that name exists'),
           },
         },
@@ -138,8 +166,12 @@ export function tasksOpenApi() {
         patch: {
           summary: 'Rename or recolour a tag',
           requestParams: { path: idParam },
-          requestBody: json(tagUpdate),
-          responses: { '200': ok('The tag', Tag), ...commonErrors },
+          requestBody: body(tagUpdate),
+          responses: {
+            '200': ok('The tag', Tag),
+            ...commonErrors,
+            '409': errorResponse('Another tag has that name'),
+          },
         },
         delete: {
           summary: 'Delete a tag (removed from its tasks)',
@@ -150,19 +182,19 @@ export function tasksOpenApi() {
       '/api/tasks/lists': {
         get: {
           summary: 'The user’s lists',
-          responses: { '200': ok('Lists', z.object({ items: z.array(List) })), ...commonErrors },
+          responses: { '200': ok('Lists', z.object({ items: z.array(List) })), '401': unauthorized },
         },
         post: {
           summary: 'Create a list',
-          requestBody: json(listInput),
-          responses: { '201': ok('The list', List), ...commonErrors },
+          requestBody: body(listInput),
+          responses: { '201': ok('The list', List), ...inputErrors },
         },
       },
       '/api/tasks/lists/{id}': {
         patch: {
           summary: 'Rename a list',
           requestParams: { path: idParam },
-          requestBody: json(listInput),
+          requestBody: body(listInput),
           responses: { '200': ok('The list', List), ...commonErrors },
         },
         delete: {

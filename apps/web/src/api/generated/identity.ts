@@ -42,11 +42,20 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description An account with this email already exists */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -111,11 +120,20 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description invalid email or password (the same for an unknown email) */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -136,11 +154,11 @@ export interface paths {
         429: {
           headers: {
             /** @description Seconds to wait */
-            'Retry-After'?: number;
+            'Retry-After': number;
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['RateLimitedError'];
           };
         };
       };
@@ -192,11 +210,20 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing, unknown, expired or revoked refresh token; a replayed one revokes its session */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -254,6 +281,15 @@ export interface paths {
         };
         /** @description Invalid input: every bad field is named in details.problems */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -344,11 +380,20 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token, or wrong password */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -369,11 +414,11 @@ export interface paths {
         429: {
           headers: {
             /** @description Seconds to wait */
-            'Retry-After'?: number;
+            'Retry-After': number;
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['RateLimitedError'];
           };
         };
       };
@@ -409,11 +454,20 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -470,11 +524,20 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token, or wrong current password */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -495,11 +558,11 @@ export interface paths {
         429: {
           headers: {
             /** @description Seconds to wait */
-            'Retry-After'?: number;
+            'Retry-After': number;
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['RateLimitedError'];
           };
         };
       };
@@ -546,6 +609,15 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
             'application/json': components['schemas']['Error'];
           };
         };
@@ -562,11 +634,11 @@ export interface paths {
         429: {
           headers: {
             /** @description Seconds to wait */
-            'Retry-After'?: number;
+            'Retry-After': number;
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['RateLimitedError'];
           };
         };
       };
@@ -617,11 +689,20 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description invalid email or code */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -642,11 +723,11 @@ export interface paths {
         429: {
           headers: {
             /** @description Seconds to wait */
-            'Retry-After'?: number;
+            'Retry-After': number;
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['RateLimitedError'];
           };
         };
       };
@@ -706,7 +787,7 @@ export interface components {
       /** Format: password */
       password: string;
       /**
-       * @description IANA time zone name
+       * @description IANA time zone name (any spelling Intl resolves, case-insensitive; stored in its canonical spelling). A name of this shape that is no zone is a 400.
        * @example Europe/London
        */
       timeZone: string;
@@ -728,7 +809,7 @@ export interface components {
     UpdateMeInput: {
       displayName?: string | null;
       /**
-       * @description IANA time zone name
+       * @description IANA time zone name (any spelling Intl resolves, case-insensitive; stored in its canonical spelling). A name of this shape that is no zone is a 400.
        * @example Europe/London
        */
       timeZone?: string;
@@ -778,12 +859,39 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
-    Error: {
+    ValidationError: {
       error: {
-        /** @example validation_failed */
         code: string;
         message: string;
-        details?: unknown;
+        details: {
+          problems: components['schemas']['FieldProblem'][];
+        };
+      };
+    };
+    FieldProblem: {
+      /**
+       * @description Where the problem is
+       * @example body.title
+       */
+      field: string;
+      /** @example must not be empty */
+      message: string;
+    };
+    Error: {
+      error: {
+        /** @example not_found */
+        code: string;
+        message: string;
+      };
+    };
+    RateLimitedError: {
+      error: {
+        code: string;
+        message: string;
+        details: {
+          /** @description As in Retry-After */
+          retryAfterSeconds: number;
+        };
       };
     };
     /** @description RFC 7517 key set (public EC P-256 keys, ES256) */

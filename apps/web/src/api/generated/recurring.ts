@@ -13,10 +13,12 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description An RFC 5545 recurrence rule: one RRULE (the "RRULE:" prefix is optional), without DTSTART (the series starts at the due time), with a FREQ; any case, stored upper-cased. Beyond this pattern the rule must be at most 500 characters (without the prefix and surrounding spaces), rrule must read each value (e.g. BYDAY=MO,WE; UNTIL=20261231T235959Z), COUNT and INTERVAL must be at least 1: else a 400. */
           rrule: string;
           start: string;
+          /** @description An IANA time zone name, e.g. "Europe/London" or "UTC" (any spelling the tz database resolves, case-insensitive; links such as "US/Eastern" too). A name of this shape that is no zone is a 400. */
           timeZone: string;
-          exdates?: string;
+          exdates?: string[];
           count?: number;
         };
         header?: never;
@@ -33,7 +35,12 @@ export interface paths {
           content: {
             'application/json': {
               occurrences: {
+                /** @description The wall-clock time in the zone */
                 local: string;
+                /**
+                 * Format: date-time
+                 * @description The instant
+                 */
                 at: string;
               }[];
             };
@@ -45,20 +52,11 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
         401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found (or not yours) */
-        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -80,12 +78,29 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Error: {
+    ValidationError: {
       error: {
-        /** @example validation_failed */
         code: string;
         message: string;
-        details?: unknown;
+        details: {
+          problems: components['schemas']['FieldProblem'][];
+        };
+      };
+    };
+    FieldProblem: {
+      /**
+       * @description Where the problem is
+       * @example body.title
+       */
+      field: string;
+      /** @example must not be empty */
+      message: string;
+    };
+    Error: {
+      error: {
+        /** @example not_found */
+        code: string;
+        message: string;
       };
     };
   };

@@ -38,7 +38,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -98,7 +98,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -121,6 +121,15 @@ export interface paths {
         };
         /** @description The reminder was cancelled (its task is done or deleted) */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -181,12 +190,29 @@ export interface components {
       /** @enum {string} */
       status: 'scheduled' | 'fired';
     };
-    Error: {
+    ValidationError: {
       error: {
-        /** @example validation_failed */
         code: string;
         message: string;
-        details?: unknown;
+        details: {
+          problems: components['schemas']['FieldProblem'][];
+        };
+      };
+    };
+    FieldProblem: {
+      /**
+       * @description Where the problem is
+       * @example body.title
+       */
+      field: string;
+      /** @example must not be empty */
+      message: string;
+    };
+    Error: {
+      error: {
+        /** @example not_found */
+        code: string;
+        message: string;
       };
     };
   };

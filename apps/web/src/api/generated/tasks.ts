@@ -14,8 +14,8 @@ export interface paths {
       parameters: {
         query?: {
           status?: 'open' | 'done';
-          priority?: string;
-          tagIds?: string;
+          priority?: ('none' | 'low' | 'medium' | 'high' | 'urgent')[];
+          tagIds?: string[];
           tagMode?: 'any' | 'all';
           listId?: string;
           seriesId?: string;
@@ -55,20 +55,11 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
         401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found (or not yours) */
-        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -87,7 +78,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: {
+      requestBody: {
         content: {
           'application/json': {
             title: string;
@@ -101,10 +92,18 @@ export interface paths {
                   | {
                       /** Format: date */
                       date: string;
+                      /**
+                       * @description An IANA time zone name, e.g. "Europe/London" or "UTC" (any spelling the tz database resolves, case-insensitive; links such as "US/Eastern" too). A name of this shape that is no zone is a 400.
+                       * @example Europe/London
+                       */
                       timeZone?: string;
                     }
                   | {
                       dateTime: string;
+                      /**
+                       * @description An IANA time zone name, e.g. "Europe/London" or "UTC" (any spelling the tz database resolves, case-insensitive; links such as "US/Eastern" too). A name of this shape that is no zone is a 400.
+                       * @example Europe/London
+                       */
                       timeZone: string;
                     }
                 )
@@ -123,6 +122,10 @@ export interface paths {
                 }
             )[];
             recurrence?: {
+              /**
+               * @description An RFC 5545 recurrence rule: one RRULE (the "RRULE:" prefix is optional), without DTSTART (the series starts at the due time), with a FREQ; any case, stored upper-cased. Beyond this pattern the rule must be at most 500 characters (without the prefix and surrounding spaces), rrule must read each value (e.g. BYDAY=MO,WE; UNTIL=20261231T235959Z), COUNT and INTERVAL must be at least 1: else a 400.
+               * @example FREQ=WEEKLY;BYDAY=MO,WE
+               */
               rrule: string;
               /** @enum {string} */
               mode: 'after-completion' | 'fixed-schedule';
@@ -149,7 +152,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -161,8 +164,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found (or not yours) */
-        404: {
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -198,6 +201,7 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description An IANA time zone name, e.g. "Europe/London" or "UTC" (any spelling the tz database resolves, case-insensitive; links such as "US/Eastern" too). A name of this shape that is no zone is a 400. */
           timeZone: string;
           days?: number;
           limit?: number;
@@ -226,20 +230,11 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
         401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found (or not yours) */
-        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -268,6 +263,7 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description An IANA time zone name, e.g. "Europe/London" or "UTC" (any spelling the tz database resolves, case-insensitive; links such as "US/Eastern" too). A name of this shape that is no zone is a 400. */
           timeZone: string;
           days?: number;
           limit?: number;
@@ -297,20 +293,11 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
         401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found (or not yours) */
-        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -345,7 +332,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: {
+      requestBody: {
         content: {
           'application/json': {
             /** @enum {string} */
@@ -379,7 +366,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -391,8 +378,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found (or not yours) */
-        404: {
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -451,7 +438,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -480,7 +467,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description The task ETag: when given, a 409 unless it is current */
+          'if-match'?: string;
+        };
         path: {
           id: string;
         };
@@ -496,6 +486,7 @@ export interface paths {
           content: {
             'application/json': {
               task: components['schemas']['Task'];
+              /** Format: date-time */
               restorableUntil: string;
             };
           };
@@ -506,7 +497,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -533,16 +524,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description If-Match is missing */
-        428: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['TaskConflictError'];
           };
         };
       };
@@ -557,7 +539,7 @@ export interface paths {
           scope?: 'this' | 'future';
         };
         header: {
-          /** @description The task ETag, e.g. "3" */
+          /** @description The task ETag (its version), e.g. "3" */
           'if-match': string;
         };
         path: {
@@ -565,7 +547,7 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: {
+      requestBody: {
         content: {
           'application/json': {
             title?: string;
@@ -579,10 +561,18 @@ export interface paths {
                   | {
                       /** Format: date */
                       date: string;
+                      /**
+                       * @description An IANA time zone name, e.g. "Europe/London" or "UTC" (any spelling the tz database resolves, case-insensitive; links such as "US/Eastern" too). A name of this shape that is no zone is a 400.
+                       * @example Europe/London
+                       */
                       timeZone?: string;
                     }
                   | {
                       dateTime: string;
+                      /**
+                       * @description An IANA time zone name, e.g. "Europe/London" or "UTC" (any spelling the tz database resolves, case-insensitive; links such as "US/Eastern" too). A name of this shape that is no zone is a 400.
+                       * @example Europe/London
+                       */
                       timeZone: string;
                     }
                 )
@@ -601,6 +591,10 @@ export interface paths {
                 }
             )[];
             recurrence?: {
+              /**
+               * @description An RFC 5545 recurrence rule: one RRULE (the "RRULE:" prefix is optional), without DTSTART (the series starts at the due time), with a FREQ; any case, stored upper-cased. Beyond this pattern the rule must be at most 500 characters (without the prefix and surrounding spaces), rrule must read each value (e.g. BYDAY=MO,WE; UNTIL=20261231T235959Z), COUNT and INTERVAL must be at least 1: else a 400.
+               * @example FREQ=WEEKLY;BYDAY=MO,WE
+               */
               rrule: string;
               /** @enum {string} */
               mode: 'after-completion' | 'fixed-schedule';
@@ -627,7 +621,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -650,6 +644,15 @@ export interface paths {
         };
         /** @description The task changed since that version: details.current is the server copy */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TaskConflictError'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -693,7 +696,7 @@ export interface paths {
       parameters: {
         query?: never;
         header: {
-          /** @description The task ETag, e.g. "3" */
+          /** @description The task ETag (its version), e.g. "3" */
           'if-match': string;
         };
         path: {
@@ -718,7 +721,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -745,7 +748,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['TaskConflictError'];
           };
         };
         /** @description If-Match is missing */
@@ -779,7 +782,7 @@ export interface paths {
       parameters: {
         query?: never;
         header: {
-          /** @description The task ETag, e.g. "3" */
+          /** @description The task ETag (its version), e.g. "3" */
           'if-match': string;
         };
         path: {
@@ -804,7 +807,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -831,7 +834,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['TaskConflictError'];
           };
         };
         /** @description If-Match is missing */
@@ -887,7 +890,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -906,6 +909,15 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The task is not deleted: details.current is the server copy */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TaskConflictError'];
           };
         };
       };
@@ -944,26 +956,8 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input: every bad field is named in details.problems */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Missing or invalid access token */
         401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found (or not yours) */
-        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -982,7 +976,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: {
+      requestBody: {
         content: {
           'application/json': {
             name: string;
@@ -1006,7 +1000,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -1018,8 +1012,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found (or not yours) */
-        404: {
+        /** @description A tag with that name exists */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -1027,8 +1021,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description A tag with that name exists */
-        409: {
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -1088,7 +1082,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -1123,7 +1117,7 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: {
+      requestBody: {
         content: {
           'application/json': {
             name?: string;
@@ -1147,7 +1141,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -1161,6 +1155,24 @@ export interface paths {
         };
         /** @description Not found (or not yours) */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Another tag has that name */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -1209,26 +1221,8 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input: every bad field is named in details.problems */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Missing or invalid access token */
         401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found (or not yours) */
-        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -1247,7 +1241,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: {
+      requestBody: {
         content: {
           'application/json': {
             name: string;
@@ -1270,7 +1264,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -1282,8 +1276,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found (or not yours) */
-        404: {
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -1343,7 +1337,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -1378,7 +1372,7 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: {
+      requestBody: {
         content: {
           'application/json': {
             name: string;
@@ -1401,7 +1395,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Error'];
+            'application/json': components['schemas']['ValidationError'];
           };
         };
         /** @description Missing or invalid access token */
@@ -1415,6 +1409,15 @@ export interface paths {
         };
         /** @description Not found (or not yours) */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -1505,12 +1508,39 @@ export interface components {
       completedAt: string | null;
       deletedAt: string | null;
     };
-    Error: {
+    ValidationError: {
       error: {
-        /** @example validation_failed */
         code: string;
         message: string;
-        details?: unknown;
+        details: {
+          problems: components['schemas']['FieldProblem'][];
+        };
+      };
+    };
+    FieldProblem: {
+      /**
+       * @description Where the problem is
+       * @example body.title
+       */
+      field: string;
+      /** @example must not be empty */
+      message: string;
+    };
+    Error: {
+      error: {
+        /** @example not_found */
+        code: string;
+        message: string;
+      };
+    };
+    TaskConflictError: {
+      error: {
+        code: string;
+        message: string;
+        /** @description The server's copy */
+        details: {
+          current: components['schemas']['Task'];
+        };
       };
     };
     Tag: {
@@ -1518,12 +1548,14 @@ export interface components {
       id: string;
       name: string;
       color: string | null;
+      /** Format: date-time */
       createdAt: string;
     };
     List: {
       /** Format: uuid */
       id: string;
       name: string;
+      /** Format: date-time */
       createdAt: string;
     };
   };

@@ -83,6 +83,48 @@ test('a reminder fires once, not before its time, with the task it belongs to', 
   expect(firings(task.id)).toHaveLength(1);
 });
 
+/** How many task.updated events reminders has applied (its /metrics). */
+async function consumedUpdates(): Promise<number> {
+  const text = await (await fetch(`${reminders.baseUrl}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('daybook_events_consumed_total{') && l.includes('type="daybook.task.updated.v1"'))
+    .filter((l) => l.includes('outcome="success"'))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+test('an edit of the task right after its reminder fired does not fire it again', async () => {
+  const ada = person();
+  const at = inSeconds(2);
+  const task = (
+    await ada.tasks('POST', '/api/tasks', {
+      title: 'Water the plants',
+      reminders: [{ type: 'absolute', at: at.toISOString() }],
+    })
+  ).body;
+  await tap.waitFor('reminder.due', (m) => m.key === task.id, 60_000);
+  await waitFor(
+    'the reminder to show as fired',
+    async () => (await ada.reminders('GET', `/api/reminders?taskId=${task.id}`)).body.items[0]?.status === 'fired',
+  );
+  // Within the late grace (5 min), the reminder's time is still "wanted": the edit must
+  // not schedule it again.
+  const updatesBefore = await consumedUpdates();
+  const edited = await ada.tasks('PATCH', `/api/tasks/${task.id}`, { title: 'Water the ferns' }, { 'if-match': '"1"' });
+  expect(edited.status).toBe(200);
+  await waitFor('reminders to handle the edit', async () => (await consumedUpdates()) > updatesBefore);
+  // A witness reminder due after the edit: once it has fired, a second firing of the
+  // first (which would be due at once) would have come before it.
+  const witness = (
+    await ada.tasks('POST', '/api/tasks', {
+      title: 'witness',
+      reminders: [{ type: 'absolute', at: inSeconds(2).toISOString() }],
+    })
+  ).body;
+  await tap.waitFor('the witness reminder', (m) => m.key === witness.id, 60_000);
+  expect(firings(task.id)).toHaveLength(1);
+});
+
 test('completing or deleting the task cancels its reminders; moving the time reschedules', async () => {
   const ada = person();
   const at = inSeconds(4);

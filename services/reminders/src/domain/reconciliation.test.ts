@@ -104,3 +104,25 @@ test('a fired reminder no longer asked for stays as it is', () => {
   const noDue = task({ dueAt: null, reminders: [{ id: B, type: 'relative', minutesBefore: 15 }] });
   expect(planReconciliation(noDue, [held(B, inMinutes(-10), { status: 'fired' })], now)).toEqual(nothing);
 });
+
+test('a reminder that just fired is not fired again by an edit of its task; moved, it is scheduled anew', () => {
+  const justFired = [held(A, inMinutes(-1), { status: 'fired' }), held(B, inMinutes(45))];
+  const edited = task({
+    title: 'Call the dentist (renamed)',
+    reminders: [
+      { id: A, type: 'absolute', at: inMinutes(-1).toISOString() },
+      { id: B, type: 'relative', minutesBefore: 15 },
+    ],
+  });
+  expect(planReconciliation(edited, justFired, now)).toEqual({ ...nothing, retitle: [B] });
+  const moved = task({
+    reminders: [
+      { id: A, type: 'absolute', at: inMinutes(90).toISOString() },
+      { id: B, type: 'relative', minutesBefore: 15 },
+    ],
+  });
+  expect(planReconciliation(moved, justFired, now)).toEqual({
+    ...nothing,
+    schedule: [{ reminderId: A, fireAt: inMinutes(90), generation: 2 }],
+  });
+});

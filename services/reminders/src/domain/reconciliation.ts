@@ -49,6 +49,12 @@ export function planReconciliation(task: TaskSnapshot, held: HeldReminder[], now
       if (row.taskTitle !== task.title) plan.retitle.push(row.reminderId);
       continue;
     }
+    if (want && row.status === 'fired' && row.fireAt.getTime() === want.fireAt.getTime()) {
+      // Already fired at that very time (an edit within the late grace would otherwise
+      // fire it a second time); moved to another time, it is scheduled anew below.
+      desired.delete(row.reminderId);
+      continue;
+    }
     if (row.status === 'scheduled') plan.cancel.push({ reminderId: row.reminderId, generation: row.generation });
     if (!onTask.has(row.reminderId)) plan.remove.push(row.reminderId);
     else if (!want && row.status === 'scheduled') plan.expire.push(row.reminderId);

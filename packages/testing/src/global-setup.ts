@@ -14,6 +14,7 @@ import {
 import { ensureTemplateDatabase } from './database';
 import {
   clearStarted,
+  forgetStaleRecords,
   readStarted,
   recordStarted,
   registerRun,
@@ -29,6 +30,7 @@ import {
  */
 export default async function globalSetup(): Promise<void> {
   const { pg, kafka, bins, scheduler } = await withTestSubstrateLock(async () => {
+    forgetStaleRecords();
     // Tests get a broker of their own: a running `npm start` must not consume (and act on)
     // the events tests publish, nor tests its events. PostgreSQL (a database per test file)
     // and the Scheduler (a Dapr namespace per test file) are shared safely.

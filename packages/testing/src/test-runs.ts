@@ -48,7 +48,20 @@ export function registerRun(): void {
 /** Unregisters this run; true when no other live run remains. Call under the lock. */
 export function unregisterRun(): boolean {
   rmSync(join(DIR, `run-${process.pid}`), { force: true });
-  const others = readdirSync(DIR)
+  return liveRuns().length === 0;
+}
+
+/**
+ * Call under the lock before provisioning: when no run is live, what an earlier run
+ * recorded as started is stale (it died before its teardown), and its pids may since
+ * belong to other processes: forget it rather than ever signal them.
+ */
+export function forgetStaleRecords(): void {
+  if (liveRuns().length === 0) clearStarted();
+}
+
+function liveRuns(): number[] {
+  return readdirSync(DIR)
     .filter((f) => f.startsWith('run-'))
     .map((f) => Number(f.slice(4)))
     .filter((pid) => {
@@ -56,7 +69,6 @@ export function unregisterRun(): boolean {
       rmSync(join(DIR, `run-${pid}`), { force: true });
       return false;
     });
-  return others.length === 0;
 }
 
 export function readStarted(): StartedByTests {

@@ -10,6 +10,7 @@ import {
   step,
   stopPid,
   stopPostgresAt,
+  waitFor,
 } from '@daybook/substrate';
 import { ensureTemplateDatabase } from './database';
 import {
@@ -47,6 +48,10 @@ export default async function globalSetup(): Promise<void> {
       await deleteTestTopics(kafka.brokers).catch((err: Error) =>
         step('test', `could not delete old test topics (${err.message}); continuing`),
       );
+      // The first consumer group on a fresh broker makes it create and load its offsets
+      // topic, which can take longer than a test's own wait on a loaded machine: pay that
+      // here, once, before any test file's tap joins a group.
+      await warmUpGroupCoordinator(kafka.brokers);
     }
     // Every test file's database is a copy of one migrated template: build it once, here.
     const template = await ensureTemplateDatabase(pg.adminUrl);
@@ -73,6 +78,24 @@ export default async function globalSetup(): Promise<void> {
       for (const dataDir of postgres) stopPostgresAt(dataDir);
       clearStarted();
     });
+}
+
+async function warmUpGroupCoordinator(brokers: string[]): Promise<void> {
+  const kafka = kafkaClient(brokers, 'daybook-test-warmup');
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin
+    .createTopics({ topics: [{ topic: 'daybook-warmup', numPartitions: 1 }], waitForLeaders: true })
+    .catch(() => false); // already there
+  await admin.disconnect();
+  const consumer = kafka.consumer({ groupId: 'daybook-warmup' });
+  let joined = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'daybook-warmup' });
+  await consumer.run({ eachMessage: async () => {} });
+  await waitFor('the broker’s group coordinator', () => joined, { timeoutMs: 120_000 });
+  await consumer.disconnect();
 }
 
 /** Topics tests create (per-file prefixes, unique kit-test topics), so they do not pile up. */

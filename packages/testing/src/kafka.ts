@@ -76,7 +76,7 @@ export async function kafkaTap(logicalTopics: string[]): Promise<KafkaTap> {
       });
     },
   });
-  await waitFor('the Kafka tap to join its group', () => assigned, { timeoutMs: 30_000 });
+  await waitFor('the Kafka tap to join its group', () => assigned, { timeoutMs: 60_000 });
   for (const { topic, offsets } of ends) {
     for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
   }

@@ -31,9 +31,9 @@ describe('recurring, as the web app uses it', () => {
         headers: auth,
         query: {
           rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=5',
-          start: '2026-11-23T09:00',
+          start: '2025-11-23T09:00',
           timeZone: 'Europe/London',
-          exdates: '2026-12-03', // allow-fixed-date (the preview is a pure computation from a fixed start)
+          exdates: '2025-12-03',
           count: '5',
         },
       })
@@ -42,8 +42,8 @@ describe('recurring, as the web app uses it', () => {
         body: {
           occurrences: eachLike(
             {
-              local: regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, '2026-11-23T09:00:00'),
-              at: like('2026-11-23T09:00:00.000Z'),
+              local: regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, '2025-11-23T09:00:00'),
+              at: like('2025-11-23T09:00:00.000Z'),
             },
             1,
           ),
@@ -52,11 +52,11 @@ describe('recurring, as the web app uses it', () => {
     await executeTest(pact, async (mock) => {
       const r = await recurringApi(http(mock.url)).preview({
         rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=5',
-        start: '2026-11-23T09:00',
+        start: '2025-11-23T09:00',
         timeZone: 'Europe/London',
-        exdates: ['2026-12-03'], // allow-fixed-date
+        exdates: ['2025-12-03'],
       });
-      expect(r.occurrences[0]!.local).toBe('2026-11-23T09:00:00');
+      expect(r.occurrences[0]!.local).toBe('2025-11-23T09:00:00');
     });
   });
 
@@ -68,7 +68,7 @@ describe('recurring, as the web app uses it', () => {
         method: 'GET',
         path: '/api/recurring/preview',
         headers: auth,
-        query: { rrule: 'FREQ=SOMETIMES', start: '2026-11-23T09:00', timeZone: 'Europe/London', count: '5' },
+        query: { rrule: 'FREQ=SOMETIMES', start: '2025-11-23T09:00', timeZone: 'Europe/London', count: '5' },
       })
       .willRespondWith({
         status: 400,
@@ -82,7 +82,7 @@ describe('recurring, as the web app uses it', () => {
       });
     await executeTest(pact, async (mock) => {
       const err = await recurringApi(http(mock.url))
-        .preview({ rrule: 'FREQ=SOMETIMES', start: '2026-11-23T09:00', timeZone: 'Europe/London' })
+        .preview({ rrule: 'FREQ=SOMETIMES', start: '2025-11-23T09:00', timeZone: 'Europe/London' })
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).status).toBe(400);
@@ -147,12 +147,12 @@ describe('reminders, as the web app uses it', () => {
         body: {
           taskId: taskId(),
           reminderId: reminderId(),
-          until: fromProviderState('${until}', '2026-11-23T09:00:00.000Z'),
+          until: fromProviderState('${until}', '2025-11-23T09:00:00.000Z'),
         },
       })
       .willRespondWith({ status: 200 });
     await executeTest(pact, async (mock) => {
-      await remindersApi(http(mock.url)).snooze(TASK_ID, REMINDER_ID, { until: '2026-11-23T09:00:00.000Z' });
+      await remindersApi(http(mock.url)).snooze(TASK_ID, REMINDER_ID, { until: '2025-11-23T09:00:00.000Z' });
     });
   });
 

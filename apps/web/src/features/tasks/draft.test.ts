@@ -13,8 +13,8 @@ const task: Task = {
     { id: 'b', name: 'deep', color: null },
   ],
   listId: null,
-  due: { dateTime: '2026-12-04T09:30:00', timeZone: 'Europe/Paris' }, // allow-fixed-date
-  dueAt: '2026-12-04T08:30:00.000Z', // allow-fixed-date
+  due: { dateTime: '2025-12-04T09:30:00', timeZone: 'Europe/Paris' },
+  dueAt: '2025-12-04T08:30:00.000Z',
   reminders: [{ id: 'r1', type: 'relative', minutesBefore: 1440 }],
   recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO', mode: 'fixed-schedule' },
   seriesId: null,
@@ -39,11 +39,11 @@ test('only changed fields are sent; tag order does not count as a change', () =>
   d.tagIds = ['b', 'a'];
   d.reminders = [{ key: 'k', type: 'relative', amount: 2, unit: 'hours' }];
   d.dueKind = 'date';
-  d.date = '2026-12-05'; // allow-fixed-date
+  d.date = '2025-12-05';
   expect(changedFields(task, d)).toEqual({
     title: 'Quarterly report',
     reminders: [{ type: 'relative', minutesBefore: 120 }],
-    due: { date: '2026-12-05' }, // allow-fixed-date
+    due: { date: '2025-12-05' },
   });
 });
 

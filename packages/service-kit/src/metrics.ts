@@ -34,7 +34,7 @@ export function createMetrics(service: string) {
     }),
     eventsDeadLettered: new Counter({
       name: 'daybook_events_dead_lettered_total',
-      help: 'Events this service sent to a dead-letter topic (answered DROP)',
+      help: 'Events this service could never handle and moved to a dead-letter topic itself (with the reason in its headers)',
       labelNames: ['type', 'topic'] as const,
       registers: [registry],
     }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openTask, reminderIn, useCaseHarness } from '../test-harness';
+import { openTask, reminderIn, useCaseHarness } from '../testing';
 import { listReminders } from './list-reminders';
 import { reconcileReminders } from './reconcile-reminders';
 

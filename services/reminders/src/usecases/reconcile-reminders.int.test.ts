@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LATE_GRACE_MS } from '../domain/desired-reminders';
-import { openTask, reminderIn, useCaseHarness } from '../test-harness';
+import { openTask, reminderIn, useCaseHarness } from '../testing';
 import { reconcileReminders } from './reconcile-reminders';
 
 // Task events reconcile the reminder rows (real PostgreSQL) and jobs (a recording Scheduler).

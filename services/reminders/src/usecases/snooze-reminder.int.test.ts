@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound } from '@daybook/service-kit';
-import { openTask, reminderIn, useCaseHarness } from '../test-harness';
+import { openTask, reminderIn, useCaseHarness } from '../testing';
 import { fireReminder } from './fire-reminder';
 import { reconcileReminders } from './reconcile-reminders';
 import { snoozeReminder } from './snooze-reminder';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { taskCreated } from '@daybook/contracts';
 import { dateFrom, dateTimeFrom } from '@daybook/testing';
 import { toSnapshot } from '../domain/task-view';
-import { occurrenceRequest, useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { occurrenceRequest, useCaseHarness, type UseCaseHarness } from '../testing';
 
 // The recurring service asks for the next occurrence of a series; tasks copies its template.
 let h: UseCaseHarness;

@@ -3,7 +3,7 @@ import { taskCreated } from '@daybook/contracts';
 import { dateFrom, dateTimeFrom } from '@daybook/testing';
 import { DateTime } from 'luxon';
 import { toSnapshot } from '../domain/task-view';
-import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { useCaseHarness, type UseCaseHarness } from '../testing';
 import { InvalidFields } from './shared/invalid-fields';
 
 // Creating a task: its references checked, its due instant computed, its series started,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { taskUpdated } from '@daybook/contracts';
 import { NotFound } from '@daybook/service-kit';
-import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
 beforeAll(async () => {

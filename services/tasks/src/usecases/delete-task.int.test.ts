@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { taskDeleted } from '@daybook/contracts';
 import { NotFound } from '@daybook/service-kit';
 import { toSnapshot } from '../domain/task-view';
-import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { taskUpdated } from '@daybook/contracts';
 import { Conflict, InvalidInput, NotFound } from '@daybook/service-kit';
 import { dateFrom, dateTimeFrom } from '@daybook/testing';
 import { toSnapshot } from '../domain/task-view';
-import { aSeriesOfTwo, occurrenceRequest, useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { aSeriesOfTwo, occurrenceRequest, useCaseHarness, type UseCaseHarness } from '../testing';
 import { InvalidFields } from './shared/invalid-fields';
 
 // Editing a task at the version the person read; for a task in a series, this occurrence

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { aSeriesOfTwo, useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { aSeriesOfTwo, useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
 beforeAll(async () => {

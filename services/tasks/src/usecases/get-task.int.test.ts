@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFound } from '@daybook/service-kit';
-import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
 beforeAll(async () => {

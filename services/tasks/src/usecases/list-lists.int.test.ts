@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dateFrom } from '@daybook/testing';
 import { DateTime } from 'luxon';
 import { DEFAULT_TIME_ZONE } from '../domain/task-changes';
-import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
 beforeAll(async () => {

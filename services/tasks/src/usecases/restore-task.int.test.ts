@@ -3,7 +3,7 @@ import { taskRestored } from '@daybook/contracts';
 import { Conflict, NotFound } from '@daybook/service-kit';
 import { RESTORE_WINDOW_MS } from '../domain/restore-window';
 import { toSnapshot } from '../domain/task-view';
-import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
 beforeAll(async () => {

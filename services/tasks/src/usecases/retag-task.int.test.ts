@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { taskCreated, taskUpdated } from '@daybook/contracts';
 import { InvalidInput } from '@daybook/service-kit';
 import { MAX_TAGS } from '../domain/task-input';
-import { useCaseHarness, type UseCaseHarness } from '../test-harness';
+import { useCaseHarness, type UseCaseHarness } from '../testing';
 import { InvalidFields } from './shared/invalid-fields';
 
 let h: UseCaseHarness;

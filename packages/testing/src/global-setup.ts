@@ -51,7 +51,10 @@ export default async function globalSetup(): Promise<void> {
       // The first consumer group on a fresh broker makes it create and load its offsets
       // topic, which can take longer than a test's own wait on a loaded machine: pay that
       // here, once, before any test file's tap joins a group.
-      await warmUpGroupCoordinator(kafka.brokers);
+      // Best effort: a tap still waits for its group itself.
+      await warmUpGroupCoordinator(kafka.brokers).catch((err: Error) =>
+        step('test', `could not warm up the broker's group coordinator (${err.message}); continuing`),
+      );
     }
     // Every test file's database is a copy of one migrated template: build it once, here.
     const template = await ensureTemplateDatabase(pg.adminUrl);
@@ -92,10 +95,17 @@ async function warmUpGroupCoordinator(brokers: string[]): Promise<void> {
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
   await consumer.connect();
-  await consumer.subscribe({ topic: 'daybook-warmup' });
-  await consumer.run({ eachMessage: async () => {} });
-  await waitFor('the broker’s group coordinator', () => joined, { timeoutMs: 120_000 });
-  await consumer.disconnect();
+  try {
+    // A topic created a moment ago may not be in every metadata answer yet: retry.
+    await waitFor('the warm-up topic', () => consumer.subscribe({ topic: 'daybook-warmup' }).then(() => true), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    });
+    await consumer.run({ eachMessage: async () => {} });
+    await waitFor('the broker’s group coordinator', () => joined, { timeoutMs: 120_000 });
+  } finally {
+    await consumer.disconnect();
+  }
 }
 
 /** Topics tests create (per-file prefixes, unique kit-test topics), so they do not pile up. */

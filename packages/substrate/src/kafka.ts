@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { TOPICS, TOPIC_PARTITIONS, deadLetterTopic } from '@daybook/contracts';
 import { step } from './log';
 import { CACHE_DIR, DATA_DIR, KAFKA_VERSION, PORTS, REPO_ROOT } from './paths';
@@ -181,11 +181,32 @@ export async function ensureTopics(brokers: string[], topics: readonly string[] 
     if (wanted.length > 0) {
       step('kafka', `creating topics: ${wanted.join(', ')}`);
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: wanted.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 })),
       });
+      await waitForLeaders(admin, wanted);
     }
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Waits until every partition of the topics has a leader. kafkajs's own wait retries only
+ * LEADER_NOT_AVAILABLE, but a KRaft broker can also answer UNKNOWN_TOPIC_OR_PARTITION for a
+ * moment after creating a topic ("This server does not host this topic-partition"): any
+ * metadata error here is retried until the deadline.
+ */
+export async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
+  await waitFor(
+    `leaders for ${topics.length} new topic(s)`,
+    async () => {
+      const { topics: described } = await admin.fetchTopicMetadata({ topics });
+      return (
+        described.length === topics.length &&
+        described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))
+      );
+    },
+    { timeoutMs, intervalMs: 200 },
+  );
 }

@@ -11,6 +11,7 @@ import {
   stopPid,
   stopPostgresAt,
   waitFor,
+  waitForLeaders,
 } from '@daybook/substrate';
 import { ensureTemplateDatabase } from './database';
 import {
@@ -87,10 +88,14 @@ async function warmUpGroupCoordinator(brokers: string[]): Promise<void> {
   const kafka = kafkaClient(brokers, 'daybook-test-warmup');
   const admin = kafka.admin();
   await admin.connect();
-  await admin
-    .createTopics({ topics: [{ topic: 'daybook-warmup', numPartitions: 1 }], waitForLeaders: true })
-    .catch(() => false); // already there
-  await admin.disconnect();
+  try {
+    await admin
+      .createTopics({ topics: [{ topic: 'daybook-warmup', numPartitions: 1 }], waitForLeaders: false })
+      .catch(() => false); // already there
+    await waitForLeaders(admin, ['daybook-warmup']);
+  } finally {
+    await admin.disconnect();
+  }
   const consumer = kafka.consumer({ groupId: 'daybook-warmup' });
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));

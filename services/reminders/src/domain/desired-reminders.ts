@@ -14,6 +14,11 @@ export interface DesiredReminder {
 export const LATE_GRACE_MS = 5 * 60_000;
 
 export function desiredReminders(task: TaskSnapshot, now = new Date()): DesiredReminder[] {
+  return plannedReminders(task).filter((r) => r.fireAt.getTime() > now.getTime() - LATE_GRACE_MS);
+}
+
+/** The time each reminder of an open task asks for, past or future. */
+export function plannedReminders(task: TaskSnapshot): DesiredReminder[] {
   if (task.status !== 'open' || task.deletedAt) return [];
   return task.reminders
     .map((r) => {
@@ -21,7 +26,7 @@ export function desiredReminders(task: TaskSnapshot, now = new Date()): DesiredR
       if (!task.dueAt) return undefined;
       return { reminderId: r.id, fireAt: new Date(new Date(task.dueAt).getTime() - r.minutesBefore * 60_000) };
     })
-    .filter((r): r is DesiredReminder => r !== undefined && r.fireAt.getTime() > now.getTime() - LATE_GRACE_MS);
+    .filter((r): r is DesiredReminder => r !== undefined);
 }
 
 /** `reminder--<taskId>.<reminderId>.<generation>`: the job of one scheduling of a reminder. */

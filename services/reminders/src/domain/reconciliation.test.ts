@@ -25,6 +25,7 @@ const held = (reminderId: string, fireAt: Date, rest: Partial<HeldReminder> = {}
   status: 'scheduled',
   generation: 1,
   taskTitle: 'Call the dentist',
+  snoozedFrom: null,
   ...rest,
 });
 const nothing = { cancel: [], retitle: [], remove: [], expire: [], schedule: [] };
@@ -124,5 +125,27 @@ test('a reminder that just fired is not fired again by an edit of its task; move
   expect(planReconciliation(moved, justFired, now)).toEqual({
     ...nothing,
     schedule: [{ reminderId: A, fireAt: inMinutes(90), generation: 2 }],
+  });
+});
+
+test('a snoozed reminder survives an edit that keeps its time, even once that time is long past', () => {
+  // Snoozed at its time (30 min ago) until 10 minutes from now; then the title changes.
+  const due = task({
+    dueAt: inMinutes(-15).toISOString(),
+    reminders: [{ id: A, type: 'absolute', at: inMinutes(-30).toISOString() }],
+  });
+  const snoozed = held(A, inMinutes(10), { generation: 2, snoozedFrom: inMinutes(-30) });
+  expect(planReconciliation(due, [snoozed], now)).toEqual(nothing);
+  expect(planReconciliation({ ...due, title: 'Call the vet' }, [snoozed], now)).toEqual({ ...nothing, retitle: [A] });
+  // Fired after its snooze: an edit does not fire it again at the old time.
+  expect(planReconciliation(due, [{ ...snoozed, status: 'fired' }], now)).toEqual(nothing);
+});
+
+test('moving a snoozed reminder replaces the snooze with the new time', () => {
+  const snoozed = held(A, inMinutes(10), { generation: 2, snoozedFrom: inMinutes(5) });
+  expect(planReconciliation(task(), [snoozed, held(B, inMinutes(45))], now)).toEqual({
+    ...nothing,
+    cancel: [{ reminderId: A, generation: 2 }],
+    schedule: [{ reminderId: A, fireAt: inMinutes(30), generation: 3 }],
   });
 });

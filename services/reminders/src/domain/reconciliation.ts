@@ -1,5 +1,5 @@
 import type { TaskSnapshot } from '@daybook/contracts';
-import { desiredReminders } from './desired-reminders';
+import { desiredReminders, plannedReminders } from './desired-reminders';
 
 /** What the service holds of one reminder of a task (a row of scheduled_reminders). */
 export interface HeldReminder {
@@ -9,6 +9,8 @@ export interface HeldReminder {
   fireAt: Date;
   generation: number;
   taskTitle: string;
+  /** Set while the reminder is snoozed: the time the task asked for when it was snoozed. */
+  snoozedFrom: Date | null;
 }
 
 /** One scheduling of a reminder: its job is `<taskId>.<reminderId>.<generation>`. */
@@ -35,14 +37,22 @@ export interface ReconcilePlan {
 /**
  * Compares the reminders held for a task with the ones it asks for (desiredReminders) at
  * `now`: a reminder already waiting at the right time is left alone; any other waiting
- * one is cancelled; wanted ones not waiting at their time are scheduled anew.
+ * one is cancelled; wanted ones not waiting at their time are scheduled anew. A snoozed
+ * reminder stands while the task still asks for the time that was snoozed (an edit of the
+ * title or notes keeps the snooze; moving the reminder or the due date replaces it).
  */
 export function planReconciliation(task: TaskSnapshot, held: HeldReminder[], now: Date): ReconcilePlan {
   const desired = new Map(desiredReminders(task, now).map((r) => [r.reminderId, r]));
   const live = task.status === 'open' && !task.deletedAt;
   const onTask = new Set(live ? task.reminders.map((r) => r.id) : []);
   const plan: ReconcilePlan = { cancel: [], retitle: [], remove: [], expire: [], schedule: [] };
+  const planned = new Map(plannedReminders(task).map((r) => [r.reminderId, r.fireAt.getTime()]));
   for (const row of held) {
+    if (row.snoozedFrom && row.status !== 'cancelled' && planned.get(row.reminderId) === row.snoozedFrom.getTime()) {
+      desired.delete(row.reminderId);
+      if (row.status === 'scheduled' && row.taskTitle !== task.title) plan.retitle.push(row.reminderId);
+      continue;
+    }
     const want = desired.get(row.reminderId);
     if (want && row.status === 'scheduled' && row.fireAt.getTime() === want.fireAt.getTime()) {
       desired.delete(row.reminderId); // already waiting at the right time

@@ -56,7 +56,7 @@ export class ReminderStore {
     await tx.scheduledReminder.upsert({
       where: key(task.id, scheduling.reminderId),
       create: { taskId: task.id, reminderId: scheduling.reminderId, userId: task.userId, ...fields },
-      update: { ...fields, status: 'scheduled', firedAt: null },
+      update: { ...fields, status: 'scheduled', firedAt: null, snoozedFrom: null },
     });
   }
 
@@ -76,11 +76,25 @@ export class ReminderStore {
     return row;
   }
 
-  /** Sets a reminder waiting again, at `fireAt` under a new generation. */
-  reschedule(tx: Tx, taskId: string, reminderId: string, fireAt: Date, generation: number): Promise<ReminderRow> {
+  /**
+   * Snoozes a reminder: waiting again at `until` under a new generation, remembering the time
+   * the task asked for (`snoozedFrom`) so that later edits of the task keep the snooze.
+   */
+  snooze(
+    tx: Tx,
+    row: Pick<ReminderRow, 'taskId' | 'reminderId' | 'fireAt' | 'snoozedFrom'>,
+    until: Date,
+    generation: number,
+  ): Promise<ReminderRow> {
     return tx.scheduledReminder.update({
-      where: key(taskId, reminderId),
-      data: { fireAt, generation, status: 'scheduled', firedAt: null },
+      where: key(row.taskId, row.reminderId),
+      data: {
+        fireAt: until,
+        generation,
+        status: 'scheduled',
+        firedAt: null,
+        snoozedFrom: row.snoozedFrom ?? row.fireAt,
+      },
     });
   }
 

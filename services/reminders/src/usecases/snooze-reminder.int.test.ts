@@ -85,3 +85,23 @@ test('a reminder cancelled with its task cannot be snoozed', async () => {
   await h.db.scheduledReminder.updateMany({ where: { taskId: ids.taskId }, data: { status: 'cancelled' } });
   await expect(snooze({ ...ids, snooze: { minutes: 5 } })).rejects.toBeInstanceOf(Conflict);
 });
+
+test('editing the task keeps the snooze; moving the reminder replaces it', async () => {
+  const { task, ...ids } = await aReminder();
+  const until = minutesAhead(60);
+  await snooze({ ...ids, snooze: { until } });
+  const job = (generation: number) => `reminder--${ids.taskId}.${ids.reminderId}.${generation}`;
+
+  await h.store.transaction((tx) => reconcile(tx, { ...task, title: 'Call the vet', version: task.version + 1 }));
+  expect(await h.db.scheduledReminder.findFirst({ where: { taskId: ids.taskId } })).toEqual(
+    expect.objectContaining({ status: 'scheduled', generation: 2, fireAt: until, taskTitle: 'Call the vet' }),
+  );
+  expect(h.scheduler.waiting.has(job(2))).toBe(true);
+
+  const moved = { ...reminderIn(h.now(), 20), id: ids.reminderId };
+  await h.store.transaction((tx) => reconcile(tx, { ...task, reminders: [moved], version: task.version + 2 }));
+  expect(h.scheduler.waiting.has(job(2))).toBe(false);
+  expect(await h.db.scheduledReminder.findFirst({ where: { taskId: ids.taskId } })).toEqual(
+    expect.objectContaining({ status: 'scheduled', generation: 3, fireAt: minutesAhead(20), snoozedFrom: null }),
+  );
+});

@@ -39,9 +39,10 @@ export function snoozeReminder({ store, jobs, metrics, now }: SnoozeReminderDeps
       if (stateProblem) throw new Conflict(stateProblem);
       if (row.status === 'scheduled') {
         await jobs.cancel(reminderJob, reminderJobId(taskId, reminderId, row.generation));
+        metrics.jobs.inc({ event: 'cancelled' });
       }
       const generation = row.generation + 1;
-      const updated = await store.reschedule(tx, taskId, reminderId, until, generation);
+      const updated = await store.snooze(tx, row, until, generation);
       await jobs.schedule(
         reminderJob,
         reminderJobId(taskId, reminderId, generation),

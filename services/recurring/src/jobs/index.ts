@@ -4,5 +4,5 @@ import { seriesJob } from './series-job';
 
 /** Dapr jobs the recurring service handles (POST /job/<kind>--<id>): each calls a use case. */
 export function jobHandlers(usecases: { createDueOccurrences: CreateDueOccurrences }): JobHandler[] {
-  return [job(seriesJob, ({ seriesId }) => usecases.createDueOccurrences.execute(seriesId))];
+  return [job(seriesJob, (data) => usecases.createDueOccurrences.execute(data))];
 }

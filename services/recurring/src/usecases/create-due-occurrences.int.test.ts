@@ -54,7 +54,7 @@ async function dailySeries(
 
 test('the job fired: the missed occurrences, then the next one, and the job is due at that one', async () => {
   const seriesId = await dailySeries();
-  await createDueOccurrences.execute(seriesId);
+  await createDueOccurrences.execute({ seriesId });
 
   const days = [-2, -1, 0, 1].map((d) => `${dateFrom(d)}T09:00:00`);
   expect(await requestedOccurrences(db, seriesId)).toEqual(
@@ -69,16 +69,16 @@ test('the job fired: the missed occurrences, then the next one, and the job is d
   const series = await db.series.findUniqueOrThrow({ where: { id: seriesId } });
   expect(series).toMatchObject({ lastLocal: days[3], occurrencesCreated: 5 });
   expect(jobs.calls).toEqual([
-    { op: 'schedule', name: `series--${seriesId}`, at: new Date(`${days[3]}Z`), data: { seriesId } },
+    { op: 'schedule', name: `series--${seriesId}`, at: new Date(`${days[3]}Z`), data: { seriesId, dueLocal: days[3] } },
   ]);
 });
 
 test('an occurrence already asked for is not asked for again', async () => {
   const seriesId = await dailySeries();
-  await createDueOccurrences.execute(seriesId);
+  await createDueOccurrences.execute({ seriesId });
   // The series' latest occurrence set back (a reshape to where it was): the same dates again.
   await db.series.update({ where: { id: seriesId }, data: { lastLocal: `${dateFrom(-3)}T09:00:00` } });
-  await createDueOccurrences.execute(seriesId);
+  await createDueOccurrences.execute({ seriesId });
 
   expect(await requestedOccurrences(db, seriesId)).toHaveLength(4);
   expect(await db.series.findUniqueOrThrow({ where: { id: seriesId } })).toMatchObject({
@@ -88,9 +88,21 @@ test('an occurrence already asked for is not asked for again', async () => {
   expect(jobs.calls.map((c) => c.op)).toEqual(['schedule', 'schedule']);
 });
 
+test('a repeated trigger of an occurrence already handled asks for nothing more', async () => {
+  const seriesId = await dailySeries({ lastDay: 0 });
+  const dueLocal = `${dateFrom(0)}T09:00:00`;
+  await createDueOccurrences.execute({ seriesId, dueLocal });
+  await createDueOccurrences.execute({ seriesId, dueLocal }); // the Scheduler's trigger, redelivered
+
+  expect((await requestedOccurrences(db, seriesId)).map((r) => r.occurrenceKey)).toEqual([
+    `${seriesId}:${dateFrom(1)}T09:00:00`,
+  ]);
+  expect(jobs.calls.map((c) => c.op)).toEqual(['schedule']);
+});
+
 test('under "skip", the missed occurrences are left out', async () => {
   const seriesId = await dailySeries({ missed: 'skip' });
-  await createDueOccurrences.execute(seriesId);
+  await createDueOccurrences.execute({ seriesId });
   expect((await requestedOccurrences(db, seriesId)).map((r) => r.occurrenceKey)).toEqual([
     `${seriesId}:${dateFrom(1)}T09:00:00`,
   ]);
@@ -99,8 +111,8 @@ test('under "skip", the missed occurrences are left out', async () => {
 test('a series of dates asks for dates, in its zone (named unless UTC)', async () => {
   const paris = await dailySeries({ lastDay: 0, time: '00:00:00', timeZone: 'Europe/Paris', missed: 'skip' });
   const utc = await dailySeries({ lastDay: 0, time: '00:00:00', missed: 'skip' });
-  await createDueOccurrences.execute(paris);
-  await createDueOccurrences.execute(utc);
+  await createDueOccurrences.execute({ seriesId: paris });
+  await createDueOccurrences.execute({ seriesId: utc });
   expect((await requestedOccurrences(db, paris)).map((r) => r.due)).toEqual([
     { date: dateFrom(1), timeZone: 'Europe/Paris' },
   ]);
@@ -111,7 +123,7 @@ test('an ended, stopped or unknown series asks for nothing and schedules nothing
   const ended = await dailySeries({ rrule: 'FREQ=DAILY;COUNT=2', lastDay: -4 });
   const stopped = await dailySeries();
   await db.series.update({ where: { id: stopped }, data: { stoppedAt: new Date() } });
-  for (const id of [ended, stopped, randomUUID()]) await createDueOccurrences.execute(id);
+  for (const id of [ended, stopped, randomUUID()]) await createDueOccurrences.execute({ seriesId: id });
   expect(await requestedOccurrences(db, ended)).toEqual([]);
   expect(await requestedOccurrences(db, stopped)).toEqual([]);
   expect(jobs.calls).toEqual([]);

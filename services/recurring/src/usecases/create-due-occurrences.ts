@@ -6,12 +6,13 @@ import { fixedSchedulePlan } from '../domain/series-plan';
 import { isDateOnly, ruleOfSeries } from '../domain/series-rule';
 import type { Database } from '../infrastructure/database';
 import type { SeriesStore } from '../infrastructure/series-store';
+import type { SeriesJobData } from '../jobs/series-job';
 
 export interface CreateDueOccurrencesDeps {
   db: Pick<Database, '$transaction'>;
   store: SeriesStore;
   jobs: Jobs;
-  seriesJob: JobDefinition<{ seriesId: string }>;
+  seriesJob: JobDefinition<SeriesJobData>;
   publish: ServiceKit['publish'];
   log: Logger;
   /** This process's clock: which occurrences have passed. */
@@ -21,17 +22,23 @@ export interface CreateDueOccurrencesDeps {
 /**
  * A fixed-schedule series' job fired (its latest occurrence is due): ask tasks for the next
  * occurrence, and for any missed meanwhile under the "create" policy, then schedule the job
- * for when the last one asked for is due. Each request is unique per series and date, so a
- * repeated trigger asks for nothing twice.
+ * for when the last one asked for is due. Each request is unique per series and date, and a
+ * repeated trigger for an occurrence the series has already moved past does nothing (it
+ * would otherwise ask for one occurrence too many ahead).
  */
 export class CreateDueOccurrences {
   constructor(private readonly deps: CreateDueOccurrencesDeps) {}
 
-  execute(seriesId: string): Promise<void> {
+  execute({ seriesId, dueLocal }: SeriesJobData): Promise<void> {
     const { db, store, jobs, seriesJob, publish, log, now } = this.deps;
     return db.$transaction(async (tx) => {
       const series = await store.find(tx, seriesId);
       if (!series || series.stoppedAt) return;
+      const latest = series.lastLocal ?? series.startLocal;
+      if (dueLocal !== undefined && dueLocal !== latest) {
+        log.info({ seriesId, dueLocal, latest }, 'trigger of an occurrence already handled');
+        return;
+      }
       const policy = series.missedPolicy === 'skip' ? 'skip' : 'create';
       const plan = fixedSchedulePlan(ruleOfSeries(series), series.lastLocal ?? series.startLocal, policy, now());
       const dateOnly = isDateOnly(series);
@@ -43,7 +50,12 @@ export class CreateDueOccurrences {
       const last = plan.request[plan.request.length - 1];
       if (!last) return;
       await store.setLastLocal(tx, seriesId, last.local);
-      await jobs.schedule(seriesJob, seriesId, { at: instant(last.local, series.timeZone) }, { seriesId });
+      await jobs.schedule(
+        seriesJob,
+        seriesId,
+        { at: instant(last.local, series.timeZone) },
+        { seriesId, dueLocal: last.local },
+      );
     });
   }
 }

@@ -1,11 +1,12 @@
 import type { JobDefinition, Jobs } from '@daybook/service-kit';
 import type { Tx } from '../infrastructure/database';
 import type { SeriesStore } from '../infrastructure/series-store';
+import type { SeriesJobData } from '../jobs/series-job';
 
 export interface ForgetUserDeps {
   store: SeriesStore;
   jobs: Jobs;
-  seriesJob: JobDefinition<{ seriesId: string }>;
+  seriesJob: JobDefinition<SeriesJobData>;
 }
 
 /** An account was deleted: its series go, with their requests and fixed-schedule jobs. */

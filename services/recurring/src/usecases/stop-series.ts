@@ -1,11 +1,12 @@
 import type { JobDefinition, Jobs, Logger } from '@daybook/service-kit';
 import type { Tx } from '../infrastructure/database';
 import type { SeriesStore } from '../infrastructure/series-store';
+import type { SeriesJobData } from '../jobs/series-job';
 
 export interface StopSeriesDeps {
   store: SeriesStore;
   jobs: Jobs;
-  seriesJob: JobDefinition<{ seriesId: string }>;
+  seriesJob: JobDefinition<SeriesJobData>;
   log: Logger;
   now: () => Date;
 }

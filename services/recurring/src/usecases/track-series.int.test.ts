@@ -60,7 +60,12 @@ describe('a task is created', () => {
     await created(task);
     expect(await seriesOf(task.id)).toMatchObject({ mode: 'fixed-schedule', lastLocal: local, missedPolicy: 'skip' });
     expect(jobs.calls).toEqual([
-      { op: 'schedule', name: `series--${task.id}`, at: londonInstant(local), data: { seriesId: task.id } },
+      {
+        op: 'schedule',
+        name: `series--${task.id}`,
+        at: londonInstant(local),
+        data: { seriesId: task.id, dueLocal: local },
+      },
     ]);
   });
 
@@ -128,7 +133,12 @@ describe('a task is updated or deleted', () => {
     });
     expect(await seriesOf(first.id)).toMatchObject({ mode: 'after-completion' });
     expect(jobs.calls).toEqual([
-      { op: 'schedule', name: `series--${first.id}`, at: londonInstant(moved), data: { seriesId: first.id } },
+      {
+        op: 'schedule',
+        name: `series--${first.id}`,
+        at: londonInstant(moved),
+        data: { seriesId: first.id, dueLocal: moved },
+      },
       { op: 'cancel', name: `series--${first.id}` },
     ]);
   });

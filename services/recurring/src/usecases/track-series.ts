@@ -6,11 +6,12 @@ import { seriesRuleOf } from '../domain/series-rule';
 import type { Tx } from '../infrastructure/database';
 import type { Series, SeriesStore } from '../infrastructure/series-store';
 import type { StopSeries } from './stop-series';
+import type { SeriesJobData } from '../jobs/series-job';
 
 export interface TrackSeriesDeps {
   store: SeriesStore;
   jobs: Jobs;
-  seriesJob: JobDefinition<{ seriesId: string }>;
+  seriesJob: JobDefinition<SeriesJobData>;
   stopSeries: StopSeries;
 }
 
@@ -71,6 +72,11 @@ export class TrackSeries {
   /** The series' job, (re)scheduled for when the occurrence at `local` is due. */
   private async scheduleAfter(series: Series, local: string): Promise<void> {
     const { jobs, seriesJob } = this.deps;
-    await jobs.schedule(seriesJob, series.id, { at: instant(local, series.timeZone) }, { seriesId: series.id });
+    await jobs.schedule(
+      seriesJob,
+      series.id,
+      { at: instant(local, series.timeZone) },
+      { seriesId: series.id, dueLocal: local },
+    );
   }
 }

@@ -129,8 +129,12 @@ export async function startStack(name: string, extra: string[] = []): Promise<St
     const identity = await startServiceUnderTest(ctx, 'identity');
     cleanups.push(() => identity.stop());
     const withIdentity = { ...ctx, jwksUrl: `${identity.baseUrl}/.well-known/jwks.json` };
-    const others = await Promise.all(names.slice(1).map((n) => startServiceUnderTest(withIdentity, n)));
+    // Every service that did start is stopped even when another fails to.
+    const starts = await Promise.allSettled(names.slice(1).map((n) => startServiceUnderTest(withIdentity, n)));
+    const others = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     for (const o of others) cleanups.push(() => o.stop());
+    const failed = starts.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     const services: Record<string, ServiceUnderTest> = {
       identity,
       ...Object.fromEntries(others.map((o) => [o.name, o])),

@@ -59,19 +59,24 @@ export { errorResponse };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /**
- * Every operation that takes a body answers 415 to one that is not JSON (the kit's http.ts),
- * and 413 to one larger than the JSON parser's limit (errors.ts).
+ * What the kit itself answers, whatever the route: 415 to a body that is not JSON (http.ts)
+ * and 413 to one larger than the JSON parser's limit (errors.ts), on every operation that
+ * takes a body; 503 with Retry-After on any operation when the database is overloaded.
  */
-function withUnsupportedMediaType(paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
+function withKitResponses(paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
   const unsupported = errorResponse('The body is not application/json');
   const tooLarge = errorResponse('The body exceeds the size limit');
+  const busy = {
+    ...errorResponse('The service is busy (its database is overloaded): retry after Retry-After seconds'),
+    headers: { 'retry-after': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } },
+  };
   return Object.fromEntries(
     Object.entries(paths).map(([path, item]) => {
-      const withBody = METHODS.filter((m) => item[m]?.requestBody);
-      const changed = withBody.map((m) => [
-        m,
-        { ...item[m], responses: { ...item[m]!.responses, '413': tooLarge, '415': unsupported } },
-      ]);
+      const changed = METHODS.filter((m) => item[m]).map((m) => {
+        const operation = item[m]!;
+        const bodyErrors = operation.requestBody ? { '413': tooLarge, '415': unsupported } : {};
+        return [m, { ...operation, responses: { ...operation.responses, ...bodyErrors, '503': busy } }];
+      });
       return [path, { ...item, ...Object.fromEntries(changed) }];
     }),
   );
@@ -90,7 +95,7 @@ export function buildOpenApiDocument(opts: { service: string; description: strin
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
     security: [{ bearer: [] }],
-    paths: withUnsupportedMediaType(opts.paths),
+    paths: withKitResponses(opts.paths),
   });
 }
 

@@ -19,11 +19,9 @@ const param = (name: string) =>
   documented().paths['/api/recurring/preview']!.get!.parameters.find((p) => p.name === name)!;
 
 test('every status the preview can answer is documented, and no other', () => {
-  expect(Object.keys(documented().paths['/api/recurring/preview']!.get!.responses).sort()).toEqual([
-    '200',
-    '400',
-    '401',
-  ]);
+  const statuses = Object.keys(documented().paths['/api/recurring/preview']!.get!.responses);
+  // 503 (database busy) is the kit's, documented on every operation.
+  expect(statuses.filter((status) => status !== '503').sort()).toEqual(['200', '400', '401']);
 });
 
 test('exdates is documented as a list of dates, sent unexploded', () => {

@@ -42,7 +42,12 @@ const documented = () => JSON.parse(JSON.stringify(tasksOpenApi())) as Doc;
 test('every status each endpoint can answer is documented, and no other', () => {
   const statuses = Object.fromEntries(
     Object.entries(documented().paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => [`${method} ${path}`, Object.keys(op.responses).sort()]),
+      Object.entries(ops).map(([method, op]) => [
+        `${method} ${path}`,
+        Object.keys(op.responses)
+          .filter((status) => status !== '503') // the kit's "busy", on every operation
+          .sort(),
+      ]),
     ),
   );
   const body = ['413', '415'];

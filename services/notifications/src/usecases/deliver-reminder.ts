@@ -13,7 +13,7 @@ export function deliverReminder({ store, notifyUser }: { store: NotificationStor
     const { timeZone } = await store.recipient(tx, due.userId);
     const body = due.dueAt
       ? `Due ${DateTime.fromISO(due.dueAt, { zone: knownZone(timeZone) }).toFormat("ccc d LLL 'at' HH:mm")}`
-      : 'Reminder';
+      : 'A reminder for your task';
     await notifyUser(tx, {
       eventId,
       userId: due.userId,

@@ -29,7 +29,11 @@ beforeAll(async () => {
       notifications: [reminderDue.topic, loginCodeRequested.topic],
     },
   });
-  ({ identity, tasks, notifications } = stack.services as Record<string, ServiceUnderTest>);
+  ({ identity, tasks, notifications } = stack.services as {
+    identity: ServiceUnderTest;
+    tasks: ServiceUnderTest;
+    notifications: ServiceUnderTest;
+  });
 });
 
 afterAll(async () => {
@@ -58,7 +62,12 @@ async function signUp(timeZone = 'Europe/London') {
   const http = asUser(stack.token(userId));
   const api = <T>(method: string, path: string, body?: unknown) =>
     http<T>(notifications.baseUrl, method, `/api/notifications${path}`, body);
-  return { email, userId, api, tasks: <T>(method: string, path: string, body?: unknown) => http<T>(tasks.baseUrl, method, path, body) };
+  return {
+    email,
+    userId,
+    api,
+    tasks: <T>(method: string, path: string, body?: unknown) => http<T>(tasks.baseUrl, method, path, body),
+  };
 }
 
 interface Item {
@@ -153,11 +162,10 @@ test('the inbox API: read, counts, another user’s item is 404, bad input is a 
   const bob = await signUp();
   const at = new Date(Math.ceil((Date.now() + 2000) / 1000) * 1000);
   await ada.tasks('POST', '/api/tasks', { title: 'Pay rent', reminders: [{ type: 'absolute', at: at.toISOString() }] });
-  const item = await waitFor(
-    'the item',
-    async () => (await ada.api<Page>('GET', '/inbox')).body.items[0],
-    { timeoutMs: 90_000, intervalMs: 300 },
-  );
+  const item = await waitFor('the item', async () => (await ada.api<Page>('GET', '/inbox')).body.items[0], {
+    timeoutMs: 90_000,
+    intervalMs: 300,
+  });
 
   expect((await ada.api<{ counts: object }>('POST', '/inbox/seen')).body.counts).toEqual({ unread: 1, unseen: 0 });
   const read = await ada.api<{ notification: Item; counts: object }>('POST', `/${item.id}/read`);
@@ -195,5 +203,8 @@ test('the inbox API: read, counts, another user’s item is 404, bad input is a 
     quietHours: { enabled: true, start: '23:00', end: '06:30' },
   });
   expect(good.status).toBe(200);
-  expect(good.body).toMatchObject({ timeZone: 'Europe/London', quietHours: { enabled: true, start: '23:00', end: '06:30' } });
+  expect(good.body).toMatchObject({
+    timeZone: 'Europe/London',
+    quietHours: { enabled: true, start: '23:00', end: '06:30' },
+  });
 });

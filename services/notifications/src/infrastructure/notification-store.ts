@@ -66,7 +66,11 @@ export class NotificationStore {
         preferences: (preferences ?? DEFAULT_PREFERENCES) as Prisma.InputJsonObject,
         updatedAt: now,
       },
-      update: { ...rest, ...(preferences ? { preferences: preferences as Prisma.InputJsonObject } : {}), updatedAt: now },
+      update: {
+        ...rest,
+        ...(preferences ? { preferences: preferences as Prisma.InputJsonObject } : {}),
+        updatedAt: now,
+      },
     });
     return this.recipient(tx, userId);
   }
@@ -145,7 +149,13 @@ export class NotificationStore {
   /** Unread, unarchived items created since `since`, for a digest. */
   async unreadSince(tx: Tx, userId: string, since: Date): Promise<NotificationRow[]> {
     return tx.notification.findMany({
-      where: { userId, state: { not: 'read' }, archived: false, category: { not: 'digests' }, createdAt: { gte: since } },
+      where: {
+        userId,
+        state: { not: 'read' },
+        archived: false,
+        category: { not: 'digests' },
+        createdAt: { gte: since },
+      },
       orderBy: { createdAt: 'asc' },
       take: 50,
     });

@@ -13,11 +13,7 @@ export interface EmailLoginCodeDeps {
   now: () => Date;
 }
 
-export type EmailLoginCode = (
-  tx: Tx,
-  eventId: string,
-  request: EventData<typeof loginCodeRequested>,
-) => Promise<void>;
+export type EmailLoginCode = (tx: Tx, eventId: string, request: EventData<typeof loginCodeRequested>) => Promise<void>;
 
 /**
  * Queues the login code's email: never an inbox item, never subject to preferences or

@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
 import { loginCodeRequested, reminderDue } from '@daybook/contracts';
 import {
   asUser,
@@ -97,7 +100,36 @@ test('a login code is emailed through Mailpit and the emailed code signs in', as
   });
   expect(signedIn.status).toBe(200);
   expect(signedIn.body.user.id).toBe(userId);
+
+  // Notifications opened it only to send it: no log of the run (services at debug level,
+  // their sidecars) and no row of notifications' holds it.
+  const logs = logFilesUnder(stack.ctx.logDir);
+  expect(logs.some((f) => f.includes('notifications'))).toBe(true);
+  expect(logs.filter((file) => readFileSync(file, 'utf8').includes(code!))).toEqual([]);
+  const client = new Client({ connectionString: stack.db.url });
+  await client.connect();
+  try {
+    const rows = await client.query(`SELECT d::text AS row FROM notifications.deliveries d WHERE user_id = $1`, [
+      userId,
+    ]);
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0].row).toContain('sealedCode');
+    expect(rows.rows[0].row).not.toContain(code);
+  } finally {
+    await client.end();
+  }
 });
+
+/** Every log file under a directory, recursively (each service's and each daprd's). */
+function logFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? logFilesUnder(join(dir, entry.name))
+      : entry.name.endsWith('.log')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
 
 test('a reminder fires into the inbox and an email whose one-click unsubscribe works without signing in', async () => {
   const ada = await signUp('Europe/Paris');

@@ -21,8 +21,9 @@ const deliveriesInOrder = { deliveries: { orderBy: { channel: 'desc' as const } 
 export class NotificationStore {
   constructor(readonly db: Database) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn, { timeout: 30_000 });
+  /** A transaction; long enough by default for one SMTP send (its timeouts add up to 35 s). */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, timeoutMs = 60_000): Promise<T> {
+    return this.db.$transaction(fn, { timeout: timeoutMs, maxWait: 10_000 });
   }
 
   /**

@@ -58,6 +58,7 @@ test('a reminder.due becomes an inbox item and an email in Mailpit with a workin
   expect(prefs.channels.reminders).toEqual({ inApp: true, email: false });
   expect(prefs.channels.system.email).toBe(true);
 
+  h.setClock(new Date(h.now().getTime() + 1000)); // newer, so it is first in the inbox
   await deliver(reminderDueEvent(userId, h.now()));
   const next = (await h.listInbox({ userId, view: 'inbox', limit: 20 })).items[0]!;
   expect(next.deliveries.find((d) => d.channel === 'email')).toMatchObject({
@@ -154,7 +155,10 @@ test('quiet hours hold the email (the item is in the inbox at once) and release 
       urgent: true,
     }),
   );
-  const urgent = (await h.listInbox({ userId, view: 'inbox', limit: 20 })).items[0]!;
+  // Both items carry the same (test clock) time: find each by its title, not its position.
+  const urgent = (await h.listInbox({ userId, view: 'inbox', limit: 20 })).items.find(
+    (i) => i.title === 'Urgent notice',
+  )!;
   expect(urgent.deliveries.find((d) => d.channel === 'email')).toMatchObject({ status: 'queued' });
 
   // The Scheduler triggers each job at its time: the urgent one now, the held one at 07:00.

@@ -12,7 +12,9 @@ export interface MailpitSummary {
 }
 
 /** One message in full (GET /api/v1/message/{ID}) with its headers. */
-export interface MailpitMessage extends MailpitSummary {
+export interface MailpitMessage extends Omit<MailpitSummary, 'Created' | 'Snippet'> {
+  /** The message's Date header. */
+  Date: string;
   Text: string;
   HTML: string;
   headers: Record<string, string[]>;

@@ -12,3 +12,4 @@ export * from './tokens';
 export { waitFor } from '@daybook/substrate';
 export * from './stack';
 export * from './topics';
+export * from './websocket';

@@ -447,12 +447,7 @@ export class RealtimeClient {
     const attempt = this.state.attempt;
     // Too many connections: the others are busy, so wait at least a step longer.
     const floor = this.state.lastClose?.code === CloseCode.tooManyConnections ? 2 : 0;
-    const delay = backoffDelay(
-      Math.max(attempt, floor),
-      this.o.backoff.baseMs,
-      this.o.backoff.maxMs,
-      this.o.random,
-    );
+    const delay = backoffDelay(Math.max(attempt, floor), this.o.backoff.baseMs, this.o.backoff.maxMs, this.o.random);
     this.set({ status: 'reconnecting', attempt: attempt + 1, retryAt: this.o.now() + delay });
     this.timer('retry', delay, () => this.connect());
   }

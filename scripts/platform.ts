@@ -1,5 +1,5 @@
 // npm start / npm stop / npm run status: the whole platform on this machine.
-//   start [--detach]  provision PostgreSQL, Kafka and the Dapr Scheduler (or reuse them),
+//   start [--detach]  provision PostgreSQL, Kafka, the Dapr Scheduler and Mailpit (or reuse them),
 //                     apply migrations, start every app of dapr.yaml beside its own daprd,
 //                     build the web app and start its gateway (:8080), wait until all are
 //                     ready, print a status table. In the foreground,
@@ -20,6 +20,7 @@ import {
   RUN_DIR,
   ensureDaprBinaries,
   ensureKafka,
+  ensureMailpit,
   ensurePostgres,
   ensureScheduler,
   ensureSecretsFile,
@@ -32,8 +33,10 @@ import {
   stopProcess,
   tail,
   waitFor,
+  httpOk,
   type AppSpec,
   type ManagedProcess,
+  type Mailpit,
 } from '@daybook/substrate';
 
 const STATE_FILE = join(RUN_DIR, 'platform.json');
@@ -78,7 +81,7 @@ function buildWebApp(): void {
   }
 }
 
-function appEnv(app: AppSpec, databaseUrl: string, identity: AppSpec): NodeJS.ProcessEnv {
+function appEnv(app: AppSpec, databaseUrl: string, identity: AppSpec, mailpit: Mailpit): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PORT: String(app.appPort),
@@ -87,6 +90,8 @@ function appEnv(app: AppSpec, databaseUrl: string, identity: AppSpec): NodeJS.Pr
     DATABASE_URL: databaseUrl,
     AUTH_JWKS_URL: `http://127.0.0.1:${identity.appPort}/.well-known/jwks.json`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    SMTP_HOST: mailpit.smtpHost,
+    SMTP_PORT: String(mailpit.smtpPort),
   };
 }
 
@@ -99,6 +104,8 @@ async function printStatus(apps: AppSpec[]): Promise<boolean> {
   }
   const web = await webReady();
   console.log(line(['web gateway', `http://localhost:${WEB_PORT}`, '-', web ? 'ready' : 'not answering']));
+  const mail = await httpOk(`http://127.0.0.1:${PORTS.mailpitHttp}/readyz`);
+  console.log(line(['mailpit', `http://localhost:${PORTS.mailpitHttp}`, '-', mail ? 'ready (web UI)' : 'not answering']));
   return rows.every((r) => r.ready) && web;
 }
 
@@ -136,6 +143,8 @@ async function start(detach: boolean): Promise<void> {
     if (kafka.process) started.push(kafka.process);
     const scheduler = await ensureScheduler(bins);
     if (scheduler.process) started.push(scheduler.process);
+    const mailpit = await ensureMailpit();
+    if (mailpit.process) started.push(mailpit.process);
 
     for (const app of apps) {
       const result = await migrateService({ databaseUrl: pg.url, service: app.appID, repoRoot: REPO_ROOT });
@@ -153,7 +162,7 @@ async function start(detach: boolean): Promise<void> {
           command: app.command[0]!,
           args: app.command.slice(1),
           cwd: app.appDirPath,
-          env: appEnv(app, pg.url, identity),
+          env: appEnv(app, pg.url, identity, mailpit),
         }),
       );
       started.push(
@@ -217,6 +226,7 @@ async function start(detach: boolean): Promise<void> {
   console.log(
     `  Kafka         localhost:${PORTS.kafka}   PostgreSQL 127.0.0.1:${PORTS.postgres}   Scheduler localhost:${PORTS.scheduler}`,
   );
+  console.log(`  Mail          SMTP localhost:${PORTS.mailpitSmtp}, every email in Mailpit: http://localhost:${PORTS.mailpitHttp}`);
   console.log(`  Logs          ${LOG_DIR}/<process>.log`);
 
   if (detach) {
@@ -249,7 +259,7 @@ async function stop(): Promise<void> {
     ? (JSON.parse(readFileSync(STATE_FILE, 'utf8')) as PlatformState)
     : undefined;
   // Without a state file, a substrate-only start may still be up: its pid files say so.
-  const names = state?.processes ?? ['scheduler', 'kafka'];
+  const names = state?.processes ?? ['scheduler', 'kafka', 'mailpit'];
   let stopped = 0;
   for (const name of [...names].reverse()) {
     if (await stopByName(name, PID_DIR, 15_000)) {
@@ -277,8 +287,10 @@ async function substrate(): Promise<void> {
     Promise.resolve().then(ensureDaprBinaries),
   ]);
   await ensureScheduler(bins);
+  const mailpit = await ensureMailpit();
   console.log(
-    `\nDATABASE_URL=${pg.url}\nKAFKA_BROKERS=${kafka.brokers.join(',')}\nScheduler localhost:${PORTS.scheduler}`,
+    `\nDATABASE_URL=${pg.url}\nKAFKA_BROKERS=${kafka.brokers.join(',')}\nScheduler localhost:${PORTS.scheduler}` +
+      `\nSMTP_HOST=${mailpit.smtpHost} SMTP_PORT=${mailpit.smtpPort} (Mailpit web UI ${mailpit.url})`,
   );
   process.exit(0);
 }

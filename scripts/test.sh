@@ -2,7 +2,7 @@
 # npm test: the whole suite on a fresh machine. Installs what is missing (system packages,
 # npm dependencies), generates the Prisma clients, checks lint and types, then runs the
 # unit tests and the integration tests on the real substrate (PostgreSQL, Kafka, the Dapr
-# Scheduler and daprd sidecars, all provisioned by jest's globalSetup).
+# Scheduler, daprd sidecars and Mailpit, all provisioned by jest's globalSetup).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -25,8 +25,9 @@ if [[ ! -d node_modules/.bin || package-lock.json -nt node_modules/.package-lock
   # binaries (swc, turbo) and then refuses them in npm ci. The lockfile still pins versions.
   npm install --no-audit --no-fund --loglevel=error
 fi
-section "dapr binaries"
+section "dapr binaries, mailpit"
 bash scripts/provision/dapr.sh >/dev/null
+bash scripts/provision/mailpit.sh >/dev/null
 section "generate"
 npm run --silent generate
 section "lint"

@@ -45,9 +45,11 @@ const carriesBody = (req: Request): boolean =>
  * body at all, and an endpoint whose fields are all optional would then succeed without
  * having read it (a logout that revokes nothing): such a request is a 415 instead.
  */
-function requireJsonBody(): RequestHandler {
+function requireJsonBody(formPaths: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     if (!carriesBody(req) || req.is(JSON_TYPES)) return next();
+    // A path a browser form or a mail client posts to (RFC 8058 one-click unsubscribe).
+    if (formPaths.includes(req.path) && req.is('application/x-www-form-urlencoded')) return next();
     next(unsupportedMediaType(req.headers['content-type']));
   };
 }
@@ -57,6 +59,8 @@ export function createHttpApp(opts: {
   metrics: Metrics;
   bodyLimit?: string;
   trustProxy?: string;
+  /** Paths that also take application/x-www-form-urlencoded bodies (their route parses them). */
+  formPaths?: readonly string[];
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -66,7 +70,7 @@ export function createHttpApp(opts: {
   );
   app.use(correlation());
   app.use(observe(opts.log, opts.metrics));
-  app.use(requireJsonBody());
+  app.use(requireJsonBody(opts.formPaths ?? []));
   // Dapr delivers CloudEvents as application/cloudevents+json.
   app.use(express.json({ limit: opts.bodyLimit ?? '256kb', type: JSON_TYPES }));
   return app;

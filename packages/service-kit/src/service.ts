@@ -61,6 +61,8 @@ export interface ServiceApp<DB extends TransactionalDb<TxOf<DB>>> {
   readiness?(): Promise<void>;
   /** Extra work at shutdown, after the HTTP server has drained (e.g. close sockets). */
   onShutdown?(): Promise<void>;
+  /** Paths that also accept form posts (e.g. RFC 8058 one-click unsubscribe); JSON elsewhere. */
+  formPaths?: readonly string[];
   /** Called with the listening server (e.g. to attach a WebSocket server). */
   onListening?(server: Server): void;
 }
@@ -123,7 +125,7 @@ export async function startService<S extends typeof baseEnvSchema, DB extends Tr
 
   const app = def.app(kit);
   let shuttingDown = false;
-  const http = createHttpApp({ log, metrics, trustProxy: env.TRUST_PROXY });
+  const http = createHttpApp({ log, metrics, trustProxy: env.TRUST_PROXY, formPaths: app.formPaths ?? [] });
   http.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok', service: def.name });
   });

@@ -1,6 +1,7 @@
 export * from './dapr';
 export * from './kafka';
 export * from './log';
+export * from './mailpit';
 export * from './paths';
 export * from './postgres';
 export * from './processes';

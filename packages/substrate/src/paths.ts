@@ -35,7 +35,14 @@ export const PORTS = {
   schedulerMetrics: 59091,
   schedulerEtcdClient: 52379,
   schedulerEtcdPeer: 52380,
+  /** Mailpit, the local SMTP sink: SMTP and its web UI / JSON API. */
+  mailpitSmtp: Number(process.env.DAYBOOK_MAILPIT_SMTP_PORT ?? 1025),
+  mailpitHttp: Number(process.env.DAYBOOK_MAILPIT_HTTP_PORT ?? 8025),
+  /** The tests' own Mailpit: mail tests send never lands in a developer's inbox view. */
+  testMailpitSmtp: Number(process.env.DAYBOOK_TEST_MAILPIT_SMTP_PORT ?? 11025),
+  testMailpitHttp: Number(process.env.DAYBOOK_TEST_MAILPIT_HTTP_PORT ?? 18025),
 } as const;
 
 export const DAPR_VERSION = process.env.DAPR_VERSION ?? '1.18.2';
 export const KAFKA_VERSION = '4.1.2';
+export const MAILPIT_VERSION = process.env.MAILPIT_VERSION ?? '1.33.1';

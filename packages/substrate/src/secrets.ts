@@ -31,5 +31,7 @@ export function generateSecrets(): Record<string, string> {
     'identity-jwt-signing-keys': JSON.stringify([{ kid: kid('jwt'), privateKeyPem: pem }]),
     // identity seals login codes for notifications: AES-256-GCM keys, newest first.
     'login-code-sealing-keys': JSON.stringify([{ kid: kid('login-code'), key: randomBytes(32).toString('base64url') }]),
+    // notifications signs one-click unsubscribe links with it (HMAC-SHA256).
+    'notifications-unsubscribe-key': randomBytes(32).toString('base64url'),
   };
 }

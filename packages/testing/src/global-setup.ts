@@ -4,6 +4,7 @@ import {
   RUN_DIR,
   ensureDaprBinaries,
   ensureKafka,
+  ensureMailpit,
   ensurePostgres,
   ensureScheduler,
   kafkaClient,
@@ -26,12 +27,13 @@ import {
 
 /**
  * Jest globalSetup: starts (or reuses) the real substrate once for the whole run —
- * PostgreSQL, a Kafka broker of the tests' own, the Dapr Scheduler — and builds daprd if
+ * PostgreSQL, a Kafka broker of the tests' own, the Dapr Scheduler, a Mailpit of the tests' own —
+ * and builds daprd and Mailpit if
  * needed. Each test
  * file then gets its own database, topics or consumer groups, and its own sidecars.
  */
 export default async function globalSetup(): Promise<void> {
-  const { pg, kafka, bins, scheduler } = await withTestSubstrateLock(async () => {
+  const { pg, kafka, bins, scheduler, mailpit } = await withTestSubstrateLock(async () => {
     forgetStaleRecords();
     // Tests get a broker of their own: a running `npm start` must not consume (and act on)
     // the events tests publish, nor tests its events. PostgreSQL (a database per test file)
@@ -62,8 +64,15 @@ export default async function globalSetup(): Promise<void> {
     step('test', `template database ${template} ready`);
     const scheduler = await ensureScheduler(bins);
     if (scheduler.process) recordStarted({ pids: [scheduler.process.pid] });
+    // The tests' own SMTP sink (like their broker): test mail never reaches a developer's Mailpit.
+    const mailpit = await ensureMailpit({
+      name: 'test-mailpit',
+      smtpPort: PORTS.testMailpitSmtp,
+      httpPort: PORTS.testMailpitHttp,
+    });
+    if (mailpit.process) recordStarted({ pids: [mailpit.process.pid] });
     registerRun();
-    return { pg, kafka, bins, scheduler };
+    return { pg, kafka, bins, scheduler, mailpit };
   });
   const logDir = join(RUN_DIR, 'test-logs', new Date().toISOString().replace(/[:.]/g, '-'));
   process.env.DAYBOOK_TEST_ADMIN_DATABASE_URL = pg.adminUrl;
@@ -71,6 +80,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.DAYBOOK_TEST_DAPRD = bins.daprd;
   process.env.DAYBOOK_TEST_SCHEDULER = scheduler.address;
   process.env.DAYBOOK_TEST_LOG_DIR = logDir;
+  process.env.DAYBOOK_TEST_SMTP_HOST = mailpit.smtpHost;
+  process.env.DAYBOOK_TEST_SMTP_PORT = String(mailpit.smtpPort);
+  process.env.DAYBOOK_TEST_MAILPIT_URL = mailpit.url;
   step('test', `substrate ready; process logs in ${logDir}`);
   (globalThis as { __daybookTeardown?: () => Promise<void> }).__daybookTeardown = () =>
     withTestSubstrateLock(async () => {

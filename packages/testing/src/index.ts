@@ -6,6 +6,7 @@ export * from './http';
 export * from './jwks-server';
 export * from './kafka';
 export * from './login-code';
+export * from './mailpit';
 export * from './ports';
 export * from './sidecar';
 export * from './tokens';

@@ -59,6 +59,11 @@ export interface ServiceApp<DB extends TransactionalDb<TxOf<DB>>> {
   watchDeadLetters?: readonly string[];
   /** Extra readiness checks beyond the sidecar, the database and the outbox relay. */
   readiness?(): Promise<void>;
+  /**
+   * Called as shutdown begins, before the HTTP server drains: upgraded connections
+   * (WebSockets) are not drained by it, so close them here (e.g. tell clients to reconnect).
+   */
+  onDraining?(): Promise<void>;
   /** Extra work at shutdown, after the HTTP server has drained (e.g. close sockets). */
   onShutdown?(): Promise<void>;
   /** Paths that also accept form posts (e.g. RFC 8058 one-click unsubscribe); JSON elsewhere. */
@@ -204,6 +209,7 @@ export async function startService<S extends typeof baseEnvSchema, DB extends Tr
     (stopping ??= (async () => {
       shuttingDown = true;
       log.info({ reason }, 'shutting down: draining in-flight work');
+      await app.onDraining?.().catch((err: unknown) => log.warn({ err }, 'onDraining failed'));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = new Promise<'timeout'>((resolve) =>

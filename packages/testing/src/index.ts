@@ -13,3 +13,4 @@ export * from './tokens';
 export { waitFor } from '@daybook/substrate';
 export * from './stack';
 export * from './topics';
+export * from './websocket';

@@ -163,6 +163,7 @@ test('resync: the app refetches, live changes wait for it, then the cursor is th
   const c = await conn;
   await c.next();
   c.send({ type: 'resync', cursor: 40 });
+  c.send({ type: 'ready', cursor: 40 }); // the server's ready after a resync: not live before the refetch
   c.send({ type: 'change', seq: 40, event: event(40) }); // covered by the refetch
   c.send({ type: 'change', seq: 41, event: event(41) });
   // Both changes reach the client while the refetch is still running.

@@ -328,6 +328,8 @@ export class RealtimeClient {
 
   private ready(cursor: number): void {
     this.clear('handshake');
+    // After a resync the server says ready too: the refetch under way decides when we are live.
+    if (this.held) return;
     const fresh = this.state.cursor === null;
     if (fresh) {
       // A fresh client got no backlog: what it loaded over HTTP may predate `cursor`.

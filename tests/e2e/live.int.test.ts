@@ -213,14 +213,14 @@ test('sign-in with a code emailed through Mailpit', async () => {
   try {
     const p = await device.newPage();
     await p.goto(`${stack.baseUrl}/#/signin/code`);
-    await p.getByLabel('Email').fill(email);
+    await p.getByRole('textbox', { name: 'Email' }).fill(email);
     const before = (await mailpit.to(email)).length;
     await p.getByRole('button', { name: 'Email me a code' }).click();
-    await p.getByLabel('Code').waitFor();
+    await p.getByRole('textbox', { name: 'Code' }).waitFor();
     const messages = await mailpit.waitForMessages(email, before + 1, 60_000);
     const code = /\b(\d{6})\b/.exec(messages.at(-1)!.Text)?.[1];
     expect(code).toMatch(/^\d{6}$/);
-    await p.getByLabel('Code').fill(code!);
+    await p.getByRole('textbox', { name: 'Code' }).fill(code!);
     await p.getByRole('button', { name: 'Sign in' }).click();
     await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await row(p, 'Water the ferns and the palm').waitFor();

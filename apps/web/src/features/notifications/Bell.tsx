@@ -27,7 +27,6 @@ export function Bell() {
           {unread > 99 ? '99+' : unread}
         </span>
       )}
-      {counts.unseen > 0 && <span class="bell-new" aria-hidden="true" />}
     </button>
   );
 }

@@ -26,7 +26,12 @@ export function SyncIndicator() {
       <span class="sync-dot" aria-hidden="true" />
       <span class="sync-text" aria-hidden="true">
         {LABELS[s.status]}
-        {s.lastSyncAt && <span class="sync-time"> · {clock(s.lastSyncAt, userTimeZone())}</span>}
+        {s.lastSyncAt && (
+          <span class="sync-time">
+            {' '}
+            · {s.status === 'live' ? 'synced' : 'last synced'} {clock(s.lastSyncAt, userTimeZone())}
+          </span>
+        )}
       </span>
       {s.status === 'reconnecting' && (
         <button type="button" class="button button-link sync-retry" onClick={reconnectNow}>

@@ -167,6 +167,11 @@ test('a reminder fires and its notification appears with the bell’s badge, liv
   await bell(b)
     .and(b.getByRole('button', { name: 'Notifications', exact: true }))
     .waitFor();
+  await bell(b).click();
+  const phoneInbox = b.getByRole('dialog', { name: 'Notifications' });
+  await phoneInbox.getByTestId('inbox-item').filter({ hasText: 'Take the medicine' }).waitFor();
+  await shot(b, 'phone-inbox');
+  await phoneInbox.getByRole('button', { name: 'Close' }).click();
 
   // Complete the task from its notification.
   await item.getByRole('button', { name: 'Complete task' }).click();

@@ -105,7 +105,9 @@ async function printStatus(apps: AppSpec[]): Promise<boolean> {
   const web = await webReady();
   console.log(line(['web gateway', `http://localhost:${WEB_PORT}`, '-', web ? 'ready' : 'not answering']));
   const mail = await httpOk(`http://127.0.0.1:${PORTS.mailpitHttp}/readyz`);
-  console.log(line(['mailpit', `http://localhost:${PORTS.mailpitHttp}`, '-', mail ? 'ready (web UI)' : 'not answering']));
+  console.log(
+    line(['mailpit', `http://localhost:${PORTS.mailpitHttp}`, '-', mail ? 'ready (web UI)' : 'not answering']),
+  );
   return rows.every((r) => r.ready) && web;
 }
 
@@ -226,7 +228,9 @@ async function start(detach: boolean): Promise<void> {
   console.log(
     `  Kafka         localhost:${PORTS.kafka}   PostgreSQL 127.0.0.1:${PORTS.postgres}   Scheduler localhost:${PORTS.scheduler}`,
   );
-  console.log(`  Mail          SMTP localhost:${PORTS.mailpitSmtp}, every email in Mailpit: http://localhost:${PORTS.mailpitHttp}`);
+  console.log(
+    `  Mail          SMTP localhost:${PORTS.mailpitSmtp}, every email in Mailpit: http://localhost:${PORTS.mailpitHttp}`,
+  );
   console.log(`  Logs          ${LOG_DIR}/<process>.log`);
 
   if (detach) {

@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
 import { loginCodeRequested, reminderDue } from '@daybook/contracts';
 import {
   asUser,
@@ -29,7 +32,11 @@ beforeAll(async () => {
       notifications: [reminderDue.topic, loginCodeRequested.topic],
     },
   });
-  ({ identity, tasks, notifications } = stack.services as Record<string, ServiceUnderTest>);
+  ({ identity, tasks, notifications } = stack.services as {
+    identity: ServiceUnderTest;
+    tasks: ServiceUnderTest;
+    notifications: ServiceUnderTest;
+  });
 });
 
 afterAll(async () => {
@@ -58,7 +65,12 @@ async function signUp(timeZone = 'Europe/London') {
   const http = asUser(stack.token(userId));
   const api = <T>(method: string, path: string, body?: unknown) =>
     http<T>(notifications.baseUrl, method, `/api/notifications${path}`, body);
-  return { email, userId, api, tasks: <T>(method: string, path: string, body?: unknown) => http<T>(tasks.baseUrl, method, path, body) };
+  return {
+    email,
+    userId,
+    api,
+    tasks: <T>(method: string, path: string, body?: unknown) => http<T>(tasks.baseUrl, method, path, body),
+  };
 }
 
 interface Item {
@@ -88,7 +100,36 @@ test('a login code is emailed through Mailpit and the emailed code signs in', as
   });
   expect(signedIn.status).toBe(200);
   expect(signedIn.body.user.id).toBe(userId);
+
+  // Notifications opened it only to send it: no log of the run (services at debug level,
+  // their sidecars) and no row of notifications' holds it.
+  const logs = logFilesUnder(stack.ctx.logDir);
+  expect(logs.some((f) => f.includes('notifications'))).toBe(true);
+  expect(logs.filter((file) => readFileSync(file, 'utf8').includes(code!))).toEqual([]);
+  const client = new Client({ connectionString: stack.db.url });
+  await client.connect();
+  try {
+    const rows = await client.query(`SELECT d::text AS row FROM notifications.deliveries d WHERE user_id = $1`, [
+      userId,
+    ]);
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0].row).toContain('sealedCode');
+    expect(rows.rows[0].row).not.toContain(code);
+  } finally {
+    await client.end();
+  }
 });
+
+/** Every log file under a directory, recursively (each service's and each daprd's). */
+function logFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? logFilesUnder(join(dir, entry.name))
+      : entry.name.endsWith('.log')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
 
 test('a reminder fires into the inbox and an email whose one-click unsubscribe works without signing in', async () => {
   const ada = await signUp('Europe/Paris');
@@ -153,11 +194,10 @@ test('the inbox API: read, counts, another user’s item is 404, bad input is a 
   const bob = await signUp();
   const at = new Date(Math.ceil((Date.now() + 2000) / 1000) * 1000);
   await ada.tasks('POST', '/api/tasks', { title: 'Pay rent', reminders: [{ type: 'absolute', at: at.toISOString() }] });
-  const item = await waitFor(
-    'the item',
-    async () => (await ada.api<Page>('GET', '/inbox')).body.items[0],
-    { timeoutMs: 90_000, intervalMs: 300 },
-  );
+  const item = await waitFor('the item', async () => (await ada.api<Page>('GET', '/inbox')).body.items[0], {
+    timeoutMs: 90_000,
+    intervalMs: 300,
+  });
 
   expect((await ada.api<{ counts: object }>('POST', '/inbox/seen')).body.counts).toEqual({ unread: 1, unseen: 0 });
   const read = await ada.api<{ notification: Item; counts: object }>('POST', `/${item.id}/read`);
@@ -195,5 +235,8 @@ test('the inbox API: read, counts, another user’s item is 404, bad input is a 
     quietHours: { enabled: true, start: '23:00', end: '06:30' },
   });
   expect(good.status).toBe(200);
-  expect(good.body).toMatchObject({ timeZone: 'Europe/London', quietHours: { enabled: true, start: '23:00', end: '06:30' } });
+  expect(good.body).toMatchObject({
+    timeZone: 'Europe/London',
+    quietHours: { enabled: true, start: '23:00', end: '06:30' },
+  });
 });

@@ -123,7 +123,10 @@ export async function startServiceUnderTest(
         TOPIC_PREFIX: ctx.topicPrefix,
         // The tests' Mailpit (services that send no mail ignore these).
         ...(process.env.DAYBOOK_TEST_SMTP_PORT
-          ? { SMTP_HOST: process.env.DAYBOOK_TEST_SMTP_HOST ?? '127.0.0.1', SMTP_PORT: process.env.DAYBOOK_TEST_SMTP_PORT }
+          ? {
+              SMTP_HOST: process.env.DAYBOOK_TEST_SMTP_HOST ?? '127.0.0.1',
+              SMTP_PORT: process.env.DAYBOOK_TEST_SMTP_PORT,
+            }
           : {}),
         ...extraEnv,
       },

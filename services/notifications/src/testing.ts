@@ -137,9 +137,8 @@ export async function useCaseHarness(opts: { mailer?: Mailer; maxAttempts?: numb
     /** `daybook_notification_deliveries_total{channel,status}` so far. */
     async counted(channel: string, status: string) {
       return (
-        (await metrics.deliveries.get()).values.find(
-          (v) => v.labels.channel === channel && v.labels.status === status,
-        )?.value ?? 0
+        (await metrics.deliveries.get()).values.find((v) => v.labels.channel === channel && v.labels.status === status)
+          ?.value ?? 0
       );
     },
     /** Events written to the outbox, oldest first. */

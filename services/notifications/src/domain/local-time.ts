@@ -25,7 +25,11 @@ export function nextLocalTime(now: Date, timeZone: string, time: string): { at: 
   const local = DateTime.fromJSDate(now, { zone: timeZone });
   const minutes = minutesOf(time);
   let at = local.startOf('day').set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
-  if (at <= local) at = local.startOf('day').plus({ days: 1 }).set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+  if (at <= local)
+    at = local
+      .startOf('day')
+      .plus({ days: 1 })
+      .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
   return { at: at.toJSDate(), localDate: at.toISODate()! };
 }
 

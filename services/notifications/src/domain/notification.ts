@@ -17,9 +17,10 @@ export interface NotificationRow {
 }
 
 export function toSnapshot(n: NotificationRow): NotificationSnapshot {
-  const link = n.taskId || n.reminderId
-    ? { ...(n.taskId ? { taskId: n.taskId } : {}), ...(n.reminderId ? { reminderId: n.reminderId } : {}) }
-    : null;
+  const link =
+    n.taskId || n.reminderId
+      ? { ...(n.taskId ? { taskId: n.taskId } : {}), ...(n.reminderId ? { reminderId: n.reminderId } : {}) }
+      : null;
   return {
     id: n.id,
     userId: n.userId,

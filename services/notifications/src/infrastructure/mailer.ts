@@ -40,7 +40,7 @@ export function smtpMailer(
           secure: env.SMTP_SECURE,
           ...(auth ? { auth } : {}),
           connectionTimeout: 10_000,
-          greetingTimeout: 10_000,
+          greetingTimeout: 5_000,
           socketTimeout: 20_000,
         }),
       )

@@ -21,8 +21,9 @@ const deliveriesInOrder = { deliveries: { orderBy: { channel: 'desc' as const } 
 export class NotificationStore {
   constructor(readonly db: Database) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn, { timeout: 30_000 });
+  /** A transaction; long enough by default for one SMTP send (its timeouts add up to 35 s). */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, timeoutMs = 60_000): Promise<T> {
+    return this.db.$transaction(fn, { timeout: timeoutMs, maxWait: 10_000 });
   }
 
   /**
@@ -66,7 +67,11 @@ export class NotificationStore {
         preferences: (preferences ?? DEFAULT_PREFERENCES) as Prisma.InputJsonObject,
         updatedAt: now,
       },
-      update: { ...rest, ...(preferences ? { preferences: preferences as Prisma.InputJsonObject } : {}), updatedAt: now },
+      update: {
+        ...rest,
+        ...(preferences ? { preferences: preferences as Prisma.InputJsonObject } : {}),
+        updatedAt: now,
+      },
     });
     return this.recipient(tx, userId);
   }
@@ -145,7 +150,13 @@ export class NotificationStore {
   /** Unread, unarchived items created since `since`, for a digest. */
   async unreadSince(tx: Tx, userId: string, since: Date): Promise<NotificationRow[]> {
     return tx.notification.findMany({
-      where: { userId, state: { not: 'read' }, archived: false, category: { not: 'digests' }, createdAt: { gte: since } },
+      where: {
+        userId,
+        state: { not: 'read' },
+        archived: false,
+        category: { not: 'digests' },
+        createdAt: { gte: since },
+      },
       orderBy: { createdAt: 'asc' },
       take: 50,
     });

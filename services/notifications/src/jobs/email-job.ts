@@ -9,7 +9,16 @@ import { z } from 'zod';
 export const emailJob = defineJob({
   kind: 'email',
   data: z.object({ deliveryId: z.uuid(), attempt: z.number().int().min(0) }),
-  failurePolicy: { constant: { interval: '5s', maxRetries: 20 } },
+  // Short and many: a trigger that finds no delivery yet (its transaction has not committed)
+  // fails and comes back 2 s later; 60 of them also ride out a two-minute database outage.
+  failurePolicy: { constant: { interval: '2s', maxRetries: 60 } },
 });
+
+/**
+ * When a delivery created now should first be tried: a moment later, because the job is
+ * scheduled inside the transaction that creates the delivery, and a trigger that arrives
+ * before the commit finds nothing (and is retried, late).
+ */
+export const firstAttemptAt = (now: Date): Date => new Date(now.getTime() + 1000);
 export type EmailJobData = z.infer<typeof emailJob.data>;
 export const emailJobId = (d: EmailJobData) => `${d.deliveryId}.${d.attempt}`;

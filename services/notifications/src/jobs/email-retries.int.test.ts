@@ -68,7 +68,12 @@ test('an SMTP relay that refuses: retried by Dapr jobs with backoff, then failed
   );
 
   const api = asUser(stack.token(userId));
-  type Page = { items: { id: string; deliveries: { channel: string; status: string; attempts: number; lastError: string | null }[] }[] };
+  type Page = {
+    items: {
+      id: string;
+      deliveries: { channel: string; status: string; attempts: number; lastError: string | null }[];
+    }[];
+  };
   const failed = await waitFor(
     'the email delivery to fail after 3 attempts',
     async () => {

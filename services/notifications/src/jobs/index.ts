@@ -7,7 +7,11 @@ import { emailJob } from './email-job';
 import { unsnoozeJob } from './unsnooze-job';
 
 /** Dapr jobs the notifications service handles (POST /job/<kind>--<id>): each calls a use case. */
-export function jobHandlers(useCases: { sendEmail: SendEmail; sendDigest: SendDigest; unsnooze: Unsnooze }): JobHandler[] {
+export function jobHandlers(useCases: {
+  sendEmail: SendEmail;
+  sendDigest: SendDigest;
+  unsnooze: Unsnooze;
+}): JobHandler[] {
   return [
     job(emailJob, (data) => useCases.sendEmail(data)),
     job(digestJob, (data) => useCases.sendDigest(data)),

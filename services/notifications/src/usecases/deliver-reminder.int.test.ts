@@ -23,7 +23,12 @@ test('a reminder.due becomes an inbox item and an email in Mailpit with a workin
   expect(page.counts).toEqual({ unread: 1, unseen: 1 });
   expect(page.items).toHaveLength(1);
   const item = page.items[0]!;
-  expect(item).toMatchObject({ title: 'Call the dentist', category: 'reminders', state: 'unseen', taskId: due.data.taskId });
+  expect(item).toMatchObject({
+    title: 'Call the dentist',
+    category: 'reminders',
+    state: 'unseen',
+    taskId: due.data.taskId,
+  });
   expect(item.deliveries.map((d) => [d.channel, d.status])).toEqual([
     ['in-app', 'sent'],
     ['email', 'queued'],
@@ -53,9 +58,13 @@ test('a reminder.due becomes an inbox item and an email in Mailpit with a workin
   expect(prefs.channels.reminders).toEqual({ inApp: true, email: false });
   expect(prefs.channels.system.email).toBe(true);
 
+  h.setClock(new Date(h.now().getTime() + 1000)); // newer, so it is first in the inbox
   await deliver(reminderDueEvent(userId, h.now()));
   const next = (await h.listInbox({ userId, view: 'inbox', limit: 20 })).items[0]!;
-  expect(next.deliveries.find((d) => d.channel === 'email')).toMatchObject({ status: 'suppressed', reason: 'preference' });
+  expect(next.deliveries.find((d) => d.channel === 'email')).toMatchObject({
+    status: 'suppressed',
+    reason: 'preference',
+  });
 });
 
 test('a forged or altered unsubscribe token is refused', async () => {
@@ -77,11 +86,18 @@ test('the same event delivered twice makes one item and sends one email', async 
 });
 
 test('an SMTP relay that refuses is retried with growing delays, then the delivery is failed and shown', async () => {
-  const refusing = smtpMailer({ SMTP_HOST: '127.0.0.1', SMTP_PORT: await freePort(), SMTP_SECURE: false, MAIL_FROM: 'x@daybook.test' });
+  const refusing = smtpMailer({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: await freePort(),
+    SMTP_SECURE: false,
+    MAIL_FROM: 'x@daybook.test',
+  });
   const f = await useCaseHarness({ mailer: refusing });
   try {
     const { userId } = await f.newUser();
-    await f.db.$transaction((tx) => f.deliverReminder(tx, reminderDueEvent(userId, f.now()).id, reminderDueEvent(userId, f.now()).data));
+    await f.db.$transaction((tx) =>
+      f.deliverReminder(tx, reminderDueEvent(userId, f.now()).id, reminderDueEvent(userId, f.now()).data),
+    );
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt++) {
       const [job] = f.scheduler.ofKind(emailJob);
@@ -115,7 +131,10 @@ test('quiet hours hold the email (the item is in the inbox at once) and release 
   await h.updatePreferences(userId, { ...rest, quietHours: { enabled: true, start: '22:00', end: '07:00' } });
   // 23:30 in New York, on a day computed from the clock.
   const { DateTime } = await import('luxon');
-  const night = DateTime.now().setZone('America/New_York').plus({ days: 1 }).set({ hour: 23, minute: 30, second: 0, millisecond: 0 });
+  const night = DateTime.now()
+    .setZone('America/New_York')
+    .plus({ days: 1 })
+    .set({ hour: 23, minute: 30, second: 0, millisecond: 0 });
   h.setClock(night.toJSDate());
   h.scheduler.waiting.clear();
 
@@ -127,9 +146,19 @@ test('quiet hours hold the email (the item is in the inbox at once) and release 
   expect(held!.at!.toISOString()).toBe(night.plus({ days: 1 }).set({ hour: 7, minute: 0 }).toUTC().toISO());
 
   await h.db.$transaction((tx) =>
-    h.notifyUser(tx, { eventId: `urgent-${userId}`, userId, category: 'system', title: 'Urgent notice', body: '', urgent: true }),
+    h.notifyUser(tx, {
+      eventId: `urgent-${userId}`,
+      userId,
+      category: 'system',
+      title: 'Urgent notice',
+      body: '',
+      urgent: true,
+    }),
   );
-  const urgent = (await h.listInbox({ userId, view: 'inbox', limit: 20 })).items[0]!;
+  // Both items carry the same (test clock) time: find each by its title, not its position.
+  const urgent = (await h.listInbox({ userId, view: 'inbox', limit: 20 })).items.find(
+    (i) => i.title === 'Urgent notice',
+  )!;
   expect(urgent.deliveries.find((d) => d.channel === 'email')).toMatchObject({ status: 'queued' });
 
   // The Scheduler triggers each job at its time: the urgent one now, the held one at 07:00.
@@ -173,6 +202,10 @@ test('a login code that expired before it could be sent fails without retrying',
   await h.runEmailJobs();
   h.setClock(new Date());
   const [row] = await h.db.delivery.findMany({ where: { userId } });
-  expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'the login code expired before it could be sent' });
+  expect(row).toMatchObject({
+    status: 'failed',
+    attempts: 1,
+    lastError: 'the login code expired before it could be sent',
+  });
   expect(h.scheduler.ofKind(emailJob).filter((j) => j.data.deliveryId === row!.id)).toEqual([]);
 });

@@ -8,7 +8,13 @@ import type { NotifyUser } from './notify-user';
 export type DeliverReminder = (tx: Tx, eventId: string, due: EventData<typeof reminderDue>) => Promise<void>;
 
 /** A reminder fired: an inbox item (and email) for the task, its due time in the user's zone. */
-export function deliverReminder({ store, notifyUser }: { store: NotificationStore; notifyUser: NotifyUser }): DeliverReminder {
+export function deliverReminder({
+  store,
+  notifyUser,
+}: {
+  store: NotificationStore;
+  notifyUser: NotifyUser;
+}): DeliverReminder {
   return async (tx, eventId, due) => {
     const { timeZone } = await store.recipient(tx, due.userId);
     const body = due.dueAt

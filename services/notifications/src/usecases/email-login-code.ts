@@ -4,7 +4,7 @@ import type { Jobs } from '@daybook/service-kit';
 import type { Tx } from '../infrastructure/database';
 import type { NotificationMetrics } from '../infrastructure/notification-metrics';
 import type { NotificationStore } from '../infrastructure/notification-store';
-import { emailJob, emailJobId } from '../jobs/email-job';
+import { emailJob, emailJobId, firstAttemptAt } from '../jobs/email-job';
 
 export interface EmailLoginCodeDeps {
   store: NotificationStore;
@@ -13,11 +13,7 @@ export interface EmailLoginCodeDeps {
   now: () => Date;
 }
 
-export type EmailLoginCode = (
-  tx: Tx,
-  eventId: string,
-  request: EventData<typeof loginCodeRequested>,
-) => Promise<void>;
+export type EmailLoginCode = (tx: Tx, eventId: string, request: EventData<typeof loginCodeRequested>) => Promise<void>;
 
 /**
  * Queues the login code's email: never an inbox item, never subject to preferences or
@@ -46,6 +42,6 @@ export function emailLoginCode({ store, jobs, metrics, now }: EmailLoginCodeDeps
     if (!delivery) return;
     metrics.deliveries.inc({ channel: 'email', status: 'queued' });
     const data = { deliveryId: delivery.id, attempt: 0 };
-    await jobs.schedule(emailJob, emailJobId(data), { at }, data);
+    await jobs.schedule(emailJob, emailJobId(data), { at: firstAttemptAt(at) }, data);
   };
 }

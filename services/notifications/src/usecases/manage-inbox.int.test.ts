@@ -58,7 +58,9 @@ test('a snoozed item leaves the inbox and the counts until its time, then comes 
   expect(snoozed.counts).toEqual({ unread: 0, unseen: 0 });
   expect(snoozed.notification.snoozedUntil).toEqual(until);
   expect((await h.listInbox({ userId, view: 'inbox', limit: 10 })).items).toEqual([]);
-  await expect(h.changeNotification(userId, item.id, { snoozeUntil: h.now() })).rejects.toThrow('must be in the future');
+  await expect(h.changeNotification(userId, item.id, { snoozeUntil: h.now() })).rejects.toThrow(
+    'must be in the future',
+  );
 
   const [job] = h.scheduler.ofKind(unsnoozeJob).filter((j) => j.data.notificationId === item.id);
   h.setClock(job!.at!);
@@ -92,9 +94,7 @@ test('pages follow the cursor newest first with no gap and no repeat; a bad curs
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   expect(seen).toEqual([...titles].reverse());
-  await expect(h.listInbox({ userId, view: 'inbox', limit: 3, cursor: 'garbage' })).rejects.toThrow(
-    'query.cursor',
-  );
+  await expect(h.listInbox({ userId, view: 'inbox', limit: 3, cursor: 'garbage' })).rejects.toThrow('query.cursor');
 });
 
 test('another user’s item is not found, and their inbox and counts are untouched', async () => {

@@ -71,7 +71,12 @@ export function manageInbox({ store, publish, jobs, now }: ManageInboxDeps) {
       }
       const notification = await store.updateNotification(tx, id, data);
       if (snoozeUntil) {
-        await jobs.schedule(unsnoozeJob, id, { at: snoozeUntil }, { notificationId: id, until: snoozeUntil.toISOString() });
+        await jobs.schedule(
+          unsnoozeJob,
+          id,
+          { at: snoozeUntil },
+          { notificationId: id, until: snoozeUntil.toISOString() },
+        );
       }
       return { notification, counts: await announce(tx, notification, event, at) };
     });

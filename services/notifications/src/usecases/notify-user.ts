@@ -7,7 +7,7 @@ import { channelsFor } from '../domain/preferences';
 import type { Tx } from '../infrastructure/database';
 import type { NotificationMetrics } from '../infrastructure/notification-metrics';
 import type { NotificationStore } from '../infrastructure/notification-store';
-import { emailJob, emailJobId } from '../jobs/email-job';
+import { emailJob, emailJobId, firstAttemptAt } from '../jobs/email-job';
 
 export interface NotifyUserDeps {
   store: NotificationStore;
@@ -105,7 +105,7 @@ export function notifyUser({ store, publish, jobs, metrics, now }: NotifyUserDep
     metrics.deliveries.inc({ channel: 'email', status: email.status });
     if (delivery && (email.status === 'queued' || email.status === 'held')) {
       const data = { deliveryId: delivery.id, attempt: 0 };
-      await jobs.schedule(emailJob, emailJobId(data), { at: heldUntil ?? at }, data);
+      await jobs.schedule(emailJob, emailJobId(data), { at: heldUntil ?? firstAttemptAt(at) }, data);
     }
 
     await publish(tx, notificationCreated, {

@@ -14,10 +14,15 @@ export function scheduleDigest({ jobs, now }: { jobs: Jobs; now: () => Date }): 
       return;
     }
     const next = nextLocalTime(now(), knownZone(recipient.timeZone), recipient.preferences.digest.time);
-    await jobs.schedule(digestJob, recipient.userId, { at: next.at }, {
-      userId: recipient.userId,
-      localDate: next.localDate,
-    });
+    await jobs.schedule(
+      digestJob,
+      recipient.userId,
+      { at: next.at },
+      {
+        userId: recipient.userId,
+        localDate: next.localDate,
+      },
+    );
   };
 }
 

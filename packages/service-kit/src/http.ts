@@ -71,6 +71,9 @@ export function createHttpApp(opts: {
   app.use(correlation());
   app.use(observe(opts.log, opts.metrics));
   app.use(requireJsonBody(opts.formPaths ?? []));
+  // Dapr's bulk deliveries carry up to 100 events (a task event with long notes is ~40 KB):
+  // the public limit would answer them 413 and the events would never be handled.
+  app.use('/dapr', express.json({ limit: '16mb', type: JSON_TYPES }));
   // Dapr delivers CloudEvents as application/cloudevents+json.
   app.use(express.json({ limit: opts.bodyLimit ?? '256kb', type: JSON_TYPES }));
   return app;

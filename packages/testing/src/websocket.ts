@@ -28,6 +28,7 @@ export interface TestSocket {
   closedWith(timeoutMs?: number): Promise<number>;
   /** Stops reading from the network (the server's send queue then grows): a slow client. */
   stopReading(): void;
+  resumeReading(): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +56,9 @@ export async function openTestSocket(url: string): Promise<TestSocket> {
     stopReading: () => {
       // ws keeps the socket private; pausing it is the only way to stop reading.
       (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    },
+    resumeReading: () => {
+      (ws as unknown as { _socket: { resume(): void } })._socket.resume();
     },
     close: async () => {
       if (ws.readyState === WebSocket.CLOSED) return;

@@ -252,10 +252,11 @@ export class Session {
       for (const change of page.changes) {
         if (change.seq !== this.sentSeq + 1) continue; // sent already (from a notice)
         if (!this.sendChange(change, { backlog })) return;
+        // A backlog is sent as fast as the client reads it, never queued beyond the limit.
+        if (backlog && this.ws.bufferedAmount > this.deps.maxBufferedBytes) await this.flushed();
+        if (this.phase !== phase) return;
       }
       if (!page.hasMore) return;
-      // A long backlog is sent page by page as the client reads it, not queued all at once.
-      if (backlog) await this.flushed();
     }
   }
 
@@ -270,7 +271,9 @@ export class Session {
   /** Sends a frame unless the socket's queue is over the limit, in which case it is cut (4008). */
   private send(frame: ServerFrame, { backlog = false } = {}): boolean {
     if (this.phase === 'closed' || this.ws.readyState !== WebSocket.OPEN) return false;
-    if (this.ws.bufferedAmount > this.deps.maxBufferedBytes) {
+    // Live frames to a socket whose queue is full cut it (it resumes from its cursor); the
+    // backlog waits for the queue to drain instead (see drain).
+    if (!backlog && this.ws.bufferedAmount > this.deps.maxBufferedBytes) {
       this.deps.metrics.slowConsumersDropped.inc();
       this.deps.log.info({ userId: this.userId, buffered: this.ws.bufferedAmount }, 'slow consumer cut');
       this.close(CLOSE.slowConsumer, 'slow consumer');

@@ -1,75 +1,25 @@
 // The notifications service (docs/api.md, "notifications — /api/notifications"): the inbox,
 // its badge counts, and the user's preferences. Consumer contract in notifications.pact.test.ts.
-//
-// The shapes are written here from the agreed contract (API-CONTRACT, "Notifications REST API")
-// while docs/openapi/notifications.json does not exist yet; once it does, they become aliases
-// of the generated types in types.ts like every other service's.
 import type { HttpClient } from './http';
+import type {
+  Delivery,
+  InboxPage,
+  InboxQuery,
+  Notification,
+  NotificationCounts as Counts,
+  Preferences,
+  SnoozeInput,
+} from './types';
 
-export type NotificationCategory = 'reminders' | 'digests' | 'system';
-export type NotificationState = 'unseen' | 'seen' | 'read';
-export type DeliveryChannel = 'in-app' | 'email';
-export type DeliveryStatus = 'queued' | 'held' | 'sent' | 'failed' | 'bounced' | 'suppressed';
+export type { Counts, Delivery, InboxPage, Notification, Preferences };
+export type InboxView = NonNullable<InboxQuery['view']>;
+export type ChannelChoice = Preferences['channels']['reminders'];
 
-export interface Delivery {
-  channel: DeliveryChannel;
-  status: DeliveryStatus;
-  reason: 'preference' | 'quiet-hours' | 'unsubscribed' | null;
-  attempts: number;
-  lastError: string | null;
-  updatedAt: string;
-}
-
-export interface Notification {
-  id: string;
-  category: NotificationCategory;
-  title: string;
-  body: string;
-  urgent: boolean;
-  link: { taskId?: string; reminderId?: string } | null;
-  state: NotificationState;
-  archived: boolean;
-  snoozedUntil: string | null;
-  createdAt: string;
-  /** Absent on the item an event carries; the inbox's copy has them. */
-  deliveries?: Delivery[];
-}
-
-export interface Counts {
-  unread: number;
-  unseen: number;
-}
-
-export interface InboxPage {
-  items: Notification[];
-  nextCursor: string | null;
-  counts: Counts;
-}
-
+/** What an action on one item answers: the item after it, and the badge counts. */
 export interface Change {
   notification: Notification;
   counts: Counts;
 }
-
-export interface ChannelChoice {
-  inApp: boolean;
-  email: boolean;
-}
-
-export interface Preferences {
-  /** From the user's profile (read-only here). */
-  timeZone: string;
-  channels: {
-    reminders: ChannelChoice;
-    loginCodes: { email: true };
-    digests: ChannelChoice;
-    system: ChannelChoice;
-  };
-  quietHours: { enabled: boolean; start: string; end: string };
-  digest: { enabled: boolean; time: string };
-}
-
-export type InboxView = 'inbox' | 'archived';
 
 const base = '/api/notifications';
 
@@ -88,7 +38,9 @@ export function notificationsApi(http: HttpClient) {
     archive: (id: string) => act(id, 'archive'),
     unarchive: (id: string) => act(id, 'unarchive'),
     snooze: (id: string, until: string) =>
-      http.request<Change>('POST', `${base}/${encodeURIComponent(id)}/snooze`, { body: { until } }),
+      http.request<Change>('POST', `${base}/${encodeURIComponent(id)}/snooze`, {
+        body: { until } satisfies SnoozeInput,
+      }),
     preferences: () => http.request<Preferences>('GET', `${base}/preferences`),
     savePreferences: (p: Preferences) => http.request<Preferences>('PUT', `${base}/preferences`, { body: p }),
   };

@@ -133,11 +133,30 @@ interface NotificationEventData {
   readAt?: string;
 }
 
+/** Signed out, or another user: nothing of the last one's inbox stays on screen. */
+export function resetNotifications(): void {
+  generation++;
+  notificationsStore.set({ counts: { unread: 0, unseen: 0 }, open: false, view: 'inbox', items: [], nextCursor: null });
+}
+
+let seenTimer: ReturnType<typeof setTimeout> | undefined;
+
 /** A notification.* event pushed live: the badge takes its counts; the list its item. */
 export function applyNotificationEvent(type: string, data: NotificationEventData, time: string): void {
   setCounts(data.counts);
   if (data.notification) {
     upsertNotification(data.notification);
+    // Arrived while the bell is open: the user sees it, so it is seen (once for a burst).
+    if (type.startsWith('daybook.notification.created.') && notificationsStore.get().open) {
+      clearTimeout(seenTimer);
+      seenTimer = setTimeout(() => {
+        if (notificationsStore.get().open && notificationsStore.get().counts.unseen > 0)
+          api.notifications
+            .markSeen()
+            .then((r) => setCounts(r.counts))
+            .catch(() => {});
+      }, 500);
+    }
     return;
   }
   const id = data.notificationId;

@@ -3,7 +3,7 @@
 // editor (which shows the change instead of overwriting it), the bell and the inbox.
 import type { Task } from '../api/types';
 import { RealtimeClient, type ChangeEvent, type RealtimeState } from '../lib/realtime';
-import { applyNotificationEvent, refreshNotifications } from './notifications';
+import { applyNotificationEvent, refreshNotifications, resetNotifications } from './notifications';
 import { refresh as refreshSession, session } from './session';
 import { createStore } from './store';
 import { applyRemoteTask, dropTasks, refreshQuietly } from './tasks';
@@ -90,6 +90,7 @@ function follow(): void {
   if (!userId && s.status === 'expired') return; // keep the socket's state; a new sign-in restarts
   client?.stop();
   client = null;
+  if (clientUser) resetNotifications();
   clientUser = userId;
   if (!userId) {
     syncStore.set({ status: 'stopped', retryAt: null });

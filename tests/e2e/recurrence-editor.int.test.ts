@@ -20,7 +20,9 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack('e2e-recurrence-editor', ['recurring', 'reminders']);
+  stack = await startStack('e2e-recurrence-editor', ['recurring', 'reminders', 'realtime'], {
+    consumes: { realtime: ['task-events'] },
+  });
   await waitForConsumerGroup(stack.services.reminders!.consumerGroup, ['task-events']);
   context = await stack.newContext({ height: 1400 });
   page = await context.newPage();

@@ -1,4 +1,4 @@
-// The whole stack for end-to-end tests: identity, tasks and audit, each a real process
+// The whole stack for end-to-end tests: identity, tasks and audit (and any others), each a real process
 // beside a real daprd on a fresh database; the web app built once; the web gateway in
 // front of them on a free port; and Chromium driven by playwright-core.
 import { execFileSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import {
   testContext,
   testSecretsFile,
   waitFor,
+  waitForConsumerGroup,
   type ServiceUnderTest,
   type TestDatabase,
 } from '@daybook/testing';
@@ -104,8 +105,16 @@ export async function startGatewayProcess(opts: {
   return { url, process: proc };
 }
 
-/** The stack with identity, tasks and audit, plus `extra` services (e.g. recurring). */
-export async function startStack(name: string, extra: string[] = []): Promise<Stack> {
+/**
+ * The stack with identity, tasks and audit, plus `extra` services (e.g. recurring). With
+ * `consumes`, waits until each named service's consumer group has those topics (a change made
+ * before then would wait for the group's first rebalance).
+ */
+export async function startStack(
+  name: string,
+  extra: string[] = [],
+  opts: { consumes?: Record<string, string[]> } = {},
+): Promise<Stack> {
   const names = ['identity', 'tasks', 'audit', ...extra];
   const db: TestDatabase = await createTestDatabase(names);
   const secrets = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
@@ -139,6 +148,11 @@ export async function startStack(name: string, extra: string[] = []): Promise<St
       identity,
       ...Object.fromEntries(others.map((o) => [o.name, o])),
     };
+    await Promise.all(
+      Object.entries(opts.consumes ?? {}).map(([service, topics]) =>
+        waitForConsumerGroup(services[service]!.consumerGroup, topics),
+      ),
+    );
     const gateway = await startGatewayProcess({
       services: Object.fromEntries(Object.entries(services).map(([n, s]) => [n, s.baseUrl])),
       dist,

@@ -2,15 +2,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Dialog } from './components/Dialog';
 import { Toasts } from './components/Toasts';
 import { AuthPage, SignInForm } from './features/auth/AuthForms';
+import { Bell } from './features/notifications/Bell';
+import { InboxPanel } from './features/notifications/InboxPanel';
+import { PreferencesPage } from './features/notifications/PreferencesPage';
+import { SyncIndicator } from './features/sync/SyncIndicator';
 import { TasksPage } from './features/tasks/TasksPage';
 import { navigate, useRoute } from './router';
+import { loadCounts } from './state/notifications';
 import { restoreSession, session, signOut } from './state/session';
 import { useStore } from './state/store';
 import { loadTagsAndLists, loadView, tasksStore, type View } from './state/tasks';
+import { installSync } from './state/sync';
 import { showError } from './state/toasts';
 
 // Routes. Later screens (journal, notifications, history…) add a line here and a feature folder.
 const TASK_VIEWS: Record<string, View> = { '/today': 'today', '/upcoming': 'upcoming', '/all': 'all' };
+const PREFERENCES = '/settings/notifications';
 const AUTH_ROUTES: Record<string, 'signin' | 'signup' | 'code'> = {
   '/signin': 'signin',
   '/signup': 'signup',
@@ -55,6 +62,8 @@ function Shell({ path }: { path: string }) {
   const view = TASK_VIEWS[path] ?? 'today';
   useEffect(() => {
     loadTagsAndLists().catch(showError);
+    // The badge; live events keep it right from here. A missing service leaves it at zero.
+    loadCounts().catch(() => {});
   }, [user?.id]);
   return (
     <>
@@ -70,13 +79,29 @@ function Shell({ path }: { path: string }) {
         </a>
         <nav class="views" aria-label="Views">
           {Object.entries(TASK_VIEWS).map(([href, v]) => (
-            <a key={v} href={`#${href}`} aria-current={v === view ? 'page' : undefined}>
+            <a key={v} href={`#${href}`} aria-current={v === view && TASK_VIEWS[path] ? 'page' : undefined}>
               {v === 'all' ? 'All' : v === 'today' ? 'Today' : 'Upcoming'}
             </a>
           ))}
         </nav>
         <SearchBox />
         <div class="account">
+          <SyncIndicator />
+          <Bell />
+          <a
+            class="icon-link"
+            href={`#${PREFERENCES}`}
+            aria-label="Notification preferences"
+            aria-current={path === PREFERENCES ? 'page' : undefined}
+            title="Notification preferences"
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.3 7.3 0 0 0-1.7-1L15 3h-4l-.4 2.7a7.3 7.3 0 0 0-1.7 1l-2.5-1-2 3.5L6.5 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1a7.3 7.3 0 0 0 1.7 1L11 21h4l.4-2.7a7.3 7.3 0 0 0 1.7-1l2.5 1 2-3.5ZM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7Z"
+              />
+            </svg>
+          </a>
           <span class="who" title={user?.email}>
             {user?.displayName || user?.email}
           </span>
@@ -85,7 +110,8 @@ function Shell({ path }: { path: string }) {
           </button>
         </div>
       </header>
-      <TasksPage view={view} />
+      {path === PREFERENCES ? <PreferencesPage /> : <TasksPage view={view} />}
+      <InboxPanel />
     </>
   );
 }
@@ -95,12 +121,14 @@ export function App() {
   const { status, user } = useStore(session);
 
   useEffect(() => {
+    installSync();
     void restoreSession();
   }, []);
 
   useEffect(() => {
     if (status === 'signed-out' && !AUTH_ROUTES[path]) navigate('/signin');
-    if (status === 'signed-in' && (AUTH_ROUTES[path] || !TASK_VIEWS[path])) navigate('/today');
+    if (status === 'signed-in' && (AUTH_ROUTES[path] || (!TASK_VIEWS[path] && path !== PREFERENCES)))
+      navigate('/today');
   }, [status, path]);
 
   let content;

@@ -380,6 +380,17 @@ describe('tasks, as the web app uses it', () => {
     });
   });
 
+  test('one task (to complete it from a notification)', async () => {
+    pact
+      .given('ada has a task')
+      .uponReceiving('a request for one task')
+      .withRequest({ method: 'GET', path: taskPath(), headers: auth })
+      .willRespondWith({ status: 200, body: taskLike({ id: taskId() }) });
+    await executeTest(pact, async (mock) => {
+      expect((await client(mock.url).get(TASK_ID)).title).toBe('Water the plants');
+    });
+  });
+
   test('complete', async () => {
     pact
       .given('ada has a task')

@@ -40,6 +40,7 @@ export function tasksApi(http: HttpClient) {
     /** The occurrences of a series (its id is the first task's id). */
     series: async (seriesId: string) =>
       items(await http.request<Page>('GET', base, { query: { seriesId } satisfies TaskQuery })),
+    get: (id: string) => http.request<Task>('GET', `${base}/${encodeURIComponent(id)}`),
     create: (input: TaskInput) => http.request<Task>('POST', base, { body: input }),
     /** `scope`, for a task in a series: this occurrence only, or this and the later ones. */
     update: (id: string, version: number, patch: TaskPatch, scope?: SeriesScope) =>

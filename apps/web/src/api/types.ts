@@ -3,6 +3,7 @@
 // (npm run generate:api-types -w @daybook/web; a unit test fails when they drift). What a
 // document cannot give is written here by hand, each with the reason next to it.
 import type { components as IdentityComponents, paths as IdentityPaths } from './generated/identity';
+import type { components as NotificationsComponents, paths as NotificationsPaths } from './generated/notifications';
 import type { paths as RecurringPaths } from './generated/recurring';
 import type { components as RemindersComponents } from './generated/reminders';
 import type { components as TasksComponents, paths as TasksPaths } from './generated/tasks';
@@ -118,3 +119,21 @@ export type SnoozeBy = RemindersSchemas['SnoozeInput'] extends infer B
       ? Pick<B, 'until'>
       : never
   : never;
+
+// notifications
+
+type NotificationsSchemas = NotificationsComponents['schemas'];
+export type Delivery = NotificationsSchemas['Delivery'];
+/**
+ * An inbox item. The API always gives its deliveries; the item a `notification.*` event
+ * carries (pushed live) has none, so they are optional here and kept from the inbox's copy.
+ */
+export type Notification = Omit<NotificationsSchemas['Notification'], 'deliveries'> & { deliveries?: Delivery[] };
+export type NotificationCounts = NotificationsSchemas['Counts'];
+export type Preferences = NotificationsSchemas['Preferences'];
+export type PreferencesInput = JsonBody<NotificationsPaths['/api/notifications/preferences']['put']>;
+export type InboxQuery = QueryOf<NotificationsPaths['/api/notifications/inbox']['get']>;
+export type InboxPage = Omit<JsonResponse<NotificationsPaths['/api/notifications/inbox']['get'], 200>, 'items'> & {
+  items: Notification[];
+};
+export type SnoozeInput = JsonBody<NotificationsPaths['/api/notifications/{id}/snooze']['post']>;

@@ -2,6 +2,7 @@
 // pagination), the user's tags and lists, and the selection for bulk actions.
 import { api } from '../api/client';
 import type { Tag, Task, TaskList, TaskQuery } from '../api/types';
+import { matchesView, placeTask, sortKey } from './live-tasks';
 import { createStore } from './store';
 import { userTimeZone } from './session';
 
@@ -151,7 +152,10 @@ function belongs(task: Task, s: TasksState): boolean {
 
 export function upsertTask(task: Task, opts: { prepend?: boolean } = {}): void {
   tasksStore.set((s) => {
-    const exists = s.items.some((t) => t.id === task.id);
+    const existing = s.items.find((t) => t.id === task.id);
+    // A response and the same change pushed live can arrive in either order: never go back.
+    if (existing && existing.version > task.version) return {};
+    const exists = Boolean(existing);
     if (!belongs(task, s)) return { items: s.items.filter((t) => t.id !== task.id) };
     if (exists) return { items: s.items.map((t) => (t.id === task.id ? task : t)) };
     return { items: opts.prepend ? [task, ...s.items] : [...s.items, task] };
@@ -177,4 +181,40 @@ export function toggleSelected(id: string, on?: boolean): void {
 
 export function selectAll(on: boolean): void {
   tasksStore.set((s) => ({ selected: on ? new Set(s.items.map((t) => t.id)) : new Set() }));
+}
+
+/**
+ * A task changed on another device (or this one, pushed back live): it is updated where it is,
+ * placed where it sorts if the view now lists it, or taken off. Stale copies are ignored.
+ */
+export function applyRemoteTask(task: Task, now = new Date()): void {
+  tasksStore.set((s) => {
+    const existing = s.items.find((t) => t.id === task.id);
+    if (existing && existing.version >= task.version) return {};
+    const filters = s.view === 'all' ? s.filters : { ...defaultFilters, sort: 'due' as const, order: 'asc' as const };
+    if (!matchesView(task, s.view, filters, userTimeZone(), now)) {
+      if (!existing) return {};
+      const selected = new Set(s.selected);
+      selected.delete(task.id);
+      return { items: s.items.filter((t) => t.id !== task.id), selected };
+    }
+    // Where it is, unless what it sorts by changed.
+    if (existing && (filters.sort === 'relevance' || sortKey(existing, filters.sort) === sortKey(task, filters.sort)))
+      return { items: s.items.map((t) => (t.id === task.id ? task : t)) };
+    return { items: placeTask(s.items, task, filters.sort, filters.order, s.view === 'all' && Boolean(s.nextCursor)) };
+  });
+}
+
+/** Refetches the current view without a loading state or losing the selection (after a resync). */
+export async function refreshQuietly(): Promise<void> {
+  const { view, filters } = tasksStore.get();
+  const mine = generation;
+  let items: Task[];
+  let nextCursor: string | null = null;
+  if (view === 'today') items = await api.tasks.today(userTimeZone());
+  else if (view === 'upcoming') items = await api.tasks.upcoming(userTimeZone(), 7);
+  else ({ items, nextCursor } = await api.tasks.list(toQuery(filters)));
+  if (mine !== generation) return;
+  const ids = new Set(items.map((t) => t.id));
+  tasksStore.set((s) => ({ items, nextCursor, selected: new Set([...s.selected].filter((id) => ids.has(id))) }));
 }

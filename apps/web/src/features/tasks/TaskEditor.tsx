@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { ApiError, conflictCurrent } from '../../api/http';
 import {
@@ -16,6 +16,7 @@ import { RecurrenceEditor } from '../recurrence/RecurrenceEditor';
 import { SeriesDialog } from '../recurrence/SeriesDialog';
 import { useStore } from '../../state/store';
 import { userTimeZone } from '../../state/session';
+import { onRemoteTask } from '../../state/sync';
 import { createList, tasksStore, upsertTask } from '../../state/tasks';
 import { ConflictDialog } from './ConflictDialog';
 import { RemindersPanel } from './RemindersPanel';
@@ -25,7 +26,10 @@ import {
   draftFromTask,
   draftToInput,
   emptyDraft,
+  FIELD_LABELS,
+  fieldsChangedBetween,
   newKey,
+  rebaseDraft,
   type Draft,
   type DraftReminder,
   type ReminderUnit,
@@ -50,6 +54,43 @@ export function TaskEditor({ task, onClose }: Props) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<{ mine: TaskPatch; theirs: Task } | null>(null);
   const zones = useMemo(timeZones, []);
+  // The task changed on another device while open: what changed, and whether it was applied
+  // (no edits of mine) or waits for "reload" / "keep mine".
+  const [remote, setRemote] = useState<{ task: Task; changes: string[]; applied: boolean; deleted: boolean } | null>(
+    null,
+  );
+  const live = useRef({ original, draft, busy });
+  live.current = { original, draft, busy };
+  useEffect(() => {
+    if (!task) return;
+    return onRemoteTask(({ type, task: theirs }) => {
+      const { original: mine, draft: current, busy: saving } = live.current;
+      // Our own save comes back live too: the save's answer handles it.
+      if (!mine || theirs.id !== mine.id || theirs.version <= mine.version || saving) return;
+      const changes = fieldsChangedBetween(mine, theirs).map((f) => FIELD_LABELS[f]);
+      if (mine.status !== theirs.status) changes.push(theirs.status === 'done' ? 'Marked done' : 'Reopened');
+      const deleted = type.startsWith('daybook.task.deleted.');
+      if (!deleted && Object.keys(changedFields(mine, current)).length === 0) {
+        // Nothing of mine to lose: show theirs at once, and say so.
+        setOriginal(theirs);
+        setDraft(draftFromTask(theirs, tz));
+        setRemote({ task: theirs, changes, applied: true, deleted });
+      } else setRemote({ task: theirs, changes, applied: false, deleted });
+    });
+  }, [task?.id]);
+
+  const reloadTheirs = () => {
+    if (!remote) return;
+    setOriginal(remote.task);
+    setDraft(draftFromTask(remote.task, tz));
+    setRemote(null);
+  };
+  const keepMine = () => {
+    if (!remote || !original) return;
+    setDraft(rebaseDraft(original, draft, remote.task, tz));
+    setOriginal(remote.task);
+    setRemote(null);
+  };
   const [showSeries, setShowSeries] = useState(false);
   const inSeries = Boolean(original && (original.recurrence || original.seriesId));
   // An open occurrence is usually the series' latest: edits to it are meant for what follows.
@@ -151,6 +192,41 @@ export function TaskEditor({ task, onClose }: Props) {
 
   return (
     <Dialog title={original ? 'Edit task' : 'New task'} onClose={onClose} size="wide" testId="task-editor">
+      {remote && (
+        <div
+          class={`remote-banner ${remote.applied ? 'remote-banner-info' : 'remote-banner-warn'}`}
+          role={remote.applied ? 'status' : 'alert'}
+          data-testid="remote-change"
+        >
+          <p>
+            {remote.deleted
+              ? 'This task was deleted on another device.'
+              : remote.applied
+                ? `Updated from another device: ${remote.changes.join(', ') || 'no visible change'}.`
+                : `Changed on another device while you were editing: ${remote.changes.join(', ') || 'no visible change'}.`}
+          </p>
+          <div class="button-row">
+            {remote.deleted ? (
+              <button type="button" class="button" onClick={onClose}>
+                Close
+              </button>
+            ) : remote.applied ? (
+              <button type="button" class="button button-link" onClick={() => setRemote(null)}>
+                Dismiss
+              </button>
+            ) : (
+              <>
+                <button type="button" class="button" onClick={reloadTheirs}>
+                  Reload
+                </button>
+                <button type="button" class="button button-primary" onClick={keepMine}>
+                  Keep mine
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      )}
       <form class="editor" onSubmit={save} noValidate>
         <Field label="Title" id="editor-title" error={err('title')}>
           <input

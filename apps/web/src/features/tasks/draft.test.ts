@@ -1,5 +1,5 @@
 import type { Task } from '../../api/types';
-import { changedFields, draftFromTask, draftToInput, emptyDraft } from './draft';
+import { changedFields, draftFromTask, draftToInput, emptyDraft, fieldsChangedBetween, rebaseDraft } from './draft';
 
 const task: Task = {
   id: 't1',
@@ -61,4 +61,16 @@ test('a new draft becomes a minimal input', () => {
     title: 'Call mum',
     recurrence: { rrule: 'FREQ=DAILY', mode: 'fixed-schedule' },
   });
+});
+
+test('a version saved elsewhere: which fields changed, and keeping mine keeps their other changes', () => {
+  const theirs: Task = { ...task, version: 4, notes: 'From the phone', priority: 'low' };
+  expect(fieldsChangedBetween(task, theirs)).toEqual(['notes', 'priority']);
+  const mine = draftFromTask(task, 'UTC');
+  mine.title = 'Quarterly report';
+  mine.priority = 'urgent';
+  const rebased = rebaseDraft(task, mine, theirs, 'UTC');
+  // Saved on their version, only my fields are sent: their notes stay, my title and priority win.
+  expect(changedFields(theirs, rebased)).toEqual({ title: 'Quarterly report', priority: 'urgent' });
+  expect(rebased.notes).toBe('From the phone');
 });

@@ -178,3 +178,34 @@ export function changedFields(original: Task, d: Draft): TaskPatch {
   for (const f of FIELDS) if (!sameValue(f, before[f], after[f])) patch[f] = after[f];
   return patch as TaskPatch;
 }
+
+/** The draft's own keys behind each API field. */
+const DRAFT_KEYS: Record<keyof FieldValues, (keyof Draft)[]> = {
+  title: ['title'],
+  notes: ['notes'],
+  priority: ['priority'],
+  tagIds: ['tagIds'],
+  listId: ['listId'],
+  due: ['dueKind', 'date', 'dateTime', 'timeZone'],
+  reminders: ['reminders'],
+  recurrence: ['rrule', 'mode', 'missed', 'exdates'],
+};
+
+/** The fields whose values differ between two versions of a task. */
+export function fieldsChangedBetween(before: Task, after: Task): (keyof FieldValues)[] {
+  const a = taskToInput(before);
+  const b = taskToInput(after);
+  return FIELDS.filter((f) => !sameValue(f, a[f], b[f]));
+}
+
+/**
+ * "Keep mine" when the task changed elsewhere while it was open: the newer version, with the
+ * fields I changed (since `original`) set to my values. Their changes to the other fields stay.
+ */
+export function rebaseDraft(original: Task, draft: Draft, theirs: Task, timeZone: string): Draft {
+  const mine = changedFields(original, draft);
+  const base = draftFromTask(theirs, timeZone);
+  const out: Record<string, unknown> = { ...base };
+  for (const f of Object.keys(mine) as (keyof FieldValues)[]) for (const k of DRAFT_KEYS[f]) out[k] = draft[k];
+  return out as unknown as Draft;
+}

@@ -11,10 +11,8 @@ CREATE TABLE entries (
   created_at timestamptz(3) NOT NULL DEFAULT now(),
   updated_at timestamptz(3) NOT NULL DEFAULT now(),
   deleted_at timestamptz(3),
-  -- Full-text search over the body and the tags.
-  search tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english', array_to_string(tags, ' ')), 'A') || setweight(to_tsvector('english', body), 'B')
-  ) STORED
+  -- Full-text search over the text (tags have a filter of their own).
+  search tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED
 );
 CREATE INDEX entries_user_id_written_at_idx ON entries (user_id, written_at);
 CREATE INDEX entries_search_idx ON entries USING gin (search);

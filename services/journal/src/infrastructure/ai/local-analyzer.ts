@@ -43,7 +43,7 @@ export class LocalAnalyzer implements InsightProvider {
       })
       .each((t: ItemToken) => {
         const lemma = t.out(lemmaOf).toLowerCase();
-        if (lemma.length > 2) counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
+        if (lemma.length > 2 && lemma.length <= 60) counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
       });
     const themes = [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

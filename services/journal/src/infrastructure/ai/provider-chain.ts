@@ -1,4 +1,5 @@
 import {
+  BrokenCircuitError,
   ConsecutiveBreaker,
   ExponentialBackoff,
   TimeoutStrategy,
@@ -109,7 +110,7 @@ export class ProviderChain {
           trail,
         };
       } catch (err) {
-        const open = err instanceof Error && err.name === 'BrokenCircuitError';
+        const open = err instanceof BrokenCircuitError;
         trail.push({
           provider: provider.name,
           outcome: open ? 'circuit-open' : 'failed',

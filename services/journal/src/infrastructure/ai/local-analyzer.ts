@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- vader-sentiment has no types: ours travel with this file, so every program that compiles it (the root one for tests too) sees them
+/// <reference path="../../types/vader-sentiment.d.ts" />
 import winkNLP, { type ItemToken, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { SentimentIntensityAnalyzer } from 'vader-sentiment';

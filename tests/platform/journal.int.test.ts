@@ -99,7 +99,7 @@ test('a suggestion turned into a task makes exactly one task, even when the requ
   const task = await waitFor('the task', async () => (await ada.tasks('GET', '/api/tasks')).body.items[0]);
   expect(task).toMatchObject({
     title: 'Call Mum about the trip',
-    notes: `From your journal entry: /journal?entry=${created.body.id}`,
+    notes: `From your journal entry: /#/journal?entry=${created.body.id}`,
   });
 
   // Redelivery: the very same event again, and a replay of it under a new event id.

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Dialog } from './components/Dialog';
 import { Toasts } from './components/Toasts';
 import { AuthPage, SignInForm } from './features/auth/AuthForms';
+import { JournalPage, journalRoute } from './features/journal/JournalPage';
 import { TasksPage } from './features/tasks/TasksPage';
 import { navigate, useRoute } from './router';
 import { restoreSession, session, signOut } from './state/session';
@@ -53,6 +54,7 @@ function SearchBox() {
 function Shell({ path }: { path: string }) {
   const { user } = useStore(session);
   const view = TASK_VIEWS[path] ?? 'today';
+  const journal = journalRoute(path);
   useEffect(() => {
     loadTagsAndLists().catch(showError);
   }, [user?.id]);
@@ -70,10 +72,13 @@ function Shell({ path }: { path: string }) {
         </a>
         <nav class="views" aria-label="Views">
           {Object.entries(TASK_VIEWS).map(([href, v]) => (
-            <a key={v} href={`#${href}`} aria-current={v === view ? 'page' : undefined}>
+            <a key={v} href={`#${href}`} aria-current={v === view && !journal ? 'page' : undefined}>
               {v === 'all' ? 'All' : v === 'today' ? 'Today' : 'Upcoming'}
             </a>
           ))}
+          <a href="#/journal" aria-current={journal ? 'page' : undefined}>
+            Journal
+          </a>
         </nav>
         <SearchBox />
         <div class="account">
@@ -85,7 +90,7 @@ function Shell({ path }: { path: string }) {
           </button>
         </div>
       </header>
-      <TasksPage view={view} />
+      {journal ? <JournalPage highlight={journal.entry} /> : <TasksPage view={view} />}
     </>
   );
 }
@@ -100,7 +105,7 @@ export function App() {
 
   useEffect(() => {
     if (status === 'signed-out' && !AUTH_ROUTES[path]) navigate('/signin');
-    if (status === 'signed-in' && (AUTH_ROUTES[path] || !TASK_VIEWS[path])) navigate('/today');
+    if (status === 'signed-in' && (AUTH_ROUTES[path] || (!TASK_VIEWS[path] && !journalRoute(path)))) navigate('/today');
   }, [status, path]);
 
   let content;

@@ -2,6 +2,7 @@
 // plugs in the access token and the silent refresh.
 import { createHttp } from './http';
 import { identityApi } from './identity';
+import { journalApi } from './journal';
 import { recurringApi } from './recurring';
 import { remindersApi } from './reminders';
 import { tasksApi } from './tasks';
@@ -24,4 +25,5 @@ export const api = {
   tasks: tasksApi(http),
   recurring: recurringApi(http),
   reminders: remindersApi(http),
+  journal: journalApi(http),
 };

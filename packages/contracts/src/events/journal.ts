@@ -150,7 +150,7 @@ export const journalTaskRequested = defineEvent({
     source: {
       kind: 'journal-entry',
       entryId: '3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b',
-      url: '/journal?entry=3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b',
+      url: '/#/journal?entry=3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b',
     },
     requestedAt: '2026-11-22T21:05:00.000Z',
   },

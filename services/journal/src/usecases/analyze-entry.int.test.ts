@@ -151,7 +151,7 @@ test('a suggestion becomes one task request, however often it is asked for', asy
       requestId: first.requestId,
       userId,
       title: 'Call Mum about the trip',
-      source: { kind: 'journal-entry', entryId: entry.id, url: `/journal?entry=${entry.id}` },
+      source: { kind: 'journal-entry', entryId: entry.id, url: `/#/journal?entry=${entry.id}` },
     }),
   ]);
   await expect(h.turnSuggestionIntoTask(randomUUID(), insight!.id, suggestions[0]!.id)).rejects.toBeInstanceOf(

@@ -7,7 +7,7 @@ import type { InsightStore } from '../infrastructure/insight-store';
 import type { Publish } from '../infrastructure/outbox';
 
 /** Where the web app shows an entry: the link a task made from it carries back. */
-export const entryLink = (entryId: string) => `/journal?entry=${entryId}`;
+export const entryLink = (entryId: string) => `/#/journal?entry=${entryId}`;
 
 /**
  * A person turns a suggested follow-up into a task: the journal asks the tasks service for it

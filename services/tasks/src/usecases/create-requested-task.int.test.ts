@@ -16,7 +16,7 @@ const request = (userId: string): EventData<typeof journalTaskRequested> => {
     userId,
     entryId,
     title: 'Call Mum about the trip',
-    source: { kind: 'journal-entry', entryId, url: `/journal?entry=${entryId}` },
+    source: { kind: 'journal-entry', entryId, url: `/#/journal?entry=${entryId}` },
     requestedAt: new Date().toISOString(),
   };
 };
@@ -26,7 +26,7 @@ test('a journal request creates one open task of that user, linking back to the 
   const req = request(userId);
   const task = await h.inTransaction((tx) => h.createRequestedTask(tx, req));
   expect(task).toMatchObject({ userId, title: 'Call Mum about the trip', status: 'open' });
-  expect(task!.notes).toBe(`From your journal entry: /journal?entry=${req.entryId}`);
+  expect(task!.notes).toBe(`From your journal entry: /#/journal?entry=${req.entryId}`);
   expect((await h.events(task!.id)).map((e) => e.type)).toEqual(['daybook.task.created.v1']);
 });
 

@@ -10,7 +10,6 @@ import type {
   JournalInsights,
   JournalSettings,
   JournalSettingsInput,
-  TaskRequested,
   WeeklyReview,
 } from './types';
 
@@ -30,8 +29,9 @@ export function journalApi(http: HttpClient) {
     calendar: (timeZone: string) => http.request<JournalCalendar>('GET', `${base}/calendar`, { query: { timeZone } }),
     insights: (limit = 50) => http.request<JournalInsights>('GET', `${base}/insights`, { query: { limit } }),
     deleteInsight: (id: string) => http.request<void>('DELETE', `${base}/insights/${id}`),
+    /** 202 Accepted: the client answers no body for it (the entry, read again, shows the request). */
     turnIntoTask: (insightId: string, suggestionId: string) =>
-      http.request<TaskRequested>('POST', `${base}/insights/${insightId}/suggestions/${suggestionId}/task`),
+      http.request<void>('POST', `${base}/insights/${insightId}/suggestions/${suggestionId}/task`),
     reviews: async (limit = 4) =>
       (await http.request<{ items: WeeklyReview[] }>('GET', `${base}/reviews`, { query: { limit } })).items,
     settings: () => http.request<JournalSettings>('GET', `${base}/settings`),

@@ -41,7 +41,9 @@ export function journalRoutes(uc: UseCases): Router {
   router.get('/api/journal/entries/:id', async (req, res) => {
     const { id } = validate(entryParams, req.params, 'params');
     const entry = await uc.getEntry(req.user!.id, id);
-    res.setHeader('etag', etag(entry.version)).json(toEntryView(entry));
+    // The ETag is the entry's version (for If-Match); the insight in the body changes without
+    // it, so the body must never be answered from a cache with a 304.
+    res.setHeader('cache-control', 'no-store').setHeader('etag', etag(entry.version)).json(toEntryView(entry));
   });
 
   router.patch('/api/journal/entries/:id', async (req, res) => {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Insight, JournalEntry } from '../../api/types';
 import { EntryEditor, type EntryDraft } from './EntryEditor';
 
-const SENTIMENT: Record<string, string> = { positive: '🙂 positive', neutral: '😐 neutral', negative: '🙁 negative' };
+const SENTIMENT: Record<string, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
 const PROVIDER: Record<string, string> = { local: 'on this server', openai: 'by OpenAI', ollama: 'by Ollama' };
 
 /** One entry, and beside it the insight made from it (or that it is being analysed). */

@@ -116,22 +116,10 @@ export function JournalPage({ highlight }: { highlight?: string | undefined }) {
 
   const turnIntoTask = async (insight: Insight, suggestionId: string) => {
     try {
-      const { requestId } = await api.journal.turnIntoTask(insight.id, suggestionId);
-      setEntries((list) =>
-        list.map((e) =>
-          e.insight?.id === insight.id
-            ? {
-                ...e,
-                insight: {
-                  ...e.insight,
-                  suggestions: e.insight.suggestions.map((s) =>
-                    s.id === suggestionId ? { ...s, taskRequestId: requestId } : s,
-                  ),
-                },
-              }
-            : e,
-        ),
-      );
+      // 202: the tasks service creates the task from the journal's event. The entry, read
+      // again, shows the suggestion as requested.
+      await api.journal.turnIntoTask(insight.id, suggestionId);
+      replace(await api.journal.get(insight.entryId));
       showToast({ message: 'Task requested: it will be in your tasks in a moment.' });
     } catch (err) {
       showError(err);

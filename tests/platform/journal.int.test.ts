@@ -152,6 +152,39 @@ test('bad input is a 400 naming the field; another user’s entry is a 404; edit
   expect(stale.body.error.details.current).toMatchObject({ id: entry.id, version: 2, mood: 2 });
 });
 
+test('a weekly review time is a job in the real Scheduler; its trigger writes the review', async () => {
+  const ada = person();
+  await ada.journal('POST', '/api/journal/entries', { body: 'Work on the project, then a walk in the park.', mood: 3 });
+  const settings = await ada.journal('PATCH', '/api/journal/settings', { reviewTime: '18:00', timeZone: 'UTC' });
+  expect(settings.body).toMatchObject({ reviewTime: '18:00', timeZone: 'UTC' });
+  const job = await waitFor('the review job', () => journal.sidecar.client.getJob(`weekly-review--${ada.id}`));
+  // The jobs API shows the data as a protobuf Value; triggers deliver the value itself.
+  const data = { userId: ada.id, reviewVersion: 1 };
+  expect(job.data).toMatchObject({ value: data });
+
+  // The trigger as the sidecar delivers it (Sunday is not today, whatever the day the test runs).
+  const trigger = await fetch(`${journal.baseUrl}/job/weekly-review--${ada.id}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(data),
+  });
+  expect(trigger.status).toBe(200);
+  const reviews = (await ada.journal('GET', '/api/journal/reviews')).body.items;
+  expect(reviews).toEqual([
+    expect.objectContaining({
+      streak: 1,
+      entryIds: [expect.any(String)],
+      moodTrend: [expect.objectContaining({ mood: 3 })],
+    }),
+  ]);
+
+  await ada.journal('PATCH', '/api/journal/settings', { reviewTime: null });
+  await waitFor(
+    'the job to be cancelled',
+    async () => (await journal.sidecar.client.getJob(`weekly-review--${ada.id}`)) === undefined,
+  );
+});
+
 /** How many events of a type a service has consumed (its /metrics), whatever the outcome. */
 async function consumed(service: ServiceUnderTest, type: string): Promise<number> {
   const text = await (await fetch(`${service.baseUrl}/metrics`)).text();

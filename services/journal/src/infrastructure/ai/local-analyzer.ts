@@ -30,6 +30,12 @@ export class LocalAnalyzer implements InsightProvider {
   readonly model = 'wink-eng-lite-web-model+vader';
   readonly remote = false;
 
+  constructor() {
+    // The first analysis compiles the model's code paths (~100–200 ms): pay it at start, not
+    // on someone's first entry.
+    this.analyzeNow({ text: 'A first sentence. I need to warm up the analyzer.', mood: null, tags: [] });
+  }
+
   analyze(request: AnalysisRequest): Promise<InsightContent> {
     return Promise.resolve(this.analyzeNow(request));
   }

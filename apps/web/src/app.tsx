@@ -6,6 +6,7 @@ import { Bell } from './features/notifications/Bell';
 import { InboxPanel } from './features/notifications/InboxPanel';
 import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { SyncIndicator } from './features/sync/SyncIndicator';
+import { JournalPage, journalRoute } from './features/journal/JournalPage';
 import { TasksPage } from './features/tasks/TasksPage';
 import { navigate, useRoute } from './router';
 import { loadCounts } from './state/notifications';
@@ -60,6 +61,7 @@ function SearchBox() {
 function Shell({ path }: { path: string }) {
   const { user } = useStore(session);
   const view = TASK_VIEWS[path] ?? 'today';
+  const journal = journalRoute(path);
   useEffect(() => {
     loadTagsAndLists().catch(showError);
     // The badge; live events keep it right from here. A missing service leaves it at zero.
@@ -83,6 +85,9 @@ function Shell({ path }: { path: string }) {
               {v === 'all' ? 'All' : v === 'today' ? 'Today' : 'Upcoming'}
             </a>
           ))}
+          <a href="#/journal" aria-current={journal ? 'page' : undefined}>
+            Journal
+          </a>
         </nav>
         <SearchBox />
         <div class="account">
@@ -110,7 +115,13 @@ function Shell({ path }: { path: string }) {
           </button>
         </div>
       </header>
-      {path === PREFERENCES ? <PreferencesPage /> : <TasksPage view={view} />}
+      {journal ? (
+        <JournalPage highlight={journal.entry} />
+      ) : path === PREFERENCES ? (
+        <PreferencesPage />
+      ) : (
+        <TasksPage view={view} />
+      )}
       <InboxPanel />
     </>
   );
@@ -127,7 +138,10 @@ export function App() {
 
   useEffect(() => {
     if (status === 'signed-out' && !AUTH_ROUTES[path]) navigate('/signin');
-    if (status === 'signed-in' && (AUTH_ROUTES[path] || (!TASK_VIEWS[path] && path !== PREFERENCES)))
+    if (
+      status === 'signed-in' &&
+      (AUTH_ROUTES[path] || (!TASK_VIEWS[path] && path !== PREFERENCES && !journalRoute(path)))
+    )
       navigate('/today');
   }, [status, path]);
 

@@ -31,6 +31,8 @@ const ALLOWANCES: Allowances = {
     'tasks.tasks.search':
       'generated tsvector for full-text search, read by raw SQL only: schema.prisma declares it ' +
       'Unsupported("tsvector"), which Prisma leaves out of its data model',
+    'journal.entries.search':
+      'generated tsvector for full-text search of entries, read by raw SQL only (as tasks.search)',
   },
   unmodelledUniqueIndexes: {
     'tasks.tags_user_name_key':

@@ -15,6 +15,7 @@ import { bulkChangeTasks } from './usecases/bulk-change-tasks';
 import { completeTask } from './usecases/complete-task';
 import { createList } from './usecases/create-list';
 import { createOccurrence } from './usecases/create-occurrence';
+import { createRequestedTask } from './usecases/create-requested-task';
 import { createTag } from './usecases/create-tag';
 import { createTask } from './usecases/create-task';
 import { deleteList } from './usecases/delete-list';
@@ -84,6 +85,7 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
     renameList: renameList({ lists }),
     deleteList: deleteList({ ...writes, lists, tasks }),
     createOccurrence: createOccurrence({ tasks, series, tags, lists, resolveDue, publish }),
+    createRequestedTask: createRequestedTask({ tasks, publish }),
     rememberUserTimeZone: rememberUserTimeZone({ settings }),
     forgetUser: forgetUser({ tasks, series, tags, lists, settings }),
   };

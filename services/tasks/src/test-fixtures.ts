@@ -22,6 +22,7 @@ export function aRecord(overrides: Partial<TaskRecord> = {}): TaskRecord {
     recurrenceExdates: [],
     seriesId: null,
     occurrenceKey: null,
+    requestKey: null,
     version: 1,
     createdAt: at,
     updatedAt: at,

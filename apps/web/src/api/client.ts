@@ -3,6 +3,7 @@
 import { createHttp } from './http';
 import { identityApi } from './identity';
 import { notificationsApi } from './notifications';
+import { journalApi } from './journal';
 import { recurringApi } from './recurring';
 import { remindersApi } from './reminders';
 import { tasksApi } from './tasks';
@@ -26,4 +27,5 @@ export const api = {
   recurring: recurringApi(http),
   reminders: remindersApi(http),
   notifications: notificationsApi(http),
+  journal: journalApi(http),
 };

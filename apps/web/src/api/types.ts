@@ -4,6 +4,7 @@
 // document cannot give is written here by hand, each with the reason next to it.
 import type { components as IdentityComponents, paths as IdentityPaths } from './generated/identity';
 import type { components as NotificationsComponents, paths as NotificationsPaths } from './generated/notifications';
+import type { components as JournalComponents, paths as JournalPaths } from './generated/journal';
 import type { paths as RecurringPaths } from './generated/recurring';
 import type { components as RemindersComponents } from './generated/reminders';
 import type { components as TasksComponents, paths as TasksPaths } from './generated/tasks';
@@ -137,3 +138,23 @@ export type InboxPage = Omit<JsonResponse<NotificationsPaths['/api/notifications
   items: Notification[];
 };
 export type SnoozeInput = JsonBody<NotificationsPaths['/api/notifications/{id}/snooze']['post']>;
+
+// journal
+
+type JournalSchemas = JournalComponents['schemas'];
+export type JournalEntry = JournalSchemas['Entry'];
+export type Insight = JournalSchemas['Insight'];
+export type Suggestion = JournalSchemas['Suggestion'];
+export type WeeklyReview = JournalSchemas['WeeklyReview'];
+export type JournalSettings = JournalSchemas['JournalSettings'];
+export type JournalEntryInput = JsonBody<JournalPaths['/api/journal/entries']['post']>;
+export type JournalEntryPatch = JsonBody<JournalPaths['/api/journal/entries/{id}']['patch']>;
+export type JournalEntryQuery = QueryOf<JournalPaths['/api/journal/entries']['get']>;
+export type JournalEntryPage = JsonResponse<JournalPaths['/api/journal/entries']['get'], 200>;
+export type JournalCalendar = JsonResponse<JournalPaths['/api/journal/calendar']['get'], 200>;
+export type JournalInsights = JsonResponse<JournalPaths['/api/journal/insights']['get'], 200>;
+export type JournalSettingsInput = JsonBody<JournalPaths['/api/journal/settings']['patch']>;
+export type TaskRequested = JsonResponse<
+  JournalPaths['/api/journal/insights/{id}/suggestions/{suggestionId}/task']['post'],
+  202
+>;

@@ -1,4 +1,10 @@
-import { occurrenceRequested, userDeleted, userRegistered, userUpdated } from '@daybook/contracts';
+import {
+  journalTaskRequested,
+  occurrenceRequested,
+  userDeleted,
+  userRegistered,
+  userUpdated,
+} from '@daybook/contracts';
 import type { ServiceApp } from '@daybook/service-kit';
 import type { Kit, UseCases } from '../app';
 import type { Database } from '../infrastructure/database';
@@ -9,9 +15,9 @@ import type { Database } from '../infrastructure/database';
  */
 export function eventHandlers(
   kit: Kit,
-  useCases: Pick<UseCases, 'createOccurrence' | 'rememberUserTimeZone' | 'forgetUser'>,
+  useCases: Pick<UseCases, 'createOccurrence' | 'createRequestedTask' | 'rememberUserTimeZone' | 'forgetUser'>,
 ): NonNullable<ServiceApp<Database>['subscriptions']> {
-  const { createOccurrence, rememberUserTimeZone, forgetUser } = useCases;
+  const { createOccurrence, createRequestedTask, rememberUserTimeZone, forgetUser } = useCases;
   return [
     // The recurring service asks for the next occurrence of a series.
     kit.on(occurrenceRequested, async (event, { tx, log }) => {
@@ -19,6 +25,14 @@ export function eventHandlers(
       log.info(
         { occurrenceKey: event.data.occurrenceKey, taskId: task?.id ?? null },
         task ? 'occurrence created' : 'occurrence already exists or its template is gone',
+      );
+    }),
+    // A person turned a journal suggestion into a task.
+    kit.on(journalTaskRequested, async (event, { tx, log }) => {
+      const task = await createRequestedTask(tx, event.data);
+      log.info(
+        { requestId: event.data.requestId, taskId: task?.id ?? null },
+        task ? 'requested task created' : 'task request already handled',
       );
     }),
     // The user's time zone: where a date without a time is due.

@@ -120,6 +120,10 @@ export class TaskStore {
     return (await tx.task.findUnique({ where: { occurrenceKey }, select: { id: true } })) !== null;
   }
 
+  async hasRequest(tx: Tx, requestKey: string): Promise<boolean> {
+    return (await tx.task.findUnique({ where: { requestKey }, select: { id: true } })) !== null;
+  }
+
   /** Deletes every task of the user's (their tags and reminders cascade). */
   async deleteAllOf(tx: Tx, userId: string): Promise<void> {
     await tx.task.deleteMany({ where: { userId } });

@@ -28,6 +28,12 @@ test('a task change is recorded against the task with its before and after value
     causationId: 'req-1',
   });
   expect(record.occurredAt.toISOString()).toBe('2026-11-22T10:00:00.000Z');
+  // The field-level diff is computed as the record is made.
+  expect(record.changes).toEqual([
+    { path: 'status', kind: 'changed', from: 'open', to: 'done' },
+    { path: 'version', kind: 'changed', from: 1, to: 2 },
+    { path: 'completedAt', kind: 'changed', from: null, to: '2026-11-22T10:00:00.000Z' },
+  ]);
 });
 
 test('an event without a task is recorded against its own entity and user', () => {
@@ -42,6 +48,7 @@ test('an event without a task is recorded against its own entity and user', () =
     userId: data.userId,
     before: null,
     after: data,
+    changes: null,
   });
 });
 
@@ -74,4 +81,7 @@ test('fields the contract marks sensitive are never recorded, whatever their nam
   );
   expect(taskRecord.after).toEqual({ userId: data.userId, pin: SENSITIVE_MARKER });
   expect(taskRecord.before).toEqual({ pin: SENSITIVE_MARKER });
+  // The diff is of what is kept: a secret that changed is no change to a reader, and never a value.
+  expect(taskRecord.changes).toEqual([{ path: 'userId', kind: 'added', to: data.userId }]);
+  expect(JSON.stringify(taskRecord.changes)).not.toContain('4321');
 });

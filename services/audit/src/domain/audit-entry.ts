@@ -1,4 +1,5 @@
 import { withoutSensitive, type CloudEvent, type EventContract } from '@daybook/contracts';
+import { fieldDiff, type FieldChange } from './field-diff';
 
 export interface AuditRecord {
   eventId: string;
@@ -8,6 +9,8 @@ export interface AuditRecord {
   userId: string;
   before: unknown;
   after: unknown;
+  /** The field-level diff of before and after; null when there is no before to compare. */
+  changes: FieldChange[] | null;
   occurredAt: Date;
   correlationId: string;
   causationId: string | null;
@@ -22,11 +25,16 @@ export interface HistoryEntry extends AuditRecord {
   recordedAt: Date;
 }
 
-/** Whose history, and optionally of which one entity. */
+/** Whose history, and optionally of which one entity, which event types and when. */
 export interface HistoryFilter {
   userId: string;
   entityType?: string;
   entityId?: string;
+  /** Only entries of these event types (e.g. daybook.task.updated.v1). */
+  eventTypes?: string[];
+  /** Only entries of events that happened at or after `from`, and before `to`. */
+  from?: Date;
+  to?: Date;
 }
 
 /** One page of a history, newest first: `cursor` is the id of the previous page's last entry. */
@@ -48,7 +56,8 @@ type Data = Record<string, unknown> & { userId?: string; task?: { userId: string
  * segment (`daybook.task.completed.v1` → task), its id the partition key (every contract
  * keys by its entity's id), the owner the event's user. Every field the contract marks
  * sensitive is replaced by a marker first: the history is append-only and shown to
- * people, so a secret written there could never be taken back.
+ * people, so a secret written there could never be taken back. The field-level diff is
+ * computed then, from what is kept (a secret's change shows as no change).
  */
 export function toAuditRecord(event: CloudEvent<unknown>, contract: Pick<EventContract, 'schema'>): AuditRecord {
   const data = withoutSensitive(contract, (event.data ?? {}) as Data);
@@ -56,14 +65,16 @@ export function toAuditRecord(event: CloudEvent<unknown>, contract: Pick<EventCo
   const userId = data.userId ?? data.task?.userId;
   if (!userId) throw new Error(`event ${event.type} carries no user id`);
   const after = 'task' in data ? data.task : data;
+  const before = data.before ?? null;
   return {
     eventId: event.id,
     eventType: event.type,
     entityType,
     entityId: event.partitionkey,
     userId,
-    before: data.before ?? null,
+    before,
     after: after ?? null,
+    changes: fieldDiff(before, after),
     occurredAt: new Date(event.time),
     correlationId: event.correlationid,
     causationId: event.causationid ?? null,

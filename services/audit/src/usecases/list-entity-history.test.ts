@@ -35,6 +35,7 @@ const entry = (userId: string, entityId: string, id: bigint): HistoryEntry => ({
   userId,
   before: { title: 'Water the plants' },
   after: { title: 'Water the ferns' },
+  changes: [{ path: 'title', kind: 'changed', from: 'Water the plants', to: 'Water the ferns' }],
   occurredAt: new Date(),
   correlationId: 'corr-1',
   causationId: 'req-1',

@@ -11,6 +11,7 @@ const entry = (userId: string, id: bigint): HistoryEntry => ({
   userId,
   before: null,
   after: { title: 'Water the plants' },
+  changes: null,
   occurredAt: new Date(),
   correlationId: 'corr-1',
   causationId: null,

@@ -59,6 +59,7 @@ interface Entry {
   id: string;
   eventId: string;
   eventType: string;
+  actor: string | null;
   changes: { path: string; kind: string; from?: unknown; to?: unknown }[] | null;
 }
 interface Page {
@@ -83,7 +84,12 @@ async function taskWithHistory(userId: string) {
   };
   const done = { ...moved, status: 'done' as const, completedAt: new Date().toISOString(), version: 4 };
   const created = await send(taskCreated, buildCloudEvent(taskCreated, { task }));
-  const rename = await send(taskUpdated, buildCloudEvent(taskUpdated, { before: task, task: renamed }));
+  // As the tasks service publishes a change the user asked for: caused by their request.
+  const request = randomUUID();
+  const rename = await send(
+    taskUpdated,
+    buildCloudEvent(taskUpdated, { before: task, task: renamed }, { correlationId: request, causationId: request }),
+  );
   await send(taskUpdated, rename); // delivered again: the same event
   const move = await send(taskUpdated, buildCloudEvent(taskUpdated, { before: renamed, task: moved }));
   await send(taskUpdated, move);
@@ -107,6 +113,7 @@ test('every event is recorded exactly once, redeliveries included, each with its
     [events.created.id, 'daybook.task.created.v1'],
   ]);
   const [complete, move, rename, created] = history;
+  expect(history.map((e) => e.actor)).toEqual(['service:tasks', 'service:tasks', `user:${ada}`, 'service:tasks']);
   expect(created!.changes).toBeNull();
   expect(rename!.changes).toEqual([
     { path: 'title', kind: 'changed', from: task.title, to: 'Water the ferns' },

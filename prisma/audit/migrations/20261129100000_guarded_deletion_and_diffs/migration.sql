@@ -83,3 +83,7 @@ CREATE INDEX audit_entries_occurred_at_idx ON audit_entries (occurred_at);
 -- { path, kind, from, to }. NULL when there is nothing to compare (the event carries no
 -- "before", or the entry was written before diffs were kept).
 ALTER TABLE audit_entries ADD COLUMN changes jsonb;
+
+-- Who caused the event: "user:<id>" (published while serving that user's request) or
+-- "service:<name>" (a service acting on another event). NULL for entries written before.
+ALTER TABLE audit_entries ADD COLUMN actor text;

@@ -52,6 +52,19 @@ test('an event without a task is recorded against its own entity and user', () =
   });
 });
 
+test('the actor is the user when the event was published serving their request, else the publishing service', () => {
+  const data = taskCompleted.example;
+  const of = (ids: { correlationid: string; causationid?: string }, source = 'tasks') =>
+    toAuditRecord(
+      { ...envelope, ...ids, source, type: taskCompleted.type, partitionkey: data.task.id, data },
+      taskCompleted,
+    ).actor;
+  // The kit: a request's events are caused by the request (its correlation id), an event's by that event.
+  expect(of({ correlationid: 'req-7', causationid: 'req-7' })).toBe(`user:${data.task.userId}`);
+  expect(of({ correlationid: 'req-7', causationid: 'evt-3' }, 'recurring')).toBe('service:recurring');
+  expect(of({ correlationid: 'req-7' }, 'recurring')).toBe('service:recurring');
+});
+
 test('an event carrying no user is refused rather than recorded without an owner', () => {
   expect(() =>
     toAuditRecord(

@@ -7,6 +7,8 @@ export interface AuditRecord {
   entityType: string;
   entityId: string;
   userId: string;
+  /** Who caused the event (actorOf): `user:<id>` or `service:<name>`. */
+  actor: string;
   before: unknown;
   after: unknown;
   /** The field-level diff of before and after; null when there is no before to compare. */
@@ -20,7 +22,9 @@ export interface AuditRecord {
 export const MAX_ENTRY_ID = 2n ** 63n - 1n;
 
 /** A recorded entry as the history shows it: its record, its id (the cursor) and when it was written. */
-export interface HistoryEntry extends AuditRecord {
+export interface HistoryEntry extends Omit<AuditRecord, 'actor'> {
+  /** Null on entries written before actors were kept. */
+  actor: string | null;
   id: bigint;
   recordedAt: Date;
 }
@@ -49,6 +53,18 @@ export interface HistoryPage {
   nextCursor: bigint | null;
 }
 
+/**
+ * Who caused an event. The kit stamps an event published while serving an HTTP request with
+ * that request's correlation id as its causation, and one published while handling another
+ * event with that event's id: the first is the signed-in user's doing (every change of a
+ * user's data is made by that user), the second the publishing service's, acting for them.
+ */
+export function actorOf(event: Pick<CloudEvent<unknown>, 'source' | 'correlationid' | 'causationid'>, userId: string) {
+  return event.causationid !== undefined && event.causationid === event.correlationid
+    ? `user:${userId}`
+    : `service:${event.source}`;
+}
+
 type Data = Record<string, unknown> & { userId?: string; task?: { userId: string }; before?: unknown };
 
 /**
@@ -72,6 +88,7 @@ export function toAuditRecord(event: CloudEvent<unknown>, contract: Pick<EventCo
     entityType,
     entityId: event.partitionkey,
     userId,
+    actor: actorOf(event, userId),
     before,
     after: after ?? null,
     changes: fieldDiff(before, after),

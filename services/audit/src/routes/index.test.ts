@@ -17,6 +17,7 @@ const row = (id: bigint, before: unknown): HistoryEntry => ({
   entityType: 'task',
   entityId: taskId,
   userId: ada,
+  actor: `user:${ada}`,
   before,
   after: { title: 'Water the ferns', notes: '[sensitive]' },
   changes:

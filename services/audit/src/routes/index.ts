@@ -25,6 +25,7 @@ const entryView = (e: HistoryEntry) => ({
   entityType: e.entityType,
   entityId: e.entityId,
   userId: e.userId,
+  actor: e.actor,
   before: e.before,
   after: e.after,
   changes: e.changes,

@@ -23,6 +23,15 @@ export const auditEntryView = z
     entityType: z.string().meta({ example: 'task' }),
     entityId: z.string(),
     userId: z.uuid(),
+    actor: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'Who caused the event: "user:<id>" (the user, through the app) or "service:<name>" (a service acting on ' +
+          'another event); null on entries written before actors were kept',
+        example: 'service:recurring',
+      }),
     before: eventData.meta({ description: 'The changed fields before the event, when the event carries them' }),
     after: eventData.meta({ description: 'The entity after the event (or the event’s data)' }),
     changes: z

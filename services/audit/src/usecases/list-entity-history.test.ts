@@ -33,6 +33,7 @@ const entry = (userId: string, entityId: string, id: bigint): HistoryEntry => ({
   entityType: 'task',
   entityId,
   userId,
+  actor: `user:${userId}`,
   before: { title: 'Water the plants' },
   after: { title: 'Water the ferns' },
   changes: [{ path: 'title', kind: 'changed', from: 'Water the plants', to: 'Water the ferns' }],

@@ -9,6 +9,7 @@ const entry = (userId: string, id: bigint): HistoryEntry => ({
   entityType: 'task',
   entityId: randomUUID(),
   userId,
+  actor: `user:${userId}`,
   before: null,
   after: { title: 'Water the plants' },
   changes: null,

@@ -41,6 +41,7 @@ test('a task change is appended against the task, with its before and after valu
       entityType: 'task',
       entityId: task.id,
       userId,
+      actor: 'service:tasks',
       before,
       after: task,
       changes: [

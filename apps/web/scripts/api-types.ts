@@ -8,9 +8,9 @@ import { join } from 'node:path';
 
 /**
  * The services the web app calls. A service without a document yet (docs/openapi/<service>.json)
- * is skipped; the services it does not call (audit, journal, ...) are not generated.
+ * is skipped; the services it does not call (journal, ...) are not generated.
  */
-export const WEB_SERVICES = ['identity', 'tasks', 'recurring', 'reminders'] as const;
+export const WEB_SERVICES = ['identity', 'tasks', 'recurring', 'reminders', 'audit'] as const;
 
 export const DOCS_DIR = join(__dirname, '..', '..', '..', 'docs', 'openapi');
 export const GENERATED_DIR = join(__dirname, '..', 'src', 'api', 'generated');

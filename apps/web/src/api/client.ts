@@ -1,5 +1,6 @@
 // The browser's API clients, on the gateway's origin. The session (state/session.ts)
 // plugs in the access token and the silent refresh.
+import { auditApi } from './audit';
 import { createHttp } from './http';
 import { identityApi } from './identity';
 import { recurringApi } from './recurring';
@@ -24,4 +25,5 @@ export const api = {
   tasks: tasksApi(http),
   recurring: recurringApi(http),
   reminders: remindersApi(http),
+  audit: auditApi(http),
 };

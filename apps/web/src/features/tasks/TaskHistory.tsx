@@ -10,7 +10,7 @@ import { tasksStore } from '../../state/tasks';
 import { describeTaskEntry, type DescribedEntry } from './history';
 import './TaskHistory.css';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 interface Props {
   taskId: string;
@@ -47,7 +47,7 @@ export function TaskHistory({ taskId, timeZone }: Props) {
   };
 
   const onToggle = (e: Event) => {
-    if ((e.currentTarget as HTMLDetailsElement).open && entries === null && !loading) void load(null);
+    if ((e.currentTarget as HTMLDetailsElement).open) void load(null);
   };
 
   return (

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { SENSITIVE_MARKER, loginCodeRequested, sensitive, taskCompleted, userRegistered } from '@daybook/contracts';
+import {
+  ALL_EVENTS,
+  SENSITIVE_MARKER,
+  loginCodeRequested,
+  sensitive,
+  sensitivePaths,
+  taskCompleted,
+  userRegistered,
+} from '@daybook/contracts';
 import { toAuditRecord } from './audit-entry';
 
 const envelope = {
@@ -98,3 +106,25 @@ test('fields the contract marks sensitive are never recorded, whatever their nam
   expect(taskRecord.changes).toEqual([{ path: 'userId', kind: 'added', to: data.userId }]);
   expect(JSON.stringify(taskRecord.changes)).not.toContain('4321');
 });
+
+/** The values at a dotted path (`*`: every element or value). */
+function valuesAt(node: unknown, path: string[]): unknown[] {
+  if (path.length === 0) return node == null ? [] : [node];
+  if (typeof node !== 'object' || node === null) return [];
+  const [head, ...rest] = path as [string, ...string[]];
+  const children = head === '*' ? Object.values(node) : [(node as Record<string, unknown>)[head]];
+  return children.flatMap((child) => valuesAt(child, rest));
+}
+
+test.each(ALL_EVENTS.map((c) => [c.type, c] as const))(
+  '%s: its example is recorded with no sensitive value, in before, after or the diff',
+  (_type, contract) => {
+    const data = contract.example as Record<string, unknown>;
+    const record = toAuditRecord(
+      { ...envelope, type: contract.type, partitionkey: contract.partitionKey(data as never), data },
+      contract,
+    );
+    const secrets = sensitivePaths(contract).flatMap((path) => valuesAt(data, path.split('.')));
+    for (const secret of secrets) expect(JSON.stringify(record)).not.toContain(JSON.stringify(secret));
+  },
+);

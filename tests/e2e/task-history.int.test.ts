@@ -169,6 +169,12 @@ test('a task’s history shows every change: who, when, and what changed, field 
   await older.press('Enter');
   await waitFor('the second page', async () => (await entries(panel).count()) === total);
   await older.waitFor({ state: 'detached' });
+  // The keyboard's place moved to the first older entry, not lost with the button.
+  expect(
+    await entries(panel)
+      .nth(10)
+      .evaluate((li) => li === li.ownerDocument.activeElement),
+  ).toBe(true);
   const all = await headlines(panel);
   expect(all).toEqual([
     'Marked it done',

@@ -1,7 +1,7 @@
 // A saved task's history, from the audit service: who changed what and when, field by
 // field, newest first, a page at a time. Folded by default (a native <details>, so it
 // opens with Enter or Space); the history is read when it is first opened.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
 import { useStore } from '../../state/store';
@@ -24,6 +24,15 @@ export function TaskHistory({ taskId, timeZone }: Props) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  // After "Show older changes", focus moves to the first older entry (the button may go).
+  const focusFrom = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (focusFrom.current === null || !entries) return;
+    (list.current?.children[focusFrom.current] as HTMLElement | undefined)?.focus();
+    focusFrom.current = null;
+  }, [entries]);
 
   const load = async (after: string | null) => {
     setLoading(true);
@@ -34,6 +43,7 @@ export function TaskHistory({ taskId, timeZone }: Props) {
         ...(after ? { cursor: after } : {}),
       });
       const described = page.items.map((e) => describeTaskEntry(e, { me: user?.id ?? '', timeZone, lists }));
+      if (after) focusFrom.current = entries?.length ?? 0;
       setEntries((current) => [...(after ? (current ?? []) : []), ...described]);
       setCursor(page.nextCursor);
     } catch (err) {
@@ -61,12 +71,16 @@ export function TaskHistory({ taskId, timeZone }: Props) {
           </button>
         </p>
       )}
-      {entries === null && loading && <p class="hint">Loading the history…</p>}
+      {entries === null && loading && (
+        <p class="hint" role="status">
+          Loading the history…
+        </p>
+      )}
       {entries?.length === 0 && <p class="hint">No history yet: changes appear here a moment after they are saved.</p>}
       {entries && entries.length > 0 && (
-        <ol class="history" aria-label="Changes, newest first">
+        <ol class="history" aria-label="Changes, newest first" ref={list}>
           {entries.map((entry) => (
-            <li key={entry.id} class="history-entry">
+            <li key={entry.id} class="history-entry" tabIndex={-1}>
               <p class="history-head">
                 <strong>{entry.who}</strong> · <time dateTime={entry.at}>{entry.when}</time>
               </p>

@@ -40,8 +40,9 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T, itemJsonSchema: Reco
     .meta({
       override: { type: 'array', items: itemJsonSchema, minItems: 1, maxItems: 50 },
       description: 'A comma-separated list (spaces around items and empty items are ignored)',
-      param: { style: 'form', explode: false },
     });
+/** How a comma-separated list is sent, for the document (on the optional parameter itself). */
+const commaList = { param: { style: 'form', explode: false } } as const;
 
 const instant = (description: string) =>
   z.iso
@@ -54,7 +55,9 @@ const filters = {
   type: csv(z.enum(EVENT_TYPES, 'must be Daybook event types, e.g. daybook.task.updated.v1'), {
     type: 'string',
     enum: EVENT_TYPES,
-  }).optional(),
+  })
+    .optional()
+    .meta(commaList),
   from: instant('Only events that happened at or after this instant').optional(),
   to: instant('Only events that happened before this instant').optional(),
 };

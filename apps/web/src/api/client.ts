@@ -1,9 +1,10 @@
 // The browser's API clients, on the gateway's origin. The session (state/session.ts)
 // plugs in the access token and the silent refresh.
+import { auditApi } from './audit';
 import { createHttp } from './http';
 import { identityApi } from './identity';
-import { notificationsApi } from './notifications';
 import { journalApi } from './journal';
+import { notificationsApi } from './notifications';
 import { recurringApi } from './recurring';
 import { remindersApi } from './reminders';
 import { tasksApi } from './tasks';
@@ -28,4 +29,5 @@ export const api = {
   reminders: remindersApi(http),
   notifications: notificationsApi(http),
   journal: journalApi(http),
+  audit: auditApi(http),
 };

@@ -2,9 +2,10 @@
 // alias of a type generated from docs/openapi/<service>.json into ./generated/<service>.ts
 // (npm run generate:api-types -w @daybook/web; a unit test fails when they drift). What a
 // document cannot give is written here by hand, each with the reason next to it.
+import type { components as AuditComponents, paths as AuditPaths } from './generated/audit';
 import type { components as IdentityComponents, paths as IdentityPaths } from './generated/identity';
-import type { components as NotificationsComponents, paths as NotificationsPaths } from './generated/notifications';
 import type { components as JournalComponents, paths as JournalPaths } from './generated/journal';
+import type { components as NotificationsComponents, paths as NotificationsPaths } from './generated/notifications';
 import type { paths as RecurringPaths } from './generated/recurring';
 import type { components as RemindersComponents } from './generated/reminders';
 import type { components as TasksComponents, paths as TasksPaths } from './generated/tasks';
@@ -158,3 +159,15 @@ export type TaskRequested = JsonResponse<
   JournalPaths['/api/journal/insights/{id}/suggestions/{suggestionId}/task']['post'],
   202
 >;
+
+// audit
+
+type AuditSchemas = AuditComponents['schemas'];
+/** One entry of a history: the event, who caused it, before / after and its field-level diff. */
+export type AuditEntry = AuditSchemas['AuditEntry'];
+/** One changed field of an entry (`path` dotted; a list counts as one value). */
+export type FieldChange = AuditSchemas['FieldChange'];
+/** A page of a history, newest first (cursor pagination). */
+export type HistoryPage = AuditSchemas['HistoryPage'];
+/** The query of GET /api/audit/entities/{entityType}/{entityId}. */
+export type EntityHistoryQuery = QueryOf<AuditPaths['/api/audit/entities/{entityType}/{entityId}']['get']>;

@@ -17,7 +17,7 @@ import { routes, type RouteDeps } from '.';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export async function startRoutes(usecases: Omit<RouteDeps, 'requireUser'>) {
+export async function startRoutes(usecases: Omit<RouteDeps, 'requireUser' | 'log'>) {
   const log = createLogger('audit', 'silent');
   const http = createHttpApp({ log, metrics: createMetrics('audit') });
   const verifier = {
@@ -26,7 +26,7 @@ export async function startRoutes(usecases: Omit<RouteDeps, 'requireUser'>) {
       return { id: token };
     },
   };
-  http.use(routes({ requireUser: requireUser(verifier), ...usecases }));
+  http.use(routes({ requireUser: requireUser(verifier), log, ...usecases }));
   http.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   http.use(errorHandler(log));
   const server = createServer(http).listen(0, '127.0.0.1');

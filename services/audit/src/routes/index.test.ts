@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFound } from '@daybook/service-kit';
-import type { HistoryEntry, HistoryPage } from '../domain/audit-entry';
+import type { HistoryEntry, HistoryFilter, HistoryPage } from '../domain/audit-entry';
 import type { EntityHistoryQuery } from '../usecases/list-entity-history';
 import type { UserActivityQuery } from '../usecases/list-user-activity';
 import { startRoutes } from './app-under-test';
@@ -17,8 +17,11 @@ const row = (id: bigint, before: unknown): HistoryEntry => ({
   entityType: 'task',
   entityId: taskId,
   userId: ada,
+  actor: `user:${ada}`,
   before,
   after: { title: 'Water the ferns', notes: '[sensitive]' },
+  changes:
+    before === null ? null : [{ path: 'title', kind: 'changed', from: 'Water the plants', to: 'Water the ferns' }],
   occurredAt: new Date(),
   correlationId: 'corr-1',
   causationId: before === null ? null : 'req-1',
@@ -28,6 +31,7 @@ const row = (id: bigint, before: unknown): HistoryEntry => ({
 const page: HistoryPage = { entries: [row(12n, { title: 'Water the plants' }), row(9n, null)], nextCursor: 9n };
 const entityCalls: EntityHistoryQuery[] = [];
 const activityCalls: UserActivityQuery[] = [];
+const exportCalls: HistoryFilter[] = [];
 let app: Awaited<ReturnType<typeof startRoutes>>;
 
 beforeAll(async () => {
@@ -41,6 +45,15 @@ beforeAll(async () => {
       activityCalls.push(query);
       return page;
     },
+    exportHistory: async (filter) => {
+      exportCalls.push(filter);
+      if (filter.entityId !== undefined && filter.entityId !== taskId) {
+        throw new NotFound(`history of ${filter.entityType} ${filter.entityId}`);
+      }
+      return (async function* () {
+        yield* page.entries;
+      })();
+    },
   });
 });
 
@@ -49,9 +62,10 @@ afterAll(() => app?.close());
 beforeEach(() => {
   entityCalls.length = 0;
   activityCalls.length = 0;
+  exportCalls.length = 0;
 });
 
-test('a page is answered byte for byte as before the use cases: each row, its id last and as a string', async () => {
+test('a page is answered byte for byte as the store reads it: each row, its id last and as a string', async () => {
   // What the route answered when it read Prisma's rows itself.
   const before = JSON.stringify({
     items: page.entries.map(({ id, ...rest }) => ({ ...rest, id: id.toString() })),
@@ -78,6 +92,57 @@ test('the use cases get the caller, the entity and the page asked for (50 by def
   expect(activityCalls).toEqual([{ userId: ada, limit: 50, cursor: undefined }]);
 });
 
+test('filters by event type and time range reach the use cases as types and instants', async () => {
+  const from = new Date(Date.now() - 86_400_000).toISOString();
+  const to = new Date().toISOString();
+  const types = 'daybook.task.updated.v1, daybook.task.completed.v1';
+  await app.get(`/api/audit/entities/task/${taskId}?type=${encodeURIComponent(types)}&from=${from}&to=${to}`, ada);
+  await app.get(`/api/audit/me?entityType=task&type=daybook.task.created.v1&from=${from}`, ada);
+  expect(entityCalls).toEqual([
+    {
+      userId: ada,
+      entityType: 'task',
+      entityId: taskId,
+      eventTypes: ['daybook.task.updated.v1', 'daybook.task.completed.v1'],
+      from: new Date(from),
+      to: new Date(to),
+      limit: 50,
+    },
+  ]);
+  expect(activityCalls).toEqual([
+    { userId: ada, entityType: 'task', eventTypes: ['daybook.task.created.v1'], from: new Date(from), limit: 50 },
+  ]);
+});
+
+test('the export is JSON Lines of the documented entries, a download, filtered as asked', async () => {
+  const res = await app.get(`/api/audit/export?entityType=task&entityId=${taskId}&type=daybook.task.updated.v1`, ada);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+  expect(res.headers.get('content-disposition')).toBe('attachment; filename="daybook-history.jsonl"');
+  const text = await res.text();
+  expect(text.endsWith('\n')).toBe(true);
+  const lines = text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { id: string });
+  expect(lines.map((l) => l.id)).toEqual(['12', '9']);
+  for (const line of lines) expect(auditEntryView.parse(line)).toEqual(line);
+  expect(exportCalls).toEqual([
+    { userId: ada, entityType: 'task', entityId: taskId, eventTypes: ['daybook.task.updated.v1'] },
+  ]);
+});
+
+test('exporting another user’s entity is a 404 before any line; bad export input a 400 naming the field', async () => {
+  const res = await app.get(`/api/audit/export?entityType=task&entityId=${randomUUID()}`, ada);
+  expect(res.status).toBe(404);
+  expect(await res.json()).toEqual({ error: expect.objectContaining({ code: 'not_found' }) });
+  const bad = await app.get(`/api/audit/export?entityId=${taskId}&limit=3`, ada);
+  expect(bad.status).toBe(400);
+  const body = (await bad.json()) as { error: { details: { problems: { field: string }[] } } };
+  expect(body.error.details.problems.map((p) => p.field).sort()).toEqual(['query.entityType', 'query.limit']);
+  expect((await app.get('/api/audit/export')).status).toBe(401);
+});
+
 test('an entity the caller has no history of is a 404', async () => {
   const other = randomUUID();
   const res = await app.get(`/api/audit/entities/task/${other}`, ada);
@@ -100,11 +165,19 @@ test('bad input is a 400 naming each field, before any use case runs', async () 
     }
     expect(await fieldsOf(`${base}?limit=500`)).toEqual(problem('query.limit'));
     expect(await fieldsOf(`${base}?limit=0&page=2`)).toEqual(problem('query.limit', 'query.page'));
+    expect(await fieldsOf(`${base}?type=daybook.task.exploded.v1`)).toEqual(problem('query.type.0'));
+    expect(await fieldsOf(`${base}?type=,`)).toEqual(problem('query.type'));
+    expect(await fieldsOf(`${base}?from=yesterday`)).toEqual(problem('query.from'));
+    const now = new Date().toISOString();
+    expect(await fieldsOf(`${base}?from=${now}&to=${now}`)).toEqual(problem('query.to'));
   }
+  expect(await fieldsOf('/api/audit/me?entityType=Task!')).toEqual(problem('query.entityType'));
+  expect(await fieldsOf(`/api/audit/export?to=2020-13-45T00:00:00Z`)).toEqual(problem('query.to'));
   expect(await fieldsOf(`/api/audit/entities/Task!/${taskId}`)).toEqual(problem('params.entityType'));
   expect(await fieldsOf(`/api/audit/entities/task/${'x'.repeat(201)}`)).toEqual(problem('params.entityId'));
   expect(entityCalls).toEqual([]);
   expect(activityCalls).toEqual([]);
+  expect(exportCalls).toEqual([]);
 });
 
 test('the history is only for a signed-in caller: 401 otherwise', async () => {

@@ -15,7 +15,7 @@ test('the service serves the committed document, to anyone, with a browsable UI'
   const unused = async () => {
     throw new Error('no use case runs');
   };
-  const app = await startRoutes({ listEntityHistory: unused, listUserActivity: unused });
+  const app = await startRoutes({ listEntityHistory: unused, listUserActivity: unused, exportHistory: unused });
   try {
     const served = await app.get('/api/audit/openapi.json');
     expect(served.status).toBe(200);
@@ -50,6 +50,7 @@ test('every status each endpoint can answer is documented, and no other', () => 
   expect(statuses).toEqual({
     'get /api/audit/entities/{entityType}/{entityId}': ['200', '400', '401', '404'],
     'get /api/audit/me': ['200', '400', '401'],
+    'get /api/audit/export': ['200', '400', '401', '404'],
   });
 });
 

@@ -7,7 +7,7 @@ import { AuditStore } from '../infrastructure/audit-store';
 import { openDatabase, type Database } from '../infrastructure/database';
 import { forgetUser, type ForgetUser } from './forget-user';
 
-// On the real audit schema: the append-only trigger forbids updates, not this deletion.
+// On the real audit schema: its triggers refuse any DELETE but the guarded purge function's.
 let testDb: TestDatabase;
 let db: Database;
 let store: AuditStore;

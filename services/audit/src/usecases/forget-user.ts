@@ -7,7 +7,8 @@ export type ForgetUser = (userId: string, tx: Tx) => Promise<number>;
 
 /**
  * An account was deleted: its history goes too (the right to be forgotten outweighs the
- * append-only rule, which forbids rewriting entries, not removing a person's own).
+ * append-only rule). The database refuses any other DELETE; this one goes through its
+ * guarded purge function (prisma/audit/migrations/…_guarded_deletion_and_diffs).
  */
 export function forgetUser(deps: { store: Pick<AuditStore, 'deleteUserHistory'>; log: Logger }): ForgetUser {
   return async (userId, tx) => {

@@ -1,7 +1,7 @@
-import type { HistoryPage, PageRequest } from '../domain/audit-entry';
+import type { HistoryFilter, HistoryPage, PageRequest } from '../domain/audit-entry';
 import type { AuditStore } from '../infrastructure/audit-store';
 
-export interface UserActivityQuery extends PageRequest {
+export interface UserActivityQuery extends PageRequest, Omit<HistoryFilter, 'entityId'> {
   /** The caller: only their own entries are ever shown. */
   userId: string;
 }
@@ -9,7 +9,7 @@ export interface UserActivityQuery extends PageRequest {
 /** One page of everything that happened to the caller's data, newest first. */
 export type ListUserActivity = (query: UserActivityQuery) => Promise<HistoryPage>;
 
-/** The caller's whole history, every entity. No entry yet is an empty page. */
+/** The caller's whole history, every entity (or one type of entity), filtered. No entry yet is an empty page. */
 export function listUserActivity(deps: { store: Pick<AuditStore, 'page'> }): ListUserActivity {
-  return ({ userId, limit, cursor }) => deps.store.page({ userId }, { limit, cursor });
+  return ({ limit, cursor, ...filter }) => deps.store.page(filter, { limit, cursor });
 }

@@ -41,13 +41,33 @@ test('a task change is appended against the task, with its before and after valu
       entityType: 'task',
       entityId: task.id,
       userId,
+      actor: 'service:tasks',
       before,
       after: task,
+      changes: [
+        { path: 'title', kind: 'changed', from: 'Water the plants', to: 'Water the ferns' },
+        { path: 'version', kind: 'changed', from: 1, to: 2 },
+      ],
       occurredAt: new Date(event.time),
       correlationId: 'corr-1',
       causationId: 'req-1',
       recordedAt: expect.any(Date),
     },
+  ]);
+});
+
+test('an event delivered again is recorded once, as it was the first time', async () => {
+  const userId = randomUUID();
+  const before = { ...taskUpdated.example.before, userId };
+  const event = buildCloudEvent(taskUpdated, { before, task: { ...before, priority: 'urgent' as const, version: 2 } });
+  // The kit's inbox skips a redelivery; should its record be gone (swept), the event id still is unique.
+  await db.$transaction((tx) => record(taskUpdated, event, tx));
+  await db.$transaction((tx) => record(taskUpdated, event, tx));
+  const entries = await entriesOf(event.id);
+  expect(entries).toHaveLength(1);
+  expect(entries[0]!.changes).toEqual([
+    { path: 'priority', kind: 'changed', from: 'medium', to: 'urgent' },
+    { path: 'version', kind: 'changed', from: 1, to: 2 },
   ]);
 });
 
@@ -59,10 +79,20 @@ test('an event without a before leaves the column empty (SQL NULL, not JSON null
   await db.$transaction((tx) => record(userRegistered, event, tx));
 
   const [entry] = await entriesOf(event.id);
-  expect(entry).toMatchObject({ entityType: 'user', entityId: userId, userId, before: null, after: data });
+  expect(entry).toMatchObject({
+    entityType: 'user',
+    entityId: userId,
+    userId,
+    before: null,
+    after: data,
+    changes: null,
+  });
   expect(
-    await db.$queryRawUnsafe(`SELECT before IS NULL AS "noBefore" FROM audit_entries WHERE event_id = $1`, event.id),
-  ).toEqual([{ noBefore: true }]);
+    await db.$queryRawUnsafe(
+      `SELECT before IS NULL AS "noBefore", changes IS NULL AS "noChanges" FROM audit_entries WHERE event_id = $1`,
+      event.id,
+    ),
+  ).toEqual([{ noBefore: true, noChanges: true }]);
 });
 
 test('a field the contract marks sensitive never reaches the table', async () => {

@@ -11,8 +11,8 @@ export type RecordEvent = (
 ) => Promise<void>;
 
 /**
- * Records any Daybook event as one history entry, without the fields its contract marks
- * sensitive (the history is append-only and shown to people: a secret written there could
+ * Records any Daybook event as one history entry, with the field-level diff of its before
+ * and after, and without the fields its contract marks sensitive (the history is append-only and shown to people: a secret written there could
  * never be taken back). Applied once: the kit's inbox record commits in the same `tx`.
  */
 export function recordEvent(deps: { store: Pick<AuditStore, 'append'> }): RecordEvent {

@@ -21,6 +21,7 @@ import { createList, tasksStore, upsertTask } from '../../state/tasks';
 import { ConflictDialog } from './ConflictDialog';
 import { RemindersPanel } from './RemindersPanel';
 import { TagPicker } from './TagPicker';
+import { TaskHistory } from './TaskHistory';
 import {
   changedFields,
   draftFromTask,
@@ -460,6 +461,7 @@ export function TaskEditor({ task, onClose }: Props) {
           </fieldset>
         )}
 
+        {original && <TaskHistory taskId={original.id} timeZone={tz} />}
         <FormError message={error} />
         <div class="button-row">
           <button type="submit" class="button button-primary" disabled={busy || !draft.title.trim()}>

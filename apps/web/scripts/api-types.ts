@@ -8,7 +8,17 @@ import { join } from 'node:path';
 
 /**
  * The services the web app calls. A service without a document yet (docs/openapi/<service>.json)
-export const WEB_SERVICES = ['identity', 'tasks', 'recurring', 'reminders', 'notifications', 'journal', 'audit'] as const;
+ * is skipped; the services it does not call (realtime speaks WebSocket) are not generated.
+ */
+export const WEB_SERVICES = [
+  'identity',
+  'tasks',
+  'recurring',
+  'reminders',
+  'notifications',
+  'journal',
+  'audit',
+] as const;
 
 export const DOCS_DIR = join(__dirname, '..', '..', '..', 'docs', 'openapi');
 export const GENERATED_DIR = join(__dirname, '..', 'src', 'api', 'generated');

@@ -28,9 +28,17 @@ export interface paths {
             | 'daybook.task.updated.v1'
             | 'daybook.recurring.occurrence-requested.v1'
             | 'daybook.reminder.due.v1'
-            | 'daybook.notification.created.v1'
-            | 'daybook.journal.analyzed.v1'
-            | 'daybook.journal.entry-written.v1'
+            | 'daybook.notification.created.v2'
+            | 'daybook.notification.delivered.v1'
+            | 'daybook.notification.delivery-failed.v1'
+            | 'daybook.notification.read.v1'
+            | 'daybook.notification.updated.v1'
+            | 'daybook.journal.entry-analyzed.v2'
+            | 'daybook.journal.entry-created.v1'
+            | 'daybook.journal.entry-deleted.v1'
+            | 'daybook.journal.entry-restored.v1'
+            | 'daybook.journal.entry-updated.v1'
+            | 'daybook.journal.task-requested.v1'
           )[];
           from?: string;
           to?: string;
@@ -80,6 +88,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -117,9 +136,17 @@ export interface paths {
             | 'daybook.task.updated.v1'
             | 'daybook.recurring.occurrence-requested.v1'
             | 'daybook.reminder.due.v1'
-            | 'daybook.notification.created.v1'
-            | 'daybook.journal.analyzed.v1'
-            | 'daybook.journal.entry-written.v1'
+            | 'daybook.notification.created.v2'
+            | 'daybook.notification.delivered.v1'
+            | 'daybook.notification.delivery-failed.v1'
+            | 'daybook.notification.read.v1'
+            | 'daybook.notification.updated.v1'
+            | 'daybook.journal.entry-analyzed.v2'
+            | 'daybook.journal.entry-created.v1'
+            | 'daybook.journal.entry-deleted.v1'
+            | 'daybook.journal.entry-restored.v1'
+            | 'daybook.journal.entry-updated.v1'
+            | 'daybook.journal.task-requested.v1'
           )[];
           from?: string;
           to?: string;
@@ -151,6 +178,17 @@ export interface paths {
         /** @description Missing or invalid access token */
         401: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -193,9 +231,17 @@ export interface paths {
             | 'daybook.task.updated.v1'
             | 'daybook.recurring.occurrence-requested.v1'
             | 'daybook.reminder.due.v1'
-            | 'daybook.notification.created.v1'
-            | 'daybook.journal.analyzed.v1'
-            | 'daybook.journal.entry-written.v1'
+            | 'daybook.notification.created.v2'
+            | 'daybook.notification.delivered.v1'
+            | 'daybook.notification.delivery-failed.v1'
+            | 'daybook.notification.read.v1'
+            | 'daybook.notification.updated.v1'
+            | 'daybook.journal.entry-analyzed.v2'
+            | 'daybook.journal.entry-created.v1'
+            | 'daybook.journal.entry-deleted.v1'
+            | 'daybook.journal.entry-restored.v1'
+            | 'daybook.journal.entry-updated.v1'
+            | 'daybook.journal.task-requested.v1'
           )[];
           from?: string;
           to?: string;
@@ -236,6 +282,17 @@ export interface paths {
         /** @description entityId names an entity the caller has no entry for (another user’s, or none) */
         404: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {

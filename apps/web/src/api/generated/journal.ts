@@ -62,6 +62,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -140,6 +151,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -197,6 +219,17 @@ export interface paths {
         /** @description Not found (or not yours) */
         404: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -265,6 +298,17 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['EntryConflictError'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
       };
@@ -378,6 +422,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     trace?: never;
@@ -448,6 +503,17 @@ export interface paths {
             'application/json': components['schemas']['EntryConflictError'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -510,6 +576,17 @@ export interface paths {
         /** @description Missing or invalid access token */
         401: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -601,6 +678,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -661,6 +749,17 @@ export interface paths {
         /** @description Not found (or not yours) */
         404: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -736,6 +835,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -792,6 +902,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -831,6 +952,17 @@ export interface paths {
         /** @description Missing or invalid access token */
         401: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -907,6 +1039,17 @@ export interface paths {
         /** @description The body is not application/json */
         415: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {

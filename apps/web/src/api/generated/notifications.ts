@@ -54,6 +54,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -93,6 +104,17 @@ export interface paths {
         /** @description Missing or invalid access token */
         401: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -148,6 +170,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -189,6 +222,17 @@ export interface paths {
         /** @description Missing or invalid access token */
         401: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -263,6 +307,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -325,6 +380,17 @@ export interface paths {
         /** @description No such notification of the caller’s */
         404: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -399,6 +465,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -461,6 +538,17 @@ export interface paths {
         /** @description No such notification of the caller’s */
         404: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -563,6 +651,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -600,6 +699,17 @@ export interface paths {
         /** @description Missing or invalid access token */
         401: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {
@@ -696,6 +806,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     post?: never;
@@ -742,6 +863,17 @@ export interface paths {
             'application/json': components['schemas']['ValidationError'];
           };
         };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -781,6 +913,17 @@ export interface paths {
         /** @description The token is not one Daybook signed */
         404: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
             [name: string]: unknown;
           };
           content: {

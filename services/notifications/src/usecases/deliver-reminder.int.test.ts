@@ -1,7 +1,5 @@
 import { seal } from '@daybook/service-kit';
-import { freePort, startPrivateMailpit } from '@daybook/testing';
 import { verifyUnsubscribeToken } from '../domain/unsubscribe-token';
-import { smtpMailer } from '../infrastructure/mailer';
 import { emailJob } from '../jobs/email-job';
 import { reminderDueEvent, TEST_PUBLIC_URL, useCaseHarness, type UseCaseHarness } from '../testing';
 
@@ -83,45 +81,6 @@ test('the same event delivered twice makes one item and sends one email', async 
   await h.mailpit.waitForMessages(email, 1);
   expect(await h.mailpit.to(email)).toHaveLength(1);
   expect((await h.listInbox({ userId, view: 'inbox', limit: 20 })).items).toHaveLength(1);
-});
-
-test('an SMTP relay that refuses is retried with growing delays, then the delivery is failed and shown', async () => {
-  const refusing = smtpMailer({
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: await freePort(),
-    SMTP_SECURE: false,
-    MAIL_FROM: 'x@daybook.test',
-  });
-  const f = await useCaseHarness({ mailer: refusing });
-  try {
-    const { userId } = await f.newUser();
-    await f.db.$transaction((tx) =>
-      f.deliverReminder(tx, reminderDueEvent(userId, f.now()).id, reminderDueEvent(userId, f.now()).data),
-    );
-    const delays: number[] = [];
-    for (let attempt = 1; attempt <= 8; attempt++) {
-      const [job] = f.scheduler.ofKind(emailJob);
-      expect(job?.data.attempt).toBe(attempt - 1);
-      f.setClock(job!.at!);
-      await f.runEmailJobs();
-      const [next] = f.scheduler.ofKind(emailJob);
-      if (next) delays.push(next.at!.getTime() - f.now().getTime());
-    }
-    // 15 s doubling (jitter pinned to the middle): 7 waits, about 32 minutes in all.
-    expect(delays).toEqual([15, 30, 60, 120, 240, 480, 960].map((s) => s * 1000));
-    expect(f.scheduler.ofKind(emailJob)).toEqual([]);
-    const item = (await f.listInbox({ userId, view: 'inbox', limit: 20 })).items[0]!;
-    const email = item.deliveries.find((d) => d.channel === 'email')!;
-    expect(email).toMatchObject({ status: 'failed', attempts: 8 });
-    expect(email.lastError).toMatch(/ECONNREFUSED/);
-    const failed = (await f.published()).filter((e) => e.type === 'daybook.notification.delivery-failed.v1');
-    expect(failed).toHaveLength(1);
-    expect(failed[0]!.data).toMatchObject({ status: 'failed', attempts: 8, counts: { unread: 1, unseen: 1 } });
-    expect(await f.counted('email', 'failed')).toBe(1);
-    expect(await f.counted('email', 'retry')).toBe(7);
-  } finally {
-    await f.close();
-  }
 });
 
 test('quiet hours hold the email (the item is in the inbox at once) and release it when they end; urgent bypasses', async () => {
@@ -208,35 +167,4 @@ test('a login code that expired before it could be sent fails without retrying',
     lastError: 'the login code expired before it could be sent',
   });
   expect(h.scheduler.ofKind(emailJob).filter((j) => j.data.deliveryId === row!.id)).toEqual([]);
-});
-
-test('a relay that rejects the recipient (5xx) bounces the email at once, without retries', async () => {
-  // A Mailpit of this test's own that accepts no recipient: it answers 550, as a relay does
-  // for an unknown mailbox.
-  const strict = await startPrivateMailpit(['--smtp-allowed-recipients', '^nobody$']);
-  const f = await useCaseHarness({
-    mailer: smtpMailer({
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: strict.smtpPort,
-      SMTP_SECURE: false,
-      MAIL_FROM: 'x@daybook.test',
-    }),
-  });
-  try {
-    const { userId } = await f.newUser();
-    const due = reminderDueEvent(userId, f.now());
-    await f.db.$transaction((tx) => f.deliverReminder(tx, due.id, due.data));
-    await f.runEmailJobs();
-    const email = (await f.listInbox({ userId, view: 'inbox', limit: 5 })).items[0]!.deliveries.find(
-      (d) => d.channel === 'email',
-    )!;
-    expect(email).toMatchObject({ status: 'bounced', attempts: 1 });
-    expect(email.lastError).toContain('550');
-    expect(f.scheduler.ofKind(emailJob)).toEqual([]);
-    const failed = (await f.published()).find((e) => e.type === 'daybook.notification.delivery-failed.v1');
-    expect(failed?.data).toMatchObject({ status: 'bounced', attempts: 1 });
-  } finally {
-    await f.close();
-    await strict.stop();
-  }
 });

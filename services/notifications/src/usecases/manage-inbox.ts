@@ -98,7 +98,7 @@ export function manageInbox({ store, publish, jobs, now }: ManageInboxDeps) {
       // One event per changed item, each with the counts after the whole change.
       const counts = await store.counts(tx, userId, at);
       for (const n of items) {
-        const changed = { ...n, state: what, deliveries: [], seenAt: at, readAt: what === 'read' ? at : null };
+        const changed = { ...n, state: what };
         await publish(tx, notificationUpdated, { userId, notification: toSnapshot(changed), change: what, counts });
         if (what === 'read') {
           await publish(tx, notificationRead, { userId, notificationId: n.id, readAt: at.toISOString(), counts });

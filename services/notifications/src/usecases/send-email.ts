@@ -98,9 +98,13 @@ export function sendEmail(deps: SendEmailDeps): SendEmail {
   return (job) =>
     store.transaction(async (tx) => {
       const d = await store.lockDelivery(tx, job.deliveryId);
-      // The job may be scheduled inside the transaction that creates the delivery: not
-      // committed yet (or rolled back). Throwing makes the Scheduler try again shortly.
-      if (!d) throw new Error(`delivery ${job.deliveryId} not found (yet)`);
+      if (!d) {
+        // A first attempt is scheduled inside the transaction that creates the delivery: it
+        // may not be committed yet, so the Scheduler tries again shortly. A later attempt's
+        // delivery existed when it was scheduled: it is gone (the account was deleted).
+        if (job.attempt === 0) throw new Error(`delivery ${job.deliveryId} not found (yet)`);
+        return;
+      }
       if ((d.status !== 'queued' && d.status !== 'held') || d.attempts !== job.attempt) return;
 
       if (d.kind === 'notification') {
@@ -130,7 +134,8 @@ export function sendEmail(deps: SendEmailDeps): SendEmail {
         permanent = err instanceof Permanent;
         // A 5xx from the relay (mailbox unknown, rejected): retrying cannot help.
         bounced = ((err as { responseCode?: number }).responseCode ?? 0) >= 500;
-        // Never the message itself for a login code's content: errors here name the relay's answer.
+        // What is kept and shown is the relay's (or our) answer, never the message: for a
+        // login code that would be the code.
         error = (err as Error).message.slice(0, 500);
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -154,6 +154,9 @@ test('a suggestion becomes one task request, however often it is asked for', asy
       source: { kind: 'journal-entry', entryId: entry.id, url: `/#/journal?entry=${entry.id}` },
     }),
   ]);
+  // The entry's created event replayed: the insight, and the request on its suggestion, stay.
+  expect(await h.analyze(entry.id, 1)).toMatchObject({ stored: false, reason: 'already-analysed' });
+  expect(await h.turnSuggestionIntoTask(userId, insight!.id, suggestions[0]!.id)).toEqual(again);
   await expect(h.turnSuggestionIntoTask(randomUUID(), insight!.id, suggestions[0]!.id)).rejects.toBeInstanceOf(
     NotFound,
   );

@@ -10,7 +10,7 @@ import type { ChainResult, ProviderChain } from '../infrastructure/ai/provider-c
 
 export type AnalysisOutcome =
   | { stored: true; insightId: string; result: ChainResult }
-  | { stored: false; reason: 'gone' | 'stale'; result?: ChainResult };
+  | { stored: false; reason: 'gone' | 'stale' | 'already-analysed'; result?: ChainResult };
 
 /**
  * Analyses one version of an entry (after its created or updated event, in that event's
@@ -31,6 +31,10 @@ export function analyzeEntry(deps: {
     const entry = await entries.findById(tx, entryId);
     if (!entry || entry.deletedAt) return { stored: false, reason: 'gone' };
     if (entry.version !== version) return { stored: false, reason: 'stale' };
+    // A replayed event of a version already analysed changes nothing: its suggestions keep
+    // their ids, and those already turned into tasks stay so (no second task).
+    const previous = await insights.findForEntry(tx, entryId);
+    if (previous && previous.entryVersion >= version) return { stored: false, reason: 'already-analysed' };
     const { cloudAi } = await settings.of(tx, entry.userId);
     const result = await chain.analyze({ text: plainText(entry.body), mood: entry.mood, tags: entry.tags }, cloudAi);
 
@@ -39,7 +43,7 @@ export function analyzeEntry(deps: {
     if (!current || current.deletedAt) return { stored: false, reason: 'gone', result };
     if (current.version !== version) return { stored: false, reason: 'stale', result };
     const existing = await insights.findForEntry(tx, entryId);
-    if (existing && existing.entryVersion > version) return { stored: false, reason: 'stale', result };
+    if (existing && existing.entryVersion >= version) return { stored: false, reason: 'already-analysed', result };
 
     const insight = await insights.save(tx, {
       id: randomUUID(),

@@ -39,7 +39,7 @@ test("without a zone, the user's zone from user events is used, else UTC", async
 test('an entry cannot be written in the future', async () => {
   const writtenAt = instantFrom(2, '10:00', 'UTC').toISO()!;
   await expect(h.anEntry(randomUUID(), { writtenAt })).rejects.toEqual(
-    expect.objectContaining({ constructor: InvalidInput, field: 'writtenAt' }),
+    expect.objectContaining({ constructor: InvalidInput, field: 'body.writtenAt' }),
   );
 });
 

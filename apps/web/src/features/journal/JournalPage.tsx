@@ -12,11 +12,7 @@ import { StreakCalendar } from './StreakCalendar';
 import { WeeklyReviewPanel } from './WeeklyReviewPanel';
 import './journal.css';
 
-/** `#/journal`, or `#/journal?entry=<id>` (the link a task made from a suggestion carries). */
-export function journalRoute(path: string): { entry?: string } | undefined {
-  const match = /^\/journal(?:\?entry=([0-9a-f-]{36}))?$/.exec(path);
-  return match ? (match[1] ? { entry: match[1] } : {}) : undefined;
-}
+export { journalRoute } from './days';
 
 /** How often, and how many times, an entry is re-read while its insight is being made. */
 const INSIGHT_POLL_MS = 700;

@@ -1,14 +1,9 @@
 import type { JournalCalendar } from '../../api/types';
+import { lastDays } from './days';
 
 const WIDTH = 320;
 const HEIGHT = 120;
 const PAD = { left: 22, right: 8, top: 8, bottom: 18 };
-
-/** Days from `today` back `days - 1` days, oldest first (YYYY-MM-DD, calendar arithmetic in UTC). */
-export function lastDays(today: string, days: number): string[] {
-  const end = Date.parse(`${today}T00:00:00Z`);
-  return Array.from({ length: days }, (_, i) => new Date(end - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
-}
 
 /**
  * Mood over the last days as an SVG line (1 bad … 5 great), a dot per day written with a

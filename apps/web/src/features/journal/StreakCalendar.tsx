@@ -1,5 +1,5 @@
 import type { JournalCalendar } from '../../api/types';
-import { lastDays } from './MoodChart';
+import { lastDays } from './days';
 
 /** The last five weeks, a square per day (filled when written), and the streaks. */
 export function StreakCalendar({ calendar }: { calendar: JournalCalendar }) {

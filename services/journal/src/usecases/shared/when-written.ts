@@ -22,7 +22,7 @@ export function whenWrittenResolver(deps: { settings: Pick<SettingsStore, 'of'>;
   return async (tx, userId, writtenAt, timeZone) => {
     const at = writtenAt ? new Date(writtenAt) : now();
     if (at.getTime() > now().getTime() + CLOCK_SKEW_MS)
-      throw new InvalidInput('writtenAt', 'must not be in the future');
+      throw new InvalidInput('body.writtenAt', 'must not be in the future');
     const zone = timeZone ?? (await deps.settings.of(tx, userId)).timeZone ?? 'UTC';
     return { writtenAt: at, writtenOn: localDay(at, zone), timeZone: zone };
   };

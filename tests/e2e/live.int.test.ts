@@ -247,3 +247,16 @@ test('offline: the indicator says so, and what changed meanwhile arrives on reco
   await row(a, 'Buy bread').waitFor();
   await live(a);
 });
+
+test('the realtime service restarts: the app reconnects and receives what it missed', async () => {
+  const realtime = stack.services.realtime!;
+  // A graceful stop tells every socket 1012 ("reconnect elsewhere"); there is no elsewhere here.
+  await realtime.stopApp();
+  await a.locator('[data-testid="sync-indicator"]:is(.sync-reconnecting, .sync-connecting)').waitFor();
+  await shot(a, 'sync-reconnecting');
+  await quickAdd(b, 'Post the letter');
+  await realtime.startApp();
+  // Back with the cursor: the change made meanwhile arrives, no reload.
+  await row(a, 'Post the letter').waitFor({ timeout: 60_000 });
+  await live(a);
+});

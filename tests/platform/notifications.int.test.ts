@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { loginCodeRequested, reminderDue } from '@daybook/contracts';
 import {
@@ -239,4 +240,41 @@ test('the inbox API: read, counts, another user’s item is 404, bad input is a 
     timeZone: 'Europe/London',
     quietHours: { enabled: true, start: '23:00', end: '06:30' },
   });
+});
+
+test('quiet hours hold the email while the item is in the inbox at once; the Scheduler releases it when they end', async () => {
+  const ada = await signUp('Asia/Kolkata');
+  // A window from this minute to the next, in the user's zone; started early enough in the
+  // minute that the reminder lands inside it (a condition on the clock, not a sleep).
+  await waitFor('the first 40 seconds of a minute', () => new Date().getUTCSeconds() < 40, {
+    timeoutMs: 30_000,
+    intervalMs: 250,
+  });
+  const local = DateTime.now().setZone('Asia/Kolkata');
+  const prefs = (await ada.api<Record<string, unknown>>('GET', '/preferences')).body;
+  const window = { enabled: true, start: local.toFormat('HH:mm'), end: local.plus({ minutes: 1 }).toFormat('HH:mm') };
+  expect((await ada.api('PUT', '/preferences', { ...prefs, quietHours: window })).status).toBe(200);
+  const windowEnds = local.plus({ minutes: 1 }).startOf('minute');
+
+  const at = new Date(Math.ceil((Date.now() + 1000) / 1000) * 1000);
+  await ada.tasks('POST', '/api/tasks', {
+    title: 'Quiet one',
+    reminders: [{ type: 'absolute', at: at.toISOString() }],
+  });
+  const held = await waitFor(
+    'the item, its email held',
+    async () => {
+      const item = (await ada.api<Page>('GET', '/inbox')).body.items[0];
+      return item?.deliveries.find((d) => d.channel === 'email')?.status === 'held' ? item : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 200 },
+  );
+  expect(held.title).toBe('Quiet one');
+  expect(await mailpit.to(ada.email)).toEqual([]);
+
+  const [message] = await mailpit.waitForMessages(ada.email, 1, 120_000);
+  expect(message!.Subject).toBe('Quiet one');
+  expect(new Date(message!.Date).getTime()).toBeGreaterThanOrEqual(windowEnds.toMillis() - 1000);
+  const sent = (await ada.api<Page>('GET', '/inbox')).body.items[0]!;
+  expect(sent.deliveries.find((d) => d.channel === 'email')?.status).toBe('sent');
 });

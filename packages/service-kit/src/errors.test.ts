@@ -56,10 +56,10 @@ test('the error handler maps known errors to their status and hides internals', 
 });
 
 /** An app on the kit's HTTP stack (createHttpApp) with the given routes, its error log spied on. */
-async function kitApp(routes: (app: express.Express) => void) {
+async function kitApp(routes: (app: express.Express) => void, formPaths: string[] = []) {
   const log = createLogger('test', 'silent');
   const logged = jest.spyOn(log, 'error');
-  const app = createHttpApp({ log, metrics: createMetrics('test') });
+  const app = createHttpApp({ log, metrics: createMetrics('test'), formPaths });
   routes(app);
   app.use(errorHandler(log));
   const server = createServer(app).listen(0);
@@ -133,6 +133,36 @@ test('a body that is not JSON is a 415 naming its type; JSON, CloudEvents and em
     expect((await post('{"id":"e"}', 'application/cloudevents+json')).status).toBe(200);
     expect((await post(undefined)).status).toBe(200);
     expect((await post('', 'text/plain')).status).toBe(200);
+  } finally {
+    app.close();
+  }
+});
+
+test('a form body reaches only a path declared to take one (RFC 8058 one-click unsubscribe)', async () => {
+  const app = await kitApp(
+    (a) => {
+      a.post('/unsubscribe', express.urlencoded({ extended: false }), (req, res) => void res.json({ body: req.body }));
+      a.post('/other', (req, res) => void res.json({ body: req.body ?? null }));
+    },
+    ['/unsubscribe'],
+  );
+  try {
+    const form = (path: string) =>
+      fetch(`${app.base}${path}`, {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const allowed = await form('/unsubscribe');
+    expect(allowed.status).toBe(200);
+    expect(await allowed.json()).toEqual({ body: { 'List-Unsubscribe': 'One-Click' } });
+    expect((await form('/other')).status).toBe(415);
+    const plain = await fetch(`${app.base}/unsubscribe`, {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(plain.status).toBe(415);
   } finally {
     app.close();
   }

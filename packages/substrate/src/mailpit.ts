@@ -22,6 +22,9 @@ export interface MailpitInstance {
   name: string;
   smtpPort: number;
   httpPort: number;
+  /** More Mailpit flags, e.g. `--smtp-allowed-recipients <regex>` (others get a 550: a bounce). */
+  extraArgs?: string[];
+  logDir?: string;
 }
 
 export interface Mailpit {
@@ -63,7 +66,9 @@ export async function ensureMailpit(instance: MailpitInstance = DEV_INSTANCE): P
       '5000',
       '--disable-version-check',
       '--quiet',
+      ...(instance.extraArgs ?? []),
     ],
+    ...(instance.logDir ? { logDir: instance.logDir, pidDir: instance.logDir } : {}),
     env: { PATH: process.env.PATH, HOME: process.env.HOME },
     clock: 'real',
   });

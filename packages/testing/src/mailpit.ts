@@ -1,4 +1,7 @@
-import { waitFor } from '@daybook/substrate';
+import { randomUUID } from 'node:crypto';
+import { ensureMailpit, stopProcess, waitFor } from '@daybook/substrate';
+import { testEnvironment } from './environment';
+import { freePort } from './ports';
 
 /** A message as Mailpit lists it (GET /api/v1/messages, /api/v1/search). */
 export interface MailpitSummary {
@@ -12,7 +15,9 @@ export interface MailpitSummary {
 }
 
 /** One message in full (GET /api/v1/message/{ID}) with its headers. */
-export interface MailpitMessage extends MailpitSummary {
+export interface MailpitMessage extends Omit<MailpitSummary, 'Created' | 'Snippet'> {
+  /** The message's Date header. */
+  Date: string;
   Text: string;
   HTML: string;
   headers: Record<string, string[]>;
@@ -75,4 +80,25 @@ export function mailpitUrl(): string {
   const url = process.env.DAYBOOK_TEST_MAILPIT_URL;
   if (!url) throw new Error('DAYBOOK_TEST_MAILPIT_URL is not set: run integration tests through jest (globalSetup)');
   return url;
+}
+
+/**
+ * A Mailpit of one test's own, with extra flags (e.g. `--smtp-allowed-recipients <regex>`, so
+ * it answers others with a 550 like a relay that does not know the mailbox).
+ */
+export async function startPrivateMailpit(extraArgs: string[]) {
+  const mailpit = await ensureMailpit({
+    name: `mailpit-${randomUUID().slice(0, 8)}`,
+    smtpPort: await freePort(),
+    httpPort: await freePort(),
+    extraArgs,
+    logDir: testEnvironment().logDir,
+  });
+  return {
+    smtpPort: mailpit.smtpPort,
+    client: new MailpitClient(mailpit.url),
+    async stop() {
+      if (mailpit.process) await stopProcess(mailpit.process);
+    },
+  };
 }

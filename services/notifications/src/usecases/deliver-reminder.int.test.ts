@@ -1,5 +1,5 @@
 import { seal } from '@daybook/service-kit';
-import { freePort } from '@daybook/testing';
+import { freePort, startPrivateMailpit } from '@daybook/testing';
 import { verifyUnsubscribeToken } from '../domain/unsubscribe-token';
 import { smtpMailer } from '../infrastructure/mailer';
 import { emailJob } from '../jobs/email-job';
@@ -208,4 +208,35 @@ test('a login code that expired before it could be sent fails without retrying',
     lastError: 'the login code expired before it could be sent',
   });
   expect(h.scheduler.ofKind(emailJob).filter((j) => j.data.deliveryId === row!.id)).toEqual([]);
+});
+
+test('a relay that rejects the recipient (5xx) bounces the email at once, without retries', async () => {
+  // A Mailpit of this test's own that accepts no recipient: it answers 550, as a relay does
+  // for an unknown mailbox.
+  const strict = await startPrivateMailpit(['--smtp-allowed-recipients', '^nobody$']);
+  const f = await useCaseHarness({
+    mailer: smtpMailer({
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: strict.smtpPort,
+      SMTP_SECURE: false,
+      MAIL_FROM: 'x@daybook.test',
+    }),
+  });
+  try {
+    const { userId } = await f.newUser();
+    const due = reminderDueEvent(userId, f.now());
+    await f.db.$transaction((tx) => f.deliverReminder(tx, due.id, due.data));
+    await f.runEmailJobs();
+    const email = (await f.listInbox({ userId, view: 'inbox', limit: 5 })).items[0]!.deliveries.find(
+      (d) => d.channel === 'email',
+    )!;
+    expect(email).toMatchObject({ status: 'bounced', attempts: 1 });
+    expect(email.lastError).toContain('550');
+    expect(f.scheduler.ofKind(emailJob)).toEqual([]);
+    const failed = (await f.published()).find((e) => e.type === 'daybook.notification.delivery-failed.v1');
+    expect(failed?.data).toMatchObject({ status: 'bounced', attempts: 1 });
+  } finally {
+    await f.close();
+    await strict.stop();
+  }
 });

@@ -50,7 +50,7 @@ class Permanent extends Error {}
  * between the relay's acceptance and the commit could resend it; the Message-ID is the
  * delivery's, so receivers can drop the copy). A failure schedules the next attempt with
  * exponential backoff and jitter; after the last, the delivery is `failed` and the user
- * is told (delivery-failed event, shown on the item).
+ * is told (delivery-failed event, shown on the item). A relay's 5xx answer is a bounce: no retry.
  */
 export function sendEmail(deps: SendEmailDeps): SendEmail {
   const { store, publish, jobs, mailer, metrics, now, config } = deps;
@@ -88,7 +88,7 @@ export function sendEmail(deps: SendEmailDeps): SendEmail {
       userId: d.userId,
       notificationId: d.notificationId,
       channel: 'email',
-      status: d.status as 'sent' | 'failed',
+      status: d.status as 'sent' | 'failed' | 'bounced',
       attempts: d.attempts,
       ...(d.lastError ? { lastError: d.lastError } : {}),
       counts: await store.counts(tx, d.userId, now()),
@@ -117,6 +117,7 @@ export function sendEmail(deps: SendEmailDeps): SendEmail {
       const started = process.hrtime.bigint();
       let error: string | null = null;
       let permanent = false;
+      let bounced = false;
       try {
         const { body, headers } = await content(tx, d);
         await mailer.send({
@@ -127,6 +128,8 @@ export function sendEmail(deps: SendEmailDeps): SendEmail {
         });
       } catch (err) {
         permanent = err instanceof Permanent;
+        // A 5xx from the relay (mailbox unknown, rejected): retrying cannot help.
+        bounced = ((err as { responseCode?: number }).responseCode ?? 0) >= 500;
         // Never the message itself for a login code's content: errors here name the relay's answer.
         error = (err as Error).message.slice(0, 500);
       }
@@ -148,15 +151,16 @@ export function sendEmail(deps: SendEmailDeps): SendEmail {
         await announce(tx, sent);
         return;
       }
-      if (permanent || attempts >= config.maxAttempts) {
+      if (permanent || bounced || attempts >= config.maxAttempts) {
+        const status = bounced ? 'bounced' : 'failed';
         const failed = await store.updateDelivery(tx, d.id, {
-          status: 'failed',
+          status,
           attempts,
           lastError: error,
           nextAttemptAt: null,
           updatedAt: at,
         });
-        metrics.deliveries.inc({ channel: 'email', status: 'failed' });
+        metrics.deliveries.inc({ channel: 'email', status });
         await announce(tx, failed);
         return;
       }

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 import WebSocket from 'ws';
 import { startStack, waitFor } from '@daybook/testing';
 import globalSetup from '../packages/testing/src/global-setup';
@@ -47,6 +48,8 @@ function population() {
 interface Fleet {
   /** Arrival times (performance.now) of each marked change, per device. */
   arrivals: Map<string, number[]>;
+  /** The same arrivals in wall-clock ms (to compare with database timestamps). */
+  wallArrivals: Map<string, number[]>;
   sockets: WebSocket[];
 }
 
@@ -57,7 +60,7 @@ async function connect(
   hello: (userId: string) => string,
   markOf: (frame: string) => string | undefined,
 ): Promise<Fleet> {
-  const fleet: Fleet = { arrivals: new Map(), sockets: [] };
+  const fleet: Fleet = { arrivals: new Map(), wallArrivals: new Map(), sockets: [] };
   const queue = users.flatMap((u) => Array.from({ length: u.devices }, () => u.id));
   const one = (userId: string) =>
     new Promise<void>((resolve, reject) => {
@@ -68,7 +71,9 @@ async function connect(
         const text = data.toString();
         if (text.includes('"ready"')) return resolve();
         const mark = markOf(text);
-        if (mark) fleet.arrivals.set(mark, [...(fleet.arrivals.get(mark) ?? []), performance.now()]);
+        if (!mark) return;
+        fleet.arrivals.set(mark, [...(fleet.arrivals.get(mark) ?? []), performance.now()]);
+        fleet.wallArrivals.set(mark, [...(fleet.wallArrivals.get(mark) ?? []), Date.now()]);
       });
       fleet.sockets.push(ws);
     });
@@ -164,6 +169,25 @@ async function main() {
       if (res.status !== 201) throw new Error(`task not created: ${res.status} ${await res.text()}`);
     });
     await closeAll(fleet);
+    // realtime's own part: from the start of the transaction that recorded the change
+    // (recorded_at) to each device, i.e. recording, commit, NOTIFY, and the push.
+    const db = new Client({ connectionString: stack.db.url });
+    await db.connect();
+    const recorded = new Map(
+      (
+        await db.query<{ title: string; at: Date }>(
+          `SELECT data->'task'->>'title' AS title, recorded_at AS at FROM realtime.changes WHERE type = 'daybook.task.created.v1'`,
+        )
+      ).rows.map((r) => [r.title, r.at.getTime()]),
+    );
+    await db.end();
+    const own = [...fleet.wallArrivals]
+      .flatMap(([mark, ats]) => ats.map((at) => at - (recorded.get(mark) ?? NaN)))
+      .filter((ms) => !Number.isNaN(ms))
+      .sort((x, y) => x - y);
+    results.push(
+      `| realtime (recorded → device) | ${SOCKETS} | | ${quantile(own, 0.5).toFixed(1)} / ${quantile(own, 0.95).toFixed(1)} / ${quantile(own, 0.99).toFixed(1)} ms | ${own.length} | |`,
+    );
     results.push(
       `| realtime (full path) | ${SOCKETS} | ${(perSocket / 1024).toFixed(1)} KB | ${daybook.p50.toFixed(1)} / ${daybook.p95.toFixed(1)} / ${daybook.p99.toFixed(1)} ms | ${daybook.deliveries} | ${(connectMs / 1000).toFixed(1)} s |`,
     );

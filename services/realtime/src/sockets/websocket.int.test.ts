@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { taskCreated, taskUpdated, userDeleted, type TaskSnapshot } from '@daybook/contracts';
+import { TOPIC_PARTITIONS, taskCreated, taskUpdated, userDeleted, type TaskSnapshot } from '@daybook/contracts';
 import { buildCloudEvent } from '@daybook/service-kit';
 import { kafkaClient } from '@daybook/substrate';
 import {
@@ -392,8 +392,18 @@ test('nothing is lost while every replica is down; a restarting replica tells it
   const ada = randomUUID();
   const onA = await device(a, ada);
   const onB = await device(b, ada);
-  await publishTaskEvents(ada, 2);
-  await waitFor('two changes', () => onA.changes().length === 2 && onB.changes().length === 2);
+  // One change on each partition, so the consumer group has committed an offset on each:
+  // a partition it never committed on would start at the newest offset (initialOffset) and
+  // skip what was published while nobody consumed. In production every partition has had
+  // commits long before.
+  const seed = Array.from({ length: TOPIC_PARTITIONS }, (_, partition) => {
+    const t = task(ada);
+    const event = buildCloudEvent(taskUpdated, { before: t, task: { ...t, version: 2 } });
+    return { partition, key: event.partitionkey, value: JSON.stringify(event) };
+  });
+  await producer.send({ topic: topicFor(taskUpdated.topic), messages: seed });
+  const seeded = TOPIC_PARTITIONS;
+  await waitFor('the seed changes', () => onA.changes().length === seeded && onB.changes().length === seeded);
 
   // Sidecars first, as in a pod's shutdown; then the apps, whose clients are told to go elsewhere.
   await Promise.all([a.stopSidecar(), b.stopSidecar()]);
@@ -403,10 +413,10 @@ test('nothing is lost while every replica is down; a restarting replica tells it
   const ids = await publishTaskEvents(ada, 5);
   await Promise.all([a.startSidecar(), a.startApp(), b.startSidecar(), b.startApp()]);
   await bothReplicasConsuming();
-  const back = await device(b, ada, 2);
+  const back = await device(b, ada, seeded);
   await waitFor('the five changes made while every replica was down', () => back.changes().length === 5, {
     timeoutMs: 60_000,
   });
-  expect(back.changes().map((f) => f.seq)).toEqual([3, 4, 5, 6, 7]);
+  expect(back.changes().map((f) => f.seq)).toEqual([1, 2, 3, 4, 5].map((n) => seeded + n));
   expect(new Set(back.changes().map((f) => f.event!.id))).toEqual(new Set(ids));
 }, 180_000);

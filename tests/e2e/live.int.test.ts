@@ -64,7 +64,7 @@ beforeAll(async () => {
     consumes: {
       reminders: ['task-events', 'user-events'],
       notifications: [reminderDue.topic, loginCodeRequested.topic],
-      realtime: ['task-events', 'notification-events'],
+      realtime: ['task-events', 'reminder-events', 'notification-events'],
     },
   });
   laptop = await stack.newContext({ height: 900 });

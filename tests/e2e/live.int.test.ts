@@ -64,7 +64,7 @@ beforeAll(async () => {
     consumes: {
       reminders: ['task-events', 'user-events'],
       notifications: [reminderDue.topic, loginCodeRequested.topic],
-      realtime: ['task-events', 'notification-events'],
+      realtime: ['task-events', 'reminder-events', 'notification-events'],
     },
   });
   laptop = await stack.newContext({ height: 900 });
@@ -235,6 +235,41 @@ test('sign-in with a code emailed through Mailpit', async () => {
   }
 });
 
+test('quiet hours: the notification is in the inbox at once, its email shown as held', async () => {
+  // A window around now, in the user's zone (the browser's at sign-up: Europe/London).
+  const hhmm = (d: Date) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(d);
+  const prefs = await api<Record<string, unknown>>('GET', '/api/notifications/preferences');
+  await api('PUT', '/api/notifications/preferences', {
+    ...prefs,
+    quietHours: {
+      enabled: true,
+      start: hhmm(new Date(Date.now() - 3_600_000)),
+      end: hhmm(new Date(Date.now() + 2 * 3_600_000)),
+    },
+  });
+  const at = new Date(Math.ceil((Date.now() + 3000) / 1000) * 1000);
+  await api('POST', '/api/tasks', {
+    title: 'Ring grandma',
+    due: { dateTime: dateTimeFrom(2, '18:00', 'Europe/London'), timeZone: 'Europe/London' },
+    reminders: [{ type: 'absolute', at: at.toISOString() }],
+  });
+  await bell(a)
+    .and(a.getByRole('button', { name: 'Notifications, 1 unread' }))
+    .waitFor({ timeout: 90_000 });
+  await bell(a).click();
+  const inbox = a.getByRole('dialog', { name: 'Notifications' });
+  const item = inbox.getByTestId('inbox-item').filter({ hasText: 'Ring grandma' });
+  await item.getByText('Email held for quiet hours').waitFor({ timeout: 30_000 });
+  await shot(a, 'inbox-quiet-hours');
+  await inbox.getByRole('button', { name: 'Close' }).click();
+});
+
 test('offline: the indicator says so, and what changed meanwhile arrives on reconnect', async () => {
   await a.getByRole('link', { name: 'Today', exact: true }).click();
   await a.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
@@ -245,5 +280,18 @@ test('offline: the indicator says so, and what changed meanwhile arrives on reco
   await laptop.setOffline(false);
   // Resumed from its cursor: the missed change, without a reload.
   await row(a, 'Buy bread').waitFor();
+  await live(a);
+});
+
+test('the realtime service restarts: the app reconnects and receives what it missed', async () => {
+  const realtime = stack.services.realtime!;
+  // A graceful stop tells every socket 1012 ("reconnect elsewhere"); there is no elsewhere here.
+  await realtime.stopApp();
+  await a.locator('[data-testid="sync-indicator"]:is(.sync-reconnecting, .sync-connecting)').waitFor();
+  await shot(a, 'sync-reconnecting');
+  await quickAdd(b, 'Post the letter');
+  await realtime.startApp();
+  // Back with the cursor: the change made meanwhile arrives, no reload.
+  await row(a, 'Post the letter').waitFor({ timeout: 60_000 });
   await live(a);
 });

@@ -21,7 +21,8 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   stack = await startStack('e2e-recurrence-editor', ['recurring', 'reminders', 'realtime'], {
-    consumes: { realtime: ['task-events'] },
+    // The reminder panel follows its reminder.* events live.
+    consumes: { realtime: ['task-events', 'reminder-events'] },
   });
   await waitForConsumerGroup(stack.services.reminders!.consumerGroup, ['task-events']);
   context = await stack.newContext({ height: 1400 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { renderEventDocs } from '../scripts/render-event-docs';
-import { ALL_EVENTS, TOPICS, cloudEventSchema, contractForType, defineEvent, taskCreated } from '.';
+import { ALL_EVENTS, TOPICS, cloudEventSchema, contractForType, defineEvent, eventUserId, taskCreated } from '.';
 
 describe('event catalogue', () => {
   test.each(ALL_EVENTS.map((e) => [e.type, e] as const))(
@@ -69,5 +69,14 @@ test('docs/events (AsyncAPI and JSON Schemas) are up to date with the contracts'
   const root = join(__dirname, '..', '..', '..');
   for (const [path, content] of Object.entries(renderEventDocs())) {
     expect({ path, content: readFileSync(join(root, path), 'utf8') }).toEqual({ path, content });
+  }
+});
+
+test('every event names the user it concerns (its userId or its snapshot’s), as audit and realtime read it', () => {
+  for (const contract of ALL_EVENTS) {
+    expect({ type: contract.type, user: typeof eventUserId(contract.example) }).toEqual({
+      type: contract.type,
+      user: 'string',
+    });
   }
 });

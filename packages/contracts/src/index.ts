@@ -12,3 +12,4 @@ export { parseRecurrenceRule, recurrenceRule } from './recurrence-rule';
 export { ianaTimeZone, isIanaZone } from './time-zones';
 export { sealedValue, type SealedValue } from './sealed';
 export { SENSITIVE_MARKER, isSensitive, sensitive, sensitivePaths, withoutSensitive } from './sensitive';
+export { eventSnapshot, eventUserId } from './event-subject';

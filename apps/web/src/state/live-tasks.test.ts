@@ -35,12 +35,14 @@ const dueIn = (n: number): Partial<Task> => ({
   dueAt: `${todayIn('UTC', days(n))}T00:00:00.000Z`,
 });
 
-test('today lists open tasks due today or before; upcoming the next seven days', () => {
+test('today lists open tasks due today or before; upcoming the seven days after today', () => {
   expect(matchesView(task(dueIn(0)), 'today', defaultFilters, 'UTC', now)).toBe(true);
   expect(matchesView(task(dueIn(-3)), 'today', defaultFilters, 'UTC', now)).toBe(true);
   expect(matchesView(task(dueIn(1)), 'today', defaultFilters, 'UTC', now)).toBe(false);
   expect(matchesView(task({ ...dueIn(0), status: 'done' }), 'today', defaultFilters, 'UTC', now)).toBe(false);
   expect(matchesView(task(dueIn(3)), 'upcoming', defaultFilters, 'UTC', now)).toBe(true);
+  expect(matchesView(task(dueIn(0)), 'upcoming', defaultFilters, 'UTC', now)).toBe(false);
+  expect(matchesView(task(dueIn(7)), 'upcoming', defaultFilters, 'UTC', now)).toBe(true);
   expect(matchesView(task(dueIn(9)), 'upcoming', defaultFilters, 'UTC', now)).toBe(false);
   expect(matchesView(task(), 'upcoming', defaultFilters, 'UTC', now)).toBe(false);
 });

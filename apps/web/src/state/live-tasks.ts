@@ -20,7 +20,8 @@ export function matchesView(task: Task, view: View, filters: Filters, timeZone: 
   if (view === 'today') return task.status === 'open' && dueDate !== null && dueDate <= todayIn(timeZone, now);
   if (view === 'upcoming') {
     if (task.status !== 'open' || dueDate === null) return false;
-    return dueDate >= todayIn(timeZone, now) && dueDate <= todayIn(timeZone, new Date(now.getTime() + 7 * DAY_MS));
+    // After today, within the next 7 days (as GET /views/upcoming).
+    return dueDate > todayIn(timeZone, now) && dueDate <= todayIn(timeZone, new Date(now.getTime() + 7 * DAY_MS));
   }
   const f = filters;
   if (f.status && task.status !== f.status) return false;

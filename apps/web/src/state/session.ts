@@ -26,8 +26,21 @@ function accept(s: Session): void {
   refreshTimer = setTimeout(() => void refresh(), inMs);
 }
 
-/** Silent refresh: only the token changes, so nothing on screen (an open editor) is lost. */
-export async function refresh(): Promise<boolean> {
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Silent refresh: only the token changes, so nothing on screen (an open editor) is lost.
+ * One at a time: the HTTP client, the timer and the live-sync socket may all ask at once,
+ * and each refresh rotates the refresh cookie.
+ */
+export function refresh(): Promise<boolean> {
+  refreshing ??= refreshNow().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+async function refreshNow(): Promise<boolean> {
   try {
     accept(await api.identity.refresh());
     return true;

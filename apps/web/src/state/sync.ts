@@ -30,6 +30,14 @@ export function onRemoteTask(listener: (c: RemoteTaskChange) => void): () => voi
   return () => taskListeners.delete(listener);
 }
 
+/** Every change pushed live, for views that follow one kind (e.g. a task's reminder states). */
+const changeListeners = new Set<(e: ChangeEvent) => void>();
+
+export function onRemoteChange(listener: (e: ChangeEvent) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 const CURSOR_KEY = 'daybook.sync.cursor.';
 
 /** The cursor per user in localStorage: a reload resumes instead of refetching the world. */
@@ -53,6 +61,7 @@ function cursorStore(userId: string) {
 }
 
 function route(event: ChangeEvent): void {
+  for (const l of changeListeners) l(event);
   const { type, data } = event;
   if (type.startsWith('daybook.task.')) {
     const task = data.task as Task | undefined;

@@ -1,4 +1,4 @@
-import { withoutSensitive, type CloudEvent, type EventContract } from '@daybook/contracts';
+import { eventSnapshot, eventUserId, withoutSensitive, type CloudEvent, type EventContract } from '@daybook/contracts';
 import { fieldDiff, type FieldChange } from './field-diff';
 
 export interface AuditRecord {
@@ -65,12 +65,13 @@ export function actorOf(event: Pick<CloudEvent<unknown>, 'source' | 'correlation
     : `service:${event.source}`;
 }
 
-type Data = Record<string, unknown> & { userId?: string; task?: { userId: string }; before?: unknown };
+type Data = Record<string, unknown> & { before?: unknown };
 
 /**
  * Turns any Daybook event into a history record: the entity is the event type's second
  * segment (`daybook.task.completed.v1` → task), its id the partition key (every contract
- * keys by its entity's id), the owner the event's user. Every field the contract marks
+ * keys by its entity's id), the owner the event's user, the state after it the snapshot it
+ * carries (task, entry, notification) or else its data. Every field the contract marks
  * sensitive is replaced by a marker first: the history is append-only and shown to
  * people, so a secret written there could never be taken back. The field-level diff is
  * computed then, from what is kept (a secret's change shows as no change).
@@ -78,9 +79,9 @@ type Data = Record<string, unknown> & { userId?: string; task?: { userId: string
 export function toAuditRecord(event: CloudEvent<unknown>, contract: Pick<EventContract, 'schema'>): AuditRecord {
   const data = withoutSensitive(contract, (event.data ?? {}) as Data);
   const entityType = event.type.split('.')[1] ?? 'unknown';
-  const userId = data.userId ?? data.task?.userId;
+  const userId = eventUserId(data);
   if (!userId) throw new Error(`event ${event.type} carries no user id`);
-  const after = 'task' in data ? data.task : data;
+  const after = eventSnapshot(data) ?? data;
   const before = data.before ?? null;
   return {
     eventId: event.id,

@@ -1,4 +1,4 @@
-import { ALL_EVENTS, sensitivePaths, type EventContract } from '@daybook/contracts';
+import { ALL_EVENTS, eventUserId, sensitivePaths, type EventContract } from '@daybook/contracts';
 
 /** Topics whose events concern one user and are pushed to that user's devices. */
 export const PUSHED_TOPICS = [
@@ -20,14 +20,5 @@ export function pushedContracts(catalogue: readonly EventContract[] = ALL_EVENTS
   );
 }
 
-/**
- * The user an event concerns: its `userId`, or the `userId` of the task snapshot it carries.
- * Undefined when it names none (such an event is not pushed to anybody).
- */
-export function userOf(data: unknown): string | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const d = data as { userId?: unknown; task?: { userId?: unknown } | null };
-  if (typeof d.userId === 'string') return d.userId;
-  if (typeof d.task === 'object' && d.task !== null && typeof d.task.userId === 'string') return d.task.userId;
-  return undefined;
-}
+/** The user an event concerns (contracts' one rule); an event naming none is pushed to nobody. */
+export const userOf = eventUserId;

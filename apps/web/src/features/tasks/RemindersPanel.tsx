@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { ReminderState, SnoozeBy } from '../../api/reminders';
 import { instantLabel, todayIn, zonedToIso } from '../../lib/dates';
+import { onRemoteChange, syncStore } from '../../state/sync';
 
 interface Props {
   taskId: string;
@@ -33,9 +34,18 @@ export function RemindersPanel({ taskId, timeZone }: Props) {
 
   useEffect(() => {
     void load();
-    // A reminder fires on its own: look again now and then while the editor is open.
-    const timer = setInterval(() => void load(), 2000);
-    return () => clearInterval(timer);
+    // A reminder fires on its own: its reminder.* event, pushed live, says when. Without
+    // live sync (reconnecting, offline), look again now and then instead.
+    const off = onRemoteChange((e) => {
+      if (e.type.startsWith('daybook.reminder.') && e.data.taskId === taskId) void load();
+    });
+    const timer = setInterval(() => {
+      if (syncStore.get().status !== 'live') void load();
+    }, 2000);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
   }, [taskId]);
 
   const snooze = async (r: ReminderState, by: SnoozeBy) => {

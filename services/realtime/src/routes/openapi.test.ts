@@ -36,5 +36,7 @@ test('the service serves the committed document, to anyone', async () => {
 
 test('every status the endpoint can answer is documented, and no other', () => {
   const { paths } = committed() as { paths: Record<string, Record<string, { responses: object }>> };
-  expect(Object.keys(paths['/api/realtime/changes']!.get!.responses).sort()).toEqual(['200', '400', '401', '410']);
+  const statuses = Object.keys(paths['/api/realtime/changes']!.get!.responses);
+  // 503 (database busy) is the kit's, documented on every operation.
+  expect(statuses.filter((status) => status !== '503').sort()).toEqual(['200', '400', '401', '410']);
 });

@@ -22,8 +22,11 @@ export function migratedServices(): string[] {
     .sort();
 }
 
-/** The template's name: a hash of every migration, so changing one makes a new template. */
-function templateName(services: string[]): string {
+/**
+ * The template's key: a hash of every migration, so changing one makes a new template. Its
+ * database is named `<key>_<unix seconds it was built>`.
+ */
+function templateKey(services: string[]): string {
   const hash = createHash('sha256');
   for (const dir of [PLATFORM_MIGRATIONS, ...services]) {
     hash.update(`${dir}\n`);
@@ -57,28 +60,36 @@ export function ensureTemplateDatabase(adminUrl = testEnvironment().adminDatabas
   return template;
 }
 
+/**
+ * Templates of other migrations are dropped once this old: another checkout's test run on
+ * the same server (a branch with other migrations) may still be copying from one.
+ */
+const STALE_TEMPLATE_MS = 6 * 60 * 60_000;
+
 async function buildTemplate(adminUrl: string): Promise<string> {
   const services = migratedServices();
-  const name = templateName(services);
+  const key = templateKey(services);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     // Parallel test workers (and runs) build it once: the others wait here, then find it.
     await admin.query('SELECT pg_advisory_lock(hashtext($1))', ['daybook-test-template']);
-    const existing = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `${TEMPLATE_PREFIX}%`,
-    ]);
-    if (existing.rows.some((r) => r.datname === name)) return name;
+    const existing = (
+      await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+        `${TEMPLATE_PREFIX}%`,
+      ])
+    ).rows.map((r) => r.datname);
+    const built = existing.find((d) => d.startsWith(`${key}_`) && !d.endsWith('_building'));
+    if (built) return built;
+    const name = `${key}_${Math.floor(Date.now() / 1000)}`;
     const building = `${name}_building`;
-    await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${building}`);
     for (const service of services) {
       await migrateService({ databaseUrl: withDatabase(adminUrl, building), service, repoRoot: REPO_ROOT });
     }
     await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
     await admin.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
-    // Templates of older migrations are of no further use.
-    for (const { datname } of existing.rows.filter((r) => !r.datname.endsWith('_building'))) {
+    for (const datname of existing.filter((d) => isStaleTemplate(d))) {
       await admin.query(`ALTER DATABASE ${datname} WITH IS_TEMPLATE false`);
       await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
@@ -87,6 +98,12 @@ async function buildTemplate(adminUrl: string): Promise<string> {
     await admin.query('SELECT pg_advisory_unlock(hashtext($1))', ['daybook-test-template']).catch(() => {});
     await admin.end();
   }
+}
+
+/** A template (or a build of one left by a crashed run) older than STALE_TEMPLATE_MS. */
+function isStaleTemplate(datname: string): boolean {
+  const builtAt = /_(\d+)(_building)?$/.exec(datname.slice(TEMPLATE_PREFIX.length));
+  return !builtAt || Date.now() - Number(builtAt[1]) * 1000 > STALE_TEMPLATE_MS;
 }
 
 /**
@@ -104,12 +121,22 @@ export async function createTestDatabase(
   } = {},
 ): Promise<TestDatabase> {
   const adminDatabaseUrl = opts.adminDatabaseUrl ?? testEnvironment().adminDatabaseUrl;
-  const template = opts.empty ? undefined : await ensureTemplateDatabase(adminDatabaseUrl);
   const name = `daybook_test_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: adminDatabaseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  await admin.end();
+  let template: string | undefined;
+  try {
+    template = opts.empty ? undefined : await ensureTemplateDatabase(adminDatabaseUrl);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } catch (err) {
+    // 3D000: the template this process knew is gone (dropped as stale): build or find it again.
+    if (!template || (err as { code?: string }).code !== '3D000') throw err;
+    templates.delete(adminDatabaseUrl);
+    template = await ensureTemplateDatabase(adminDatabaseUrl);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
   const url = withDatabase(adminDatabaseUrl, name);
   const inTemplate = new Set(template ? migratedServices() : []);
   for (const service of services.filter((s) => !inTemplate.has(s))) {

@@ -90,8 +90,11 @@ async function buildTemplate(adminUrl: string): Promise<string> {
     await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
     await admin.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
     for (const datname of existing.filter((d) => isStaleTemplate(d))) {
-      await admin.query(`ALTER DATABASE ${datname} WITH IS_TEMPLATE false`);
-      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      // Best effort: a run of older code on the same server may be dropping it too.
+      await admin
+        .query(`ALTER DATABASE ${datname} WITH IS_TEMPLATE false`)
+        .then(() => admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`))
+        .catch(() => {});
     }
     return name;
   } finally {

@@ -103,10 +103,13 @@ async function buildTemplate(adminUrl: string): Promise<string> {
   }
 }
 
-/** A template (or a build of one left by a crashed run) older than STALE_TEMPLATE_MS. */
+/**
+ * A template (or a build of one left by a crashed run) older than STALE_TEMPLATE_MS. One
+ * named without its build time (made before it had one) is left alone: its age is unknown.
+ */
 function isStaleTemplate(datname: string): boolean {
   const builtAt = /_(\d+)(_building)?$/.exec(datname.slice(TEMPLATE_PREFIX.length));
-  return !builtAt || Date.now() - Number(builtAt[1]) * 1000 > STALE_TEMPLATE_MS;
+  return builtAt !== null && Date.now() - Number(builtAt[1]) * 1000 > STALE_TEMPLATE_MS;
 }
 
 /**

@@ -62,8 +62,10 @@ check "helm/daybook/files/dapr/components == dapr/components" \
   diff -ru "$ROOT/dapr/components" "$CHART/files/dapr/components"
 check "helm/daybook/files/dapr/config.yaml == dapr/config.yaml" \
   diff -u "$ROOT/dapr/config.yaml" "$CHART/files/dapr/config.yaml"
+check "helm/daybook/files/dapr/secret-access.yaml == dapr/secret-access.yaml" \
+  diff -u "$ROOT/dapr/secret-access.yaml" "$CHART/files/dapr/secret-access.yaml"
 if [[ $failures -gt 0 ]]; then
-  echo "        fix: cp dapr/components/*.yaml helm/daybook/files/dapr/components/ && cp dapr/config.yaml helm/daybook/files/dapr/"
+  echo "        fix: cp dapr/components/*.yaml helm/daybook/files/dapr/components/ && cp dapr/config.yaml dapr/secret-access.yaml helm/daybook/files/dapr/"
 fi
 
 step "Helm chart"

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, isPortOpen, loadTopology } from '@daybook/substrate';
+import { REPO_ROOT, isPortOpen, loadTopology, secretAccess } from '@daybook/substrate';
 import {
   createTestDatabase,
   startJwksServer,
@@ -17,11 +17,13 @@ const SERVICES = loadTopology().map((a) => a.appID);
 
 let db: TestDatabase;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+let secretNames: string[];
 const running = new Map<string, ServiceUnderTest>();
 
 beforeAll(async () => {
   db = await createTestDatabase(SERVICES);
   const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
+  secretNames = Object.keys(secrets);
   jwks = await startJwksServer(secrets);
   const ctx = testContext({
     databaseUrl: db.url,
@@ -73,6 +75,23 @@ test('identity publishes the public signing key as a JWKS', async () => {
   expect(body.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
   expect(body.keys[0]).not.toHaveProperty('d'); // never the private part
 });
+
+test.each(['identity', 'notifications', 'journal'])(
+  "%s's sidecar reads its own secrets and is refused every other (dapr/secret-access.yaml)",
+  async (name) => {
+    const { ports } = running.get(name)!.sidecar;
+    const allowed = new Set(secretAccess()[name]);
+    const answers = await Promise.all(
+      secretNames.map(async (secret) => {
+        const res = await fetch(`http://127.0.0.1:${ports.http}/v1.0/secrets/daybook-secrets/${secret}`);
+        return [secret, res.status] as const;
+      }),
+    );
+    expect(Object.fromEntries(answers)).toEqual(
+      Object.fromEntries(secretNames.map((secret) => [secret, allowed.has(secret) ? 200 : 403])),
+    );
+  },
+);
 
 test.each(SERVICES)('%s shuts down cleanly on SIGTERM and frees its port', async (name) => {
   const service = running.get(name)!;

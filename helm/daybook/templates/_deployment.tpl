@@ -36,7 +36,7 @@ spec:
         dapr.io/app-id: {{ $name | quote }}
         dapr.io/app-port: {{ $cfg.port | quote }}
         dapr.io/app-protocol: http
-        dapr.io/config: {{ $dapr.config | quote }}
+        dapr.io/config: {{ printf "%s-%s" $dapr.config $name | quote }}
         dapr.io/log-level: {{ $dapr.logLevel | quote }}
         dapr.io/log-as-json: "true"
         dapr.io/enable-metrics: "true"

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { step } from './log';
-import { CACHE_DIR, DAPR_VERSION, DATA_DIR, PORTS, REPO_ROOT } from './paths';
+import { CACHE_DIR, DAPR_VERSION, DATA_DIR, PORTS, REPO_ROOT, RUN_DIR } from './paths';
 import { realClockEnv, startProcess, tail, type ManagedProcess, type StartOptions } from './processes';
 import { httpOk, waitFor } from './wait';
 
@@ -144,7 +146,7 @@ export function startSidecar(bins: DaprBinaries, o: SidecarOptions): ManagedProc
     '--resources-path',
     o.resourcesPath ?? join(REPO_ROOT, 'dapr', 'components'),
     '--config',
-    o.configPath ?? join(REPO_ROOT, 'dapr', 'config.yaml'),
+    o.configPath ?? sidecarConfigFor(o.appId),
     '--scheduler-host-address',
     o.schedulerAddress ?? `localhost:${PORTS.scheduler}`,
     '--dapr-listen-addresses',
@@ -180,3 +182,36 @@ export const sidecarHealthy = (httpPort: number) => async () => {
     return false;
   }
 };
+
+/** The secret store every app reads from (dapr/components/secretstore.yaml). */
+const SECRET_STORE = 'daybook-secrets';
+
+/** Which secrets each app may read (dapr/secret-access.yaml); an app not listed reads none. */
+export function secretAccess(): Record<string, string[]> {
+  const parsed = parseYaml(readFileSync(join(REPO_ROOT, 'dapr', 'secret-access.yaml'), 'utf8')) as Record<
+    string,
+    string[] | null
+  >;
+  return Object.fromEntries(Object.entries(parsed).map(([app, secrets]) => [app, secrets ?? []]));
+}
+
+/**
+ * The sidecar configuration of one app: dapr/config.yaml with secrets.scopes denying every
+ * secret but the app's own (the chart makes the same per service). Written under RUN_DIR.
+ */
+export function sidecarConfigFor(appId: string): string {
+  const config = parseYaml(readFileSync(join(REPO_ROOT, 'dapr', 'config.yaml'), 'utf8')) as {
+    spec: Record<string, unknown>;
+  };
+  config.spec.secrets = {
+    scopes: [{ storeName: SECRET_STORE, defaultAccess: 'deny', allowedSecrets: secretAccess()[appId] ?? [] }],
+  };
+  const dir = join(RUN_DIR, 'dapr-config');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${appId}.yaml`);
+  // Sidecars start in parallel: each writes its own copy and renames it into place whole.
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  writeFileSync(tmp, stringifyYaml(config));
+  renameSync(tmp, file);
+  return file;
+}

@@ -13,27 +13,21 @@ export function CompleteParentDialog({
 }) {
   const open = (task.subtasks?.total ?? 0) - (task.subtasks?.done ?? 0);
   return (
-    <Dialog
-      title={`Complete “${task.title}”?`}
-      onClose={onClose}
-      testId="complete-parent"
-      footer={
-        <>
-          <button type="button" class="button button-primary" autoFocus onClick={() => onChoose(true)}>
-            Complete all
-          </button>
-          <button type="button" class="button" onClick={() => onChoose(false)}>
-            Only this task
-          </button>
-          <button type="button" class="button button-link" onClick={onClose}>
-            Cancel
-          </button>
-        </>
-      }
-    >
+    <Dialog title={`Complete “${task.title}”?`} onClose={onClose} testId="complete-parent">
       <p>
         It has {open} open subtask{open === 1 ? '' : 's'}. Complete {open === 1 ? 'it' : 'them'} too?
       </p>
+      <div class="button-row">
+        <button type="button" class="button button-primary" autoFocus onClick={() => onChoose(true)}>
+          Complete all
+        </button>
+        <button type="button" class="button" onClick={() => onChoose(false)}>
+          Only this task
+        </button>
+        <button type="button" class="button button-link" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
     </Dialog>
   );
 }

@@ -29,7 +29,8 @@ export function NextIfCompleted({ task, timeZone }: { task: Task; timeZone: stri
             'dateTime' in due
               ? `${dayLabel(next.at, timeZone)}, ${timeLabel(next.at, timeZone)}`
               : next.local.slice(0, 10);
-          setText(`If completed now, the next one is due ${when}.`);
+          // "tomorrow, 07:00" mid-sentence (the label is capitalised to stand alone).
+          setText(`If completed now, the next one is due ${when.charAt(0).toLowerCase()}${when.slice(1)}.`);
         }
       })
       .catch(() => setText(null));

@@ -10,12 +10,13 @@ import type { ChangeTask } from './shared/change-task';
  * A person undoes a deletion, within the restore window; past it the task is as gone as
  * one never made (NotFound). Conflict, with the server's copy, when it is not deleted.
  * The subtasks deleted with it (at the same instant) come back with it, an event each;
- * ones deleted on their own before stay deleted.
+ * ones deleted on their own before stay deleted. A subtask whose parent is still deleted
+ * is a Conflict: it would come back under a task nobody sees (restore the parent).
  */
 export function restoreTask(deps: {
   transact: Transact;
   changeTask: ChangeTask;
-  tasks: Pick<TaskStore, 'descendants' | 'findMany' | 'reread'>;
+  tasks: Pick<TaskStore, 'descendants' | 'findMany' | 'reread' | 'find'>;
 }) {
   const { transact, changeTask, tasks } = deps;
   return (userId: string, id: string): Promise<TaskRecord> =>
@@ -24,6 +25,10 @@ export function restoreTask(deps: {
       const task = await changeTask(tx, { userId, id, allowDeleted: true }, taskRestored, async (before) => {
         if (!before.deletedAt) throw new Conflict('task is not deleted', toSnapshot(before));
         if (!isRestorable(before.deletedAt)) throw new NotFound('task');
+        const parent = before.parentId ? await tasks.find(userId, before.parentId) : null;
+        if (parent?.deletedAt) {
+          throw new Conflict('its parent task is deleted: restore the parent instead', toSnapshot(before));
+        }
         deletedAt = before.deletedAt.getTime();
         return { columns: { deletedAt: null } };
       });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { taskCompleted, taskCreated, taskDeleted, taskRestored, taskUpdated } from '@daybook/contracts';
-import { InvalidInput, NotFound } from '@daybook/service-kit';
+import { Conflict, InvalidInput, NotFound } from '@daybook/service-kit';
 import { dateTimeFrom } from '@daybook/testing';
 import { subtaskProgress, toSnapshot } from '../domain/task-view';
 import { occurrenceRequest, useCaseHarness, type UseCaseHarness } from '../testing';
@@ -121,6 +121,9 @@ test('moving, deleting and restoring a parent carries its subtasks, an event eac
   ]);
   // Deleted on its own before the parent: stays deleted.
   expect((await h.getTask(ada, subtasks[2]!.id)).deletedAt).not.toBeNull();
+  // A subtask cannot come back under a parent that is still deleted.
+  await h.deleteTask(ada, parent.id);
+  await expect(h.restoreTask(ada, subtasks[0]!.id)).rejects.toThrow(Conflict);
 });
 
 test("a recurring parent's next occurrence copies its subtasks, open again, an event each", async () => {

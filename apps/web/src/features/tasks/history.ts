@@ -160,7 +160,7 @@ function changedFields(entry: AuditEntry, before: TaskFields, after: TaskFields)
   const fields = entry.changes
     ? entry.changes.map((c) => c.path.split('.')[0]!)
     : // Entries written before diffs were kept: compare the two sides here.
-      Object.keys(after).filter(
+      [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
         (k) =>
           JSON.stringify((before as Record<string, unknown>)[k]) !==
           JSON.stringify((after as Record<string, unknown>)[k]),

@@ -116,6 +116,19 @@ test('tasks honours the web app contract', async () => {
         const t = await create({});
         return { taskId: t.id, version: t.version };
       },
+      'ada has a task with two open subtasks': async () => {
+        const t = await create({});
+        await create({ title: 'Buy compost', parentId: t.id });
+        await create({ title: 'Find the trowel', parentId: t.id });
+        return { taskId: t.id, version: t.version };
+      },
+      'ada has a task with two subtasks, one of them done': async () => {
+        const t = await create({});
+        await create({ title: 'Buy compost', parentId: t.id });
+        const done = await create({ title: 'Find the trowel', parentId: t.id });
+        await api(`/${done.id}/complete`, { method: 'POST', headers: { 'if-match': `"${done.version}"` } });
+        return { taskId: t.id, version: t.version };
+      },
       'ada has a recurring task': async () => {
         const t = await create({
           // Beyond the Upcoming window, so that interaction sees only the task due in three days.

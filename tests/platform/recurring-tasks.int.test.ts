@@ -390,3 +390,47 @@ test('the preview shows the next dates of a rule exactly as the series will have
   expect(problems.map((p) => p.field).sort()).toEqual(['query.rrule', 'query.timeZone']);
   expect((await fetch(`${recurring.baseUrl}/api/recurring/preview?rrule=FREQ%3DDAILY`)).status).toBe(401);
 });
+
+test("a recurring parent's next occurrence is due a month after the completion's day, with its subtasks open again", async () => {
+  const ada = person();
+  const parent = (
+    await ada.call('POST', '/api/tasks', {
+      title: 'Pay the bills',
+      due: { dateTime: dateTimeFrom(3, '09:00'), timeZone: 'UTC' },
+      recurrence: { rrule: 'FREQ=MONTHLY', mode: 'after-completion' },
+    })
+  ).body;
+  const rent = (await ada.call('POST', '/api/tasks', { title: 'Rent', parentId: parent.id })).body;
+  await ada.call('POST', '/api/tasks', { title: 'Electricity', parentId: parent.id });
+  await ada.call('POST', `/api/tasks/${rent.id}/complete`, undefined, { 'if-match': '"1"' });
+  const done = (await ada.call('POST', `/api/tasks/${parent.id}/complete`, undefined, { 'if-match': '"1"' })).body;
+  // Completed alone: one of its two subtasks is still open.
+  expect(done).toMatchObject({ status: 'done', subtasks: { total: 2, done: 1 } });
+
+  const next = await waitFor('the next occurrence', async () =>
+    (await seriesTasks(ada, parent.id)).find((t) => t.id !== parent.id),
+  );
+  // The completion's day plus one month (clamped to a shorter month's last day), at 09:00.
+  const completedDay = DateTime.fromISO(done.completedAt!, { zone: 'UTC' });
+  expect(next.dueAt).toBe(`${completedDay.plus({ months: 1 }).toISODate()}T09:00:00.000Z`);
+  // The preview said so before: asked with the completion instant, it gives the same.
+  const preview = await fetch(
+    `${recurring.baseUrl}/api/recurring/preview?${new URLSearchParams({
+      rrule: 'FREQ=MONTHLY',
+      start: parent.due && 'dateTime' in parent.due ? parent.due.dateTime : '',
+      timeZone: 'UTC',
+      completedAt: done.completedAt!,
+    }).toString()}`,
+    { headers: { authorization: `Bearer ${stack.token(randomUUID())}` } },
+  );
+  expect(((await preview.json()) as { ifCompleted: { at: string } }).ifCompleted.at).toBe(next.dueAt);
+
+  const copies = await waitFor('the subtasks copied', async () => {
+    const items = (await ada.call('GET', `/api/tasks?parentId=${next.id}&sort=title&order=asc`)).body.items;
+    return items.length === 2 ? items : undefined;
+  });
+  expect(copies.map((t) => [t.title, t.status, t.parentId])).toEqual([
+    ['Electricity', 'open', next.id],
+    ['Rent', 'open', next.id],
+  ]);
+});

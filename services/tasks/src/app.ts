@@ -35,6 +35,7 @@ import { restoreTask } from './usecases/restore-task';
 import { retagTask } from './usecases/retag-task';
 import { taskChanger } from './usecases/shared/change-task';
 import { referenceChecker } from './usecases/shared/check-references';
+import { placer } from './usecases/shared/place-under';
 import { dueResolver } from './usecases/shared/resolve-due';
 import { viewToday } from './usecases/view-today';
 import { viewUpcoming } from './usecases/view-upcoming';
@@ -58,18 +59,19 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
   const changeTask = taskChanger({ tasks, publish });
   const checkReferences = referenceChecker({ tags, lists });
   const resolveDue = dueResolver({ settings });
+  const placeUnder = placer({ tasks });
   const writes = { transact, changeTask };
 
-  const complete = completeTask(writes);
-  const remove = deleteTask(writes);
+  const complete = completeTask({ ...writes, tasks });
+  const remove = deleteTask({ ...writes, tasks });
   const retag = retagTask({ ...writes, tasks, checkReferences });
   return {
-    createTask: createTask({ transact, tasks, series, checkReferences, resolveDue, publish }),
-    editTask: editTask({ ...writes, tasks, series, checkReferences, resolveDue }),
+    createTask: createTask({ transact, tasks, series, checkReferences, resolveDue, placeUnder, publish }),
+    editTask: editTask({ ...writes, tasks, series, checkReferences, resolveDue, placeUnder }),
     completeTask: complete,
     reopenTask: reopenTask(writes),
     deleteTask: remove,
-    restoreTask: restoreTask(writes),
+    restoreTask: restoreTask({ ...writes, tasks }),
     retagTask: retag,
     bulkChangeTasks: bulkChangeTasks({ completeTask: complete, deleteTask: remove, retagTask: retag }),
     getTask: getTask({ tasks }),

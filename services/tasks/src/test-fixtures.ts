@@ -21,6 +21,7 @@ export function aRecord(overrides: Partial<TaskRecord> = {}): TaskRecord {
     recurrenceMissed: null,
     recurrenceExdates: [],
     seriesId: null,
+    parentId: null,
     occurrenceKey: null,
     requestKey: null,
     version: 1,
@@ -30,6 +31,7 @@ export function aRecord(overrides: Partial<TaskRecord> = {}): TaskRecord {
     deletedAt: null,
     tags: [],
     reminders: [],
+    subtasks: [],
     ...overrides,
   };
 }

@@ -60,6 +60,42 @@ describe('recurring, as the web app uses it', () => {
     });
   });
 
+  test('when the next one is due if completed at an instant (after completion)', async () => {
+    // Fixed past dates: a pact must not change with the day it is written.
+    pact
+      .given('ada is signed in')
+      .uponReceiving('a preview of a quarterly rule completed on 29 November')
+      .withRequest({
+        method: 'GET',
+        path: '/api/recurring/preview',
+        headers: auth,
+        query: {
+          rrule: 'FREQ=MONTHLY;INTERVAL=3',
+          start: '2024-08-29T09:00',
+          timeZone: 'Europe/London',
+          count: '1',
+          completedAt: '2024-11-29T12:00:00.000Z',
+        },
+      })
+      .willRespondWith({
+        status: 200,
+        body: {
+          occurrences: eachLike({ local: like('2024-08-29T09:00:00'), at: like('2024-08-29T08:00:00.000Z') }, 1),
+          // Clamped to the last day of February, not skipped to May.
+          ifCompleted: { local: '2025-02-28T09:00:00', at: '2025-02-28T09:00:00.000Z' },
+        },
+      });
+    await executeTest(pact, async (mock) => {
+      const next = await recurringApi(http(mock.url)).ifCompleted({
+        rrule: 'FREQ=MONTHLY;INTERVAL=3',
+        start: '2024-08-29T09:00',
+        timeZone: 'Europe/London',
+        completedAt: '2024-11-29T12:00:00.000Z',
+      });
+      expect(next?.local).toBe('2025-02-28T09:00:00');
+    });
+  });
+
   test('a rule the service rejects: 400 naming the field', async () => {
     pact
       .given('ada is signed in')

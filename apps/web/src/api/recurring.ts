@@ -12,6 +12,21 @@ export function recurringApi(http: HttpClient) {
         query: { rrule: q.rrule, start: q.start, timeZone: q.timeZone, exdates: q.exdates, count: q.count ?? 5 },
         signal,
       }),
+    /** When the next one of an after-completion series is due if completed at `completedAt`. */
+    ifCompleted: async (q: PreviewQuery & { completedAt: string }, signal?: AbortSignal) =>
+      (
+        await http.request<PreviewResponse>('GET', '/api/recurring/preview', {
+          query: {
+            rrule: q.rrule,
+            start: q.start,
+            timeZone: q.timeZone,
+            exdates: q.exdates,
+            count: 1,
+            completedAt: q.completedAt,
+          },
+          signal,
+        })
+      ).ifCompleted ?? null,
   };
 }
 

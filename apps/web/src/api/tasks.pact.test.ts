@@ -32,6 +32,7 @@ const authJson = { ...auth, 'content-type': 'application/json' };
 const taskPath = (suffix = '') => fromProviderState(`/api/tasks/\${taskId}${suffix}`, `/api/tasks/${TASK_ID}${suffix}`);
 const ifMatch = (example: number) => fromProviderState('"${version}"', `"${example}"`);
 const taskId = () => fromProviderState('${taskId}', TASK_ID);
+const SUBTASK_ID = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 const tagId = () => fromProviderState('${tagId}', TAG_ID);
 
 pactFileLifecycle('tasks');
@@ -402,6 +403,83 @@ describe('tasks, as the web app uses it', () => {
       });
     await executeTest(pact, async (mock) => {
       expect((await client(mock.url).complete(TASK_ID, 1)).status).toBe('done');
+    });
+  });
+
+  test('a subtask added under a task', async () => {
+    pact
+      .given('ada has a task')
+      .uponReceiving('a create under a parent')
+      .withRequest({
+        method: 'POST',
+        path: '/api/tasks',
+        headers: authJson,
+        body: { title: 'Buy compost', parentId: taskId() },
+      })
+      .willRespondWith({
+        status: 201,
+        headers: { etag: regex(/^"\d+"$/, '"1"') },
+        body: taskLike({
+          id: uuid(SUBTASK_ID),
+          title: 'Buy compost',
+          parentId: taskId(),
+          subtasks: { total: 0, done: 0 },
+        }),
+      });
+    await executeTest(pact, async (mock) => {
+      const subtask = await client(mock.url).create({ title: 'Buy compost', parentId: TASK_ID });
+      expect(subtask.parentId).toBe(TASK_ID);
+    });
+  });
+
+  test('the subtasks of a task, oldest first', async () => {
+    pact
+      .given('ada has a task with two open subtasks')
+      .uponReceiving('a list request for the subtasks of a task')
+      .withRequest({
+        method: 'GET',
+        path: '/api/tasks',
+        headers: auth,
+        query: { parentId: taskId(), sort: 'created', order: 'asc' },
+      })
+      .willRespondWith({
+        status: 200,
+        body: {
+          items: eachLike(
+            taskLike({ id: uuid(SUBTASK_ID), parentId: taskId(), subtasks: like({ total: 0, done: 0 }) }),
+            2,
+          ),
+          nextCursor: null,
+        },
+      });
+    await executeTest(pact, async (mock) => {
+      const items = await client(mock.url).subtasks(TASK_ID);
+      expect(items.map((s) => s.parentId)).toEqual([TASK_ID, TASK_ID]);
+    });
+  });
+
+  test('complete a task with its open subtasks', async () => {
+    pact
+      .given('ada has a task with two subtasks, one of them done')
+      .uponReceiving('a completion with its subtasks')
+      .withRequest({
+        method: 'POST',
+        path: taskPath('/complete'),
+        headers: { ...authJson, 'if-match': ifMatch(1) },
+        body: { completeSubtasks: true },
+      })
+      .willRespondWith({
+        status: 200,
+        body: taskLike({
+          status: 'done',
+          completedAt: like(INSTANT_END),
+          version: integer(2),
+          subtasks: { total: 2, done: 2 },
+        }),
+      });
+    await executeTest(pact, async (mock) => {
+      const task = await client(mock.url).complete(TASK_ID, 1, true);
+      expect(task.subtasks).toEqual({ total: 2, done: 2 });
     });
   });
 

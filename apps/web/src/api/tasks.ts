@@ -49,8 +49,19 @@ export function tasksApi(http: HttpClient) {
         headers: ifMatch(version),
         ...(scope ? { query: { scope } } : {}),
       }),
-    complete: (id: string, version: number) =>
-      http.request<Task>('POST', `${base}/${id}/complete`, { headers: ifMatch(version) }),
+    /** `completeSubtasks`: its open subtasks are completed with it (the person was asked). */
+    complete: (id: string, version: number, completeSubtasks?: boolean) =>
+      http.request<Task>('POST', `${base}/${id}/complete`, {
+        headers: ifMatch(version),
+        ...(completeSubtasks ? { body: { completeSubtasks } } : {}),
+      }),
+    /** The direct subtasks of a task. */
+    subtasks: async (parentId: string) =>
+      items(
+        await http.request<Page>('GET', base, {
+          query: { parentId, sort: 'created', order: 'asc' } satisfies TaskQuery,
+        }),
+      ),
     reopen: (id: string, version: number) =>
       http.request<Task>('POST', `${base}/${id}/reopen`, { headers: ifMatch(version) }),
     remove: (id: string) => http.request<DeletedTask>('DELETE', `${base}/${id}`),

@@ -76,6 +76,8 @@ export function toQuery(f: Filters): TaskQuery {
     sort: f.sort === 'relevance' && !f.q.trim() ? 'due' : f.sort,
     order: f.order,
     limit: PAGE_SIZE,
+    // Subtasks are shown under their parent, not on their own.
+    topLevel: 'true',
   };
 }
 
@@ -189,8 +191,13 @@ export function selectAll(on: boolean): void {
  */
 export function applyRemoteTask(task: Task, now = new Date()): void {
   tasksStore.set((s) => {
-    const existing = s.items.find((t) => t.id === task.id);
-    if (existing && existing.version >= task.version) return {};
+    const found = s.items.find((t) => t.id === task.id);
+    if (found && found.version >= task.version) return {};
+    // Events carry no progress count: the row keeps the one it had.
+    if (found && !task.subtasks && found.subtasks) task = { ...task, subtasks: found.subtasks };
+    // A subtask is shown under its parent: never as a row of the list of all tasks.
+    if (s.view === 'all' && task.parentId) return found ? { items: s.items.filter((t) => t.id !== task.id) } : {};
+    const existing = found;
     const filters = s.view === 'all' ? s.filters : { ...defaultFilters, sort: 'due' as const, order: 'asc' as const };
     if (!matchesView(task, s.view, filters, userTimeZone(), now)) {
       if (!existing) return {};

@@ -40,6 +40,11 @@ export const taskSnapshot = z
       .strict()
       .nullable(),
     seriesId: id.nullable(),
+    /**
+     * The task this one is a subtask of; absent on a top-level task. Optional (not a new
+     * version): every snapshot written before subtasks existed is still a valid one.
+     */
+    parentId: id.optional(),
     version: z.number().int().positive(),
     createdAt: timestamp,
     updatedAt: timestamp,

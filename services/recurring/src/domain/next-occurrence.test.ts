@@ -163,3 +163,135 @@ describe('after completion', () => {
     expect(next?.local).toBe('2026-11-27T09:00:00');
   });
 });
+
+// Past dates only (the rule daybook/no-fixed-future-date): pure computations, no clock.
+describe('after completion: the completion day plus the interval, at the series time of day', () => {
+  test.each([
+    // [rule, series start (local), completed at (instant), zone, next due (local)]
+    [
+      'quarterly, completed on 29 Nov: 29 Feb in a leap year',
+      'FREQ=MONTHLY;INTERVAL=3',
+      '2023-08-29T09:00',
+      '2023-11-29T12:00:00Z',
+      'Europe/London',
+      '2024-02-29T09:00:00',
+    ],
+    [
+      'quarterly, completed on 29 Nov: clamps to 28 Feb, no skip',
+      'FREQ=MONTHLY;INTERVAL=3',
+      '2024-08-29T09:00',
+      '2024-11-29T12:00:00Z',
+      'Europe/London',
+      '2025-02-28T09:00:00',
+    ],
+    [
+      'quarterly, completed on 31 Jan: clamps to 30 Apr',
+      'FREQ=MONTHLY;INTERVAL=3',
+      '2024-10-31T09:00',
+      '2025-01-31T12:00:00Z',
+      'Europe/London',
+      '2025-04-30T09:00:00',
+    ],
+    [
+      'monthly, completed on 31 Jan: clamps to 29 Feb in a leap year',
+      'FREQ=MONTHLY',
+      '2023-12-31T09:00',
+      '2024-01-31T12:00:00Z',
+      'Europe/London',
+      '2024-02-29T09:00:00',
+    ],
+    [
+      'yearly, completed on 29 Feb: 28 Feb next year',
+      'FREQ=YEARLY',
+      '2023-02-28T09:00',
+      '2024-02-29T12:00:00Z',
+      'Europe/London',
+      '2025-02-28T09:00:00',
+    ],
+    [
+      'weekly, completed early on a Wednesday: the Wednesday after',
+      'FREQ=WEEKLY',
+      '2025-06-02T09:00',
+      '2025-06-04T12:00:00Z',
+      'Europe/London',
+      '2025-06-11T09:00:00',
+    ],
+    [
+      'every 2 weeks, completed late on a Sunday',
+      'FREQ=WEEKLY;INTERVAL=2',
+      '2025-06-02T09:00',
+      '2025-06-15T20:00:00Z',
+      'Europe/London',
+      '2025-06-29T09:00:00',
+    ],
+    [
+      'daily, completed before the time of day: tomorrow, not today',
+      'FREQ=DAILY',
+      '2025-06-01T18:00',
+      '2025-06-04T07:00:00Z',
+      'Europe/London',
+      '2025-06-05T18:00:00',
+    ],
+    [
+      'every 3 days, completed just after local midnight (still UTC yesterday)',
+      'FREQ=DAILY;INTERVAL=3',
+      '2025-06-01T09:00',
+      '2025-06-03T23:30:00Z',
+      'Europe/London',
+      '2025-06-07T09:00:00',
+    ],
+    [
+      'daily across the spring DST change: same wall-clock time',
+      'FREQ=DAILY',
+      '2025-03-01T09:00',
+      '2025-03-29T10:00:00Z',
+      'Europe/London',
+      '2025-03-30T09:00:00',
+    ],
+    [
+      'weekly across the autumn DST change in New York',
+      'FREQ=WEEKLY',
+      '2024-10-01T08:30',
+      '2024-10-31T13:00:00Z',
+      'America/New_York',
+      '2024-11-07T08:30:00',
+    ],
+    [
+      'a time in the spring-forward gap moves forward',
+      'FREQ=DAILY',
+      '2025-03-01T02:30',
+      '2025-03-29T12:00:00Z',
+      'Europe/London',
+      '2025-03-30T02:30:00',
+    ],
+  ])('%s', (_name, rrule, start, completedAt, zone, expected) => {
+    const next = nextAfterCompletion(series(rrule, start, zone), new Date(completedAt));
+    expect(next?.local).toBe(expected);
+  });
+
+  test('the instant of a wall-clock time in the gap is the one after the change', () => {
+    const next = nextAfterCompletion(series('FREQ=DAILY', '2025-03-01T01:30'), new Date('2025-03-29T12:00:00Z'));
+    expect(next?.at.toISOString()).toBe('2025-03-30T01:30:00.000Z'); // 01:30 does not exist: 02:30 BST
+  });
+
+  test('an EXDATE on the day found moves on by another interval', () => {
+    const next = nextAfterCompletion(
+      series('FREQ=WEEKLY', '2025-06-02T09:00', 'Europe/London', ['2025-06-11']),
+      new Date('2025-06-04T12:00:00Z'),
+    );
+    expect(next?.local).toBe('2025-06-18T09:00:00');
+  });
+
+  test('UNTIL before the day found ends the series', () => {
+    const rule = series('FREQ=MONTHLY;INTERVAL=3;UNTIL=20250201T000000Z', '2024-08-29T09:00');
+    expect(nextAfterCompletion(rule, new Date('2024-11-29T12:00:00Z'))).toBeUndefined();
+  });
+
+  test('a rule naming days gives its first day after the completion day, even before the time of day', () => {
+    const rule = series('FREQ=WEEKLY;BYDAY=WE', '2025-06-04T18:00');
+    // Completed on Wednesday morning, before 18:00: next Wednesday, not the same evening.
+    expect(nextAfterCompletion(rule, new Date('2025-06-04T07:00:00Z'))?.local).toBe('2025-06-11T18:00:00');
+    const monthEnd = series('FREQ=MONTHLY;BYMONTHDAY=-1', '2025-01-31T09:00');
+    expect(nextAfterCompletion(monthEnd, new Date('2025-02-10T12:00:00Z'))?.local).toBe('2025-02-28T09:00:00');
+  });
+});

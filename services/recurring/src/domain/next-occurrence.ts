@@ -63,17 +63,70 @@ export function occurrencesAfter(rule: SeriesRule, after: string | undefined, co
   return result;
 }
 
+/** What one step of a rule is, for a rule that is nothing but "every N <unit>s". */
+const STEP_UNIT = {
+  [RRule.YEARLY]: 'years',
+  [RRule.MONTHLY]: 'months',
+  [RRule.WEEKLY]: 'weeks',
+  [RRule.DAILY]: 'days',
+  [RRule.HOURLY]: 'hours',
+  [RRule.MINUTELY]: 'minutes',
+  [RRule.SECONDLY]: 'seconds',
+} as const;
+
+const BY_PARTS = [
+  'bysetpos',
+  'bymonth',
+  'bymonthday',
+  'byyearday',
+  'byweekno',
+  'byweekday',
+  'byhour',
+  'byminute',
+  'bysecond',
+  'byeaster',
+] as const;
+
 /**
- * "After completion" series: the rule restarts from the completion day, at the series'
- * time of day. Returns the first occurrence strictly after that moment, or none when the
- * rule (UNTIL) has ended.
+ * "After completion" series (Todoist's `every!`). A plain interval ("every 3 months") is
+ * counted from the completion's local day in the series' zone: that day plus the interval,
+ * at the series' time of day, whatever the hour of the completion. Month and year steps
+ * that land past the end of a shorter month clamp to its last day (31 Jan + 1 month is
+ * 28 or 29 Feb), where RFC 5545 would skip the month. A rule that names days (`BYDAY=MO`,
+ * `BYMONTHDAY=1`, ...) gives its first day after the completion's. None when the rule has
+ * ended (UNTIL) or the day found is skipped by an EXDATE too often to go on.
  */
 export function nextAfterCompletion(rule: SeriesRule, completedAt: Date): Occurrence | undefined {
   const completedLocal = DateTime.fromJSDate(completedAt, { zone: rule.timeZone });
+  const options = (rrulestr(`RRULE:${rule.rrule}`) as RRule).origOptions;
+  const plainInterval = BY_PARTS.every((part) => options[part] === undefined || options[part] === null);
+  if (!plainInterval || options.freq === undefined) return firstRuleDayAfter(rule, completedLocal);
+
+  const unit = STEP_UNIT[options.freq];
+  const interval = options.interval ?? 1;
+  const skip = new Set(rule.exdates ?? []);
+  const time = timeOfDay(rule.start);
+  const completionDay = DateTime.fromISO(`${completedLocal.toISODate()}T${time}`, { zone: 'UTC' });
+  // Hours and shorter count from the completion itself: "every 2 hours" is 2 hours from now.
+  const from =
+    unit === 'hours' || unit === 'minutes' || unit === 'seconds'
+      ? DateTime.fromISO(completedLocal.toFormat("yyyy-LL-dd'T'HH:mm:ss"), { zone: 'UTC' })
+      : completionDay;
+  // Each step counts from the completion (not from the step before), so a skipped
+  // 31st-clamped date does not drift to the 28th for good.
+  for (let steps = 1; steps <= 100; steps++) {
+    const local = localOf(from.plus({ [unit]: interval * steps }).toJSDate());
+    if (options.until && floating(local) > options.until) return undefined;
+    if (!skip.has(local.slice(0, 10))) return { local, at: instant(local, rule.timeZone), index: 1 };
+  }
+  return undefined;
+}
+
+/** The rule restarted on the completion's local day: its first occurrence after that day. */
+function firstRuleDayAfter(rule: SeriesRule, completedLocal: DateTime): Occurrence | undefined {
   const restart = `${completedLocal.toISODate()}T${timeOfDay(rule.start)}`;
-  const restarted: SeriesRule = { ...rule, start: restart };
-  const after = localOf(floating(completedLocal.toFormat("yyyy-LL-dd'T'HH:mm:ss")));
-  return occurrencesAfter(restarted, after < restart ? restart : after, 1)[0];
+  const endOfDay = `${completedLocal.toISODate()}T23:59:59`;
+  return occurrencesAfter({ ...rule, start: restart }, endOfDay, 1)[0];
 }
 
 /** `HH:mm:ss` of a local date-time, however it was written. */

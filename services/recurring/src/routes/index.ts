@@ -16,7 +16,15 @@ export function routes(kit: Kit, usecases: { previewOccurrences: PreviewOccurren
       { rrule: q.rrule, start: q.start, timeZone: q.timeZone, exdates: q.exdates },
       q.count,
     );
-    res.json({ occurrences: occurrences.map((o) => ({ local: o.local, at: o.at.toISOString() })) });
+    const shown = (o: { local: string; at: Date }) => ({ local: o.local, at: o.at.toISOString() });
+    const rule = { rrule: q.rrule, start: q.start, timeZone: q.timeZone, exdates: q.exdates };
+    const ifCompleted = q.completedAt
+      ? { ifCompleted: usecases.previewOccurrences.ifCompletedAt(rule, new Date(q.completedAt)) ?? null }
+      : {};
+    res.json({
+      occurrences: occurrences.map(shown),
+      ...(ifCompleted.ifCompleted ? { ifCompleted: shown(ifCompleted.ifCompleted) } : ifCompleted),
+    });
   });
   return router;
 }

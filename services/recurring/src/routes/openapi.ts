@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { buildOpenApiDocument, commonErrors } from '@daybook/service-kit';
 import { previewQuery } from './preview-query';
 
+const occurrence = z.object({
+  local: z.iso.datetime({ local: true }).meta({ description: 'The wall-clock time in the zone' }),
+  at: z.iso.datetime().meta({ description: 'The instant' }),
+});
+
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 /** The recurring API as OpenAPI 3.1, from the zod schemas the routes validate with. */
@@ -20,12 +25,11 @@ export function recurringOpenApi() {
               content: {
                 'application/json': {
                   schema: z.object({
-                    occurrences: z.array(
-                      z.object({
-                        local: z.iso.datetime({ local: true }).meta({ description: 'The wall-clock time in the zone' }),
-                        at: z.iso.datetime().meta({ description: 'The instant' }),
-                      }),
-                    ),
+                    occurrences: z.array(occurrence),
+                    ifCompleted: occurrence.nullable().optional().meta({
+                      description:
+                        'With completedAt: the next one of an after-completion series if completed then (null: the series has ended)',
+                    }),
                   }),
                 },
               },

@@ -32,5 +32,9 @@ export const previewQuery = z
       .optional()
       .meta({ param: { style: 'form', explode: false } }),
     count: z.coerce.number().int().min(1).max(50).default(5),
+    completedAt: z.iso.datetime({ offset: true, message: 'must be an ISO instant' }).optional().meta({
+      description:
+        'For an after-completion series: the answer also says when the next one is due if it is completed at this instant (e.g. now)',
+    }),
   })
   .strict();

@@ -24,3 +24,11 @@ test('skipped dates are left out, COUNT ends the rule, and no more than asked fo
   ]);
   expect(preview.execute(rule, 2).map((o) => o.index)).toEqual([1, 2]);
 });
+
+test('if completed at an instant: the next one of an after-completion series, as the series computes it', () => {
+  const rule = { rrule: 'FREQ=MONTHLY;INTERVAL=3', start: '2024-08-29T09:00', timeZone: 'Europe/London' };
+  expect(preview.ifCompletedAt(rule, new Date('2024-11-29T12:00:00Z'))?.local).toBe('2025-02-28T09:00:00');
+  expect(
+    preview.ifCompletedAt({ ...rule, rrule: `${rule.rrule};UNTIL=20250101` }, new Date('2024-11-29T12:00:00Z')),
+  ).toBeUndefined();
+});

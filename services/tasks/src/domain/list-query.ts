@@ -114,6 +114,10 @@ export const listQuery = z
     listId: z.uuid('must be a list id (UUID)').optional(),
     /** The occurrences of one recurring series (its id is the first task's id). */
     seriesId: z.uuid('must be a series id (UUID)').optional(),
+    /** The subtasks of one task (its direct ones). */
+    parentId: z.uuid('must be a task id (UUID)').optional(),
+    /** true: top-level tasks only (a subtask is shown under its parent); false: subtasks only. */
+    topLevel: bool.optional(),
     dueFrom: z.iso.datetime({ offset: true, message: 'must be an ISO instant' }).optional(),
     dueTo: z.iso.datetime({ offset: true, message: 'must be an ISO instant' }).optional(),
     overdue: bool.optional(),

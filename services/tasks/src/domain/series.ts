@@ -44,8 +44,9 @@ export function seriesEditProblem(
  * What a "this and future" edit does to the later occurrences: everything but the due date
  * (each keeps its own), and only relative reminders (an absolute one is for one occurrence).
  */
-export function sharedWithLater(input: UpdateTaskInput): Omit<UpdateTaskInput, 'due'> {
-  const { due: _ownDue, ...shared } = input;
+export function sharedWithLater(input: UpdateTaskInput): Omit<UpdateTaskInput, 'due' | 'parentId'> {
+  // Where an occurrence sits (its parent) is its own, like its due date.
+  const { due: _ownDue, parentId: _ownParent, ...shared } = input;
   if (shared.reminders) shared.reminders = shared.reminders.filter((r) => r.type === 'relative');
   return shared;
 }

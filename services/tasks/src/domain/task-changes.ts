@@ -85,6 +85,7 @@ export function editColumns(input: Omit<UpdateTaskInput, 'due'>): Prisma.TaskUnc
   if (input.notes !== undefined) data.notes = input.notes;
   if (input.priority !== undefined) data.priority = input.priority;
   if (input.listId !== undefined) data.listId = input.listId;
+  if (input.parentId !== undefined) data.parentId = input.parentId;
   if (input.recurrence !== undefined) Object.assign(data, recurrenceColumns(input.recurrence));
   return data;
 }

@@ -69,6 +69,8 @@ const fields = {
   due: dueInput.nullable().optional(),
   reminders: z.array(reminderInput).max(MAX_REMINDERS, `at most ${MAX_REMINDERS} reminders`).optional(),
   recurrence: recurrenceInput.nullable().optional(),
+  /** The task this one is a subtask of (one of the user's; null makes it top-level). */
+  parentId: uuid('task').nullable().optional(),
 };
 
 /** A relative reminder or a recurrence rule needs a due date to count from. */
@@ -105,6 +107,17 @@ export const updateTaskInput = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'must change at least one field');
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
+
+/** Body of POST /api/tasks/:id/complete (optional). */
+export const completeTaskInput = z
+  .object({
+    completeSubtasks: z
+      .boolean()
+      .optional()
+      .describe('Also complete its open subtasks (at any depth), in the same transaction. Default: false.'),
+  })
+  .strict();
+export type CompleteTaskInput = z.infer<typeof completeTaskInput>;
 
 /** `?scope=` of an edit: for a task in a series, this occurrence only or this and later ones. */
 export const updateTaskQuery = z

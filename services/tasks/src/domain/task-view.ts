@@ -5,6 +5,8 @@ import type { Prisma } from '../generated/prisma/client';
 export const taskInclude = {
   tags: { include: { tag: true } },
   reminders: { orderBy: { position: 'asc' } },
+  // The statuses of its subtasks, for the progress count ("2/5"): one join, not a query each.
+  subtasks: { where: { deletedAt: null }, select: { status: true } },
 } as const satisfies Prisma.TaskInclude;
 export type TaskRecord = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
 
@@ -42,6 +44,7 @@ export function toSnapshot(t: TaskRecord): TaskSnapshot {
         }
       : null,
     seriesId: t.seriesId,
+    ...(t.parentId ? { parentId: t.parentId } : {}),
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
@@ -49,3 +52,20 @@ export function toSnapshot(t: TaskRecord): TaskSnapshot {
     deletedAt: t.deletedAt?.toISOString() ?? null,
   };
 }
+
+/** How far a task's subtasks are done (the ones not deleted; the direct ones only). */
+export interface SubtaskProgress {
+  total: number;
+  done: number;
+}
+
+export const subtaskProgress = (t: TaskRecord): SubtaskProgress => ({
+  total: t.subtasks.length,
+  done: t.subtasks.filter((s) => s.status === 'done').length,
+});
+
+/** The task as the API answers it: its snapshot and the progress of its subtasks. */
+export const toView = (t: TaskRecord): TaskSnapshot & { subtasks: SubtaskProgress } => ({
+  ...toSnapshot(t),
+  subtasks: subtaskProgress(t),
+});

@@ -65,6 +65,8 @@ async function pageOfIds(db: Database, userId: string, q: ListQuery, extra: DueW
     const series = p(q.seriesId);
     where.push(`(t.series_id = ${series}::uuid OR t.id = ${series}::uuid)`);
   }
+  if (q.parentId) where.push(`t.parent_id = ${p(q.parentId)}::uuid`);
+  if (q.topLevel !== undefined) where.push(`t.parent_id IS ${q.topLevel ? '' : 'NOT '}NULL`);
   if (q.tagIds) {
     const ids = p(q.tagIds);
     where.push(

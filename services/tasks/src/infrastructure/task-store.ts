@@ -6,7 +6,10 @@ import { taskInclude, type TaskRecord } from '../domain/task-view';
 import type { Database, Tx } from './database';
 
 /** The columns of a new task (its id, tags and reminders are the store's to write). */
-export type NewTask = Omit<Prisma.TaskUncheckedCreateInput, 'id' | 'tags' | 'reminders' | 'createdAt' | 'updatedAt'>;
+export type NewTask = Omit<
+  Prisma.TaskUncheckedCreateInput,
+  'id' | 'tags' | 'reminders' | 'subtasks' | 'createdAt' | 'updatedAt'
+>;
 
 /** A change to a task's columns (the store bumps the version and the update time). */
 export type TaskColumns = Prisma.TaskUncheckedUpdateInput;
@@ -24,8 +27,8 @@ export class TaskStore {
   }
 
   /** The user's tasks with these ids, in the order of `ids` (missing ones left out). */
-  async findMany(userId: string, ids: string[]): Promise<TaskRecord[]> {
-    const rows = await this.db.task.findMany({ where: { id: { in: ids }, userId }, include: taskInclude });
+  async findMany(userId: string, ids: string[], tx?: Tx): Promise<TaskRecord[]> {
+    const rows = await (tx ?? this.db).task.findMany({ where: { id: { in: ids }, userId }, include: taskInclude });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is TaskRecord => Boolean(r));
   }
@@ -53,7 +56,12 @@ export class TaskStore {
     if (tags.length) await tx.taskTag.createMany({ data: tags.map((tag) => ({ taskId: id, tagId: tag.id })) });
     if (reminderRows.length) await tx.reminder.createMany({ data: reminderRows });
     // Built from what was just written: a re-read would cost a round trip per create.
-    return { ...row, tags: tags.map((tag) => ({ taskId: id, tagId: tag.id, tag })), reminders: reminderRows };
+    return {
+      ...row,
+      tags: tags.map((tag) => ({ taskId: id, tagId: tag.id, tag })),
+      reminders: reminderRows,
+      subtasks: [],
+    };
   }
 
   /**
@@ -64,7 +72,12 @@ export class TaskStore {
     const update = { where: { id: before.id }, data: { ...columns, version: { increment: 1 }, updatedAt: new Date() } };
     return relationsChanged
       ? tx.task.update({ ...update, include: taskInclude })
-      : { ...(await tx.task.update(update)), tags: before.tags, reminders: before.reminders };
+      : {
+          ...(await tx.task.update(update)),
+          tags: before.tags,
+          reminders: before.reminders,
+          subtasks: before.subtasks,
+        };
   }
 
   /** Replaces the task's tags. */
@@ -113,6 +126,59 @@ export class TaskStore {
         orderBy: { createdAt: 'asc' },
       }),
     );
+  }
+
+  /** The statuses of a task's direct subtasks (not deleted), as TaskRecord carries them. */
+  subtasksOf(tx: Tx, id: string): Promise<{ status: string }[]> {
+    return tx.task.findMany({ where: { parentId: id, deletedAt: null }, select: { status: true } });
+  }
+
+  /** Reads a task again inside `tx` (after its subtasks changed, for their progress). */
+  reread(tx: Tx, id: string): Promise<TaskRecord> {
+    return tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+  }
+
+  /**
+   * The task and its ancestors, nearest first (the task itself, its parent, ...). Bounded:
+   * a chain longer than `limit` is cut there (the use cases never let one grow that long).
+   */
+  async ancestry(tx: Tx, userId: string, id: string, limit = 10): Promise<string[]> {
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `WITH RECURSIVE up(id, parent_id, depth) AS (
+         SELECT id, parent_id, 1 FROM tasks WHERE id = $1::uuid AND user_id = $2::uuid
+         UNION ALL
+         SELECT t.id, t.parent_id, up.depth + 1 FROM tasks t JOIN up ON t.id = up.parent_id WHERE up.depth < $3
+       ) SELECT id::text FROM up ORDER BY depth`,
+      id,
+      userId,
+      limit,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The task's descendants (deleted ones too), each with its depth below the task (1 for a
+   * subtask), parents before their subtasks.
+   */
+  async descendants(tx: Tx, userId: string, id: string): Promise<{ id: string; depth: number }[]> {
+    return tx.$queryRawUnsafe<{ id: string; depth: number }[]>(
+      `WITH RECURSIVE down(id, depth) AS (
+         SELECT id, 1 FROM tasks WHERE parent_id = $1::uuid AND user_id = $2::uuid
+         UNION ALL
+         SELECT t.id, down.depth + 1 FROM tasks t JOIN down ON t.parent_id = down.id WHERE down.depth < 10
+       ) SELECT id::text, depth FROM down ORDER BY depth, id`,
+      id,
+      userId,
+    );
+  }
+
+  /** The task's subtasks at any depth, not deleted, parents before their subtasks. */
+  async subtree(tx: Tx, userId: string, id: string): Promise<TaskRecord[]> {
+    const ids = (await this.descendants(tx, userId, id)).map((d) => d.id);
+    if (!ids.length) return [];
+    const rows = await tx.task.findMany({ where: { id: { in: ids }, deletedAt: null }, include: taskInclude });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((i) => byId.get(i)).filter((r): r is TaskRecord => Boolean(r));
   }
 
   /** True when the occurrence with this key has been created already. */

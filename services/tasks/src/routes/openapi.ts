@@ -2,11 +2,19 @@ import { z } from 'zod';
 import { taskSnapshot } from '@daybook/contracts';
 import { buildOpenApiDocument, commonErrors, conflictErrorSchema, errorResponse } from '@daybook/service-kit';
 import { listQuery, viewQuery } from '../domain/list-query';
-import { createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
+import { completeTaskInput, createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
 import { listInput, tagInput, tagUpdate } from './tags-and-lists';
 import { bulkInput, taskParams } from './tasks';
 
-const Task = taskSnapshot.meta({ id: 'Task' });
+const Task = taskSnapshot
+  .extend({
+    subtasks: z
+      .object({ total: z.number().int().min(0), done: z.number().int().min(0) })
+      .strict()
+      .optional()
+      .meta({ description: 'Its subtasks (direct, not deleted) and how many are done; on every answer but a 409' }),
+  })
+  .meta({ id: 'Task' });
 const Tag = z
   .object({
     id: z.uuid(),
@@ -124,8 +132,9 @@ export function tasksOpenApi() {
       },
       '/api/tasks/{id}/complete': {
         post: {
-          summary: 'Mark a task done',
+          summary: 'Mark a task done (with completeSubtasks, its open subtasks too)',
           requestParams: { path: taskParams, header: ifMatch },
+          requestBody: json(completeTaskInput),
           responses: { '200': ok('The task', Task), ...commonErrors, ...versioned },
         },
       },

@@ -76,7 +76,10 @@ describe('creating and reading', () => {
       ],
       recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=WE', mode: 'after-completion' },
     });
-    expect(taskSnapshot.parse(created)).toMatchObject({
+    // The answer is the event's snapshot and the progress of its subtasks.
+    const { subtasks, ...snapshot } = created as TaskSnapshot & { subtasks: unknown };
+    expect(subtasks).toEqual({ total: 0, done: 0 });
+    expect(taskSnapshot.parse(snapshot)).toMatchObject({
       userId: ada.id,
       status: 'open',
       tags: [{ id: tag.id, name: 'home', color: '#3b82f6' }],
@@ -92,7 +95,7 @@ describe('creating and reading', () => {
     const read = await ada.call('GET', `/api/tasks/${created.id}`);
     expect(read).toMatchObject({ status: 200, etag: '"1"', body: created });
     const [event] = await eventsFor(created.id, 1);
-    expect(event).toMatchObject({ type: 'daybook.task.created.v1', data: { task: created } });
+    expect(event).toMatchObject({ type: 'daybook.task.created.v1', data: { task: snapshot } });
   });
 
   test('bad input is a 400 naming each field, and writes nothing', async () => {
@@ -483,5 +486,59 @@ describe('isolation between users', () => {
       expect((await fetch(`${tasks.baseUrl}${path}`)).status).toBe(401);
     }
     expect((await fetch(`${tasks.baseUrl}/api/tasks/openapi.json`)).status).toBe(200);
+  });
+});
+
+describe('subtasks', () => {
+  test('created under a parent, counted, listed by parent, and completed with it; each event valid', async () => {
+    const ada = person();
+    const parent = await ada.create({ title: 'Move house' });
+    const pack = await ada.create({ title: 'Pack', parentId: parent.id });
+    const van = await ada.create({ title: 'Book a van', parentId: parent.id });
+    expect(pack).toMatchObject({ parentId: parent.id, subtasks: { total: 0, done: 0 } });
+    expect((await ada.call('GET', `/api/tasks/${parent.id}`)).body.subtasks).toEqual({ total: 2, done: 0 });
+    const children = await ada.call('GET', `/api/tasks?parentId=${parent.id}&sort=created&order=asc`);
+    expect(children.body.items.map((t: TaskSnapshot) => t.title)).toEqual(['Pack', 'Book a van']);
+    const top = await ada.call('GET', '/api/tasks?topLevel=true');
+    expect(top.body.items.map((t: TaskSnapshot) => t.id)).toEqual([parent.id]);
+
+    const bad = await ada.call(
+      'POST',
+      `/api/tasks/${parent.id}/complete`,
+      { completeSubtasks: 'yes' },
+      { 'if-match': '"1"' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.problems.map((p: { field: string }) => p.field)).toEqual(['body.completeSubtasks']);
+    const done = await ada.call(
+      'POST',
+      `/api/tasks/${parent.id}/complete`,
+      { completeSubtasks: true },
+      { 'if-match': '"1"' },
+    );
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: 'done', subtasks: { total: 2, done: 2 } });
+    const [created, completed] = await eventsFor(van.id, 2);
+    expect(created!.type).toBe('daybook.task.created.v1');
+    expect(completed!.type).toBe('daybook.task.completed.v1');
+    // Every consumer parses the snapshot with the catalogue's strict schema.
+    expect(taskSnapshot.parse(completed!.data.task)).toMatchObject({ parentId: parent.id, status: 'done' });
+  });
+
+  test("another user's parent is a 404; a cycle or a fourth level a 400 naming body.parentId", async () => {
+    const [ada, bob] = [person(), person()];
+    const bobs = await bob.create({ title: 'Secret' });
+    const cross = await ada.call('POST', '/api/tasks', { title: 'x', parentId: bobs.id });
+    expect(cross.status).toBe(404);
+    const one = await ada.create({ title: 'one' });
+    const two = await ada.create({ title: 'two', parentId: one.id });
+    const three = await ada.create({ title: 'three', parentId: two.id });
+    const four = await ada.call('POST', '/api/tasks', { title: 'four', parentId: three.id });
+    expect(four.status).toBe(400);
+    expect(JSON.stringify(four.body)).toContain('body.parentId');
+    const cycle = await ada.call('PATCH', `/api/tasks/${one.id}`, { parentId: three.id }, { 'if-match': '"1"' });
+    expect(cycle.status).toBe(400);
+    expect(JSON.stringify(cycle.body)).toContain('body.parentId');
+    expect((await ada.call('GET', `/api/tasks/${one.id}`)).body).not.toHaveProperty('parentId');
   });
 });

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { validate } from '@daybook/service-kit';
 import { listQuery, viewQuery } from '../domain/list-query';
 import { restorableUntil } from '../domain/restore-window';
-import { createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
-import { toSnapshot } from '../domain/task-view';
+import { completeTaskInput, createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
+import { toView } from '../domain/task-view';
 import type { UseCases } from '../app';
 import { etag, expectedVersion } from './if-match';
 
@@ -48,25 +48,25 @@ export function taskRoutes(
   router.get('/api/tasks', async (req, res) => {
     const query = validate(listQuery, req.query, 'query');
     const { items, nextCursor } = await uc.listTasks(req.user!.id, query);
-    res.json({ items: items.map(toSnapshot), nextCursor });
+    res.json({ items: items.map(toView), nextCursor });
   });
 
   router.get('/api/tasks/views/today', async (req, res) => {
     const { timeZone, limit } = validate(viewQuery, req.query, 'query');
     const items = await uc.viewToday(req.user!.id, timeZone, limit);
-    res.json({ items: items.map(toSnapshot), timeZone });
+    res.json({ items: items.map(toView), timeZone });
   });
 
   router.get('/api/tasks/views/upcoming', async (req, res) => {
     const { timeZone, days, limit } = validate(viewQuery, req.query, 'query');
     const items = await uc.viewUpcoming(req.user!.id, timeZone, days, limit);
-    res.json({ items: items.map(toSnapshot), timeZone, days });
+    res.json({ items: items.map(toView), timeZone, days });
   });
 
   router.post('/api/tasks', async (req, res) => {
     const input = validate(createTaskInput, req.body, 'body');
     const task = await uc.createTask(req.user!.id, input);
-    res.status(201).setHeader('etag', etag(task.version)).json(toSnapshot(task));
+    res.status(201).setHeader('etag', etag(task.version)).json(toView(task));
   });
 
   router.post('/api/tasks/bulk', async (req, res) => {
@@ -75,14 +75,14 @@ export function taskRoutes(
     const change = action === 'tag' || action === 'untag' ? { action, tagIds: tagIds! } : { action };
     const results = await uc.bulkChangeTasks(req.user!.id, ids, change);
     res.json({
-      results: results.map((r) => (r.status === 'ok' ? { id: r.id, status: r.status, task: toSnapshot(r.task) } : r)),
+      results: results.map((r) => (r.status === 'ok' ? { id: r.id, status: r.status, task: toView(r.task) } : r)),
     });
   });
 
   router.get('/api/tasks/:id', async (req, res) => {
     const { id } = validate(taskParams, req.params, 'params');
     const task = await uc.getTask(req.user!.id, id);
-    res.setHeader('etag', etag(task.version)).json(toSnapshot(task));
+    res.setHeader('etag', etag(task.version)).json(toView(task));
   });
 
   router.patch('/api/tasks/:id', async (req, res) => {
@@ -90,31 +90,33 @@ export function taskRoutes(
     const { scope } = validate(updateTaskQuery, req.query, 'query');
     const input = validate(updateTaskInput, req.body, 'body');
     const task = await uc.editTask(req.user!.id, id, expectedVersion(req, true), input, scope);
-    res.setHeader('etag', etag(task.version)).json(toSnapshot(task));
+    res.setHeader('etag', etag(task.version)).json(toView(task));
   });
 
   router.post('/api/tasks/:id/complete', async (req, res) => {
     const { id } = validate(taskParams, req.params, 'params');
-    const task = await uc.completeTask(req.user!.id, id, expectedVersion(req, true));
-    res.setHeader('etag', etag(task.version)).json(toSnapshot(task));
+    // No body (or an empty one) completes the task alone.
+    const options = validate(completeTaskInput, req.body ?? {}, 'body');
+    const task = await uc.completeTask(req.user!.id, id, expectedVersion(req, true), options);
+    res.setHeader('etag', etag(task.version)).json(toView(task));
   });
 
   router.post('/api/tasks/:id/reopen', async (req, res) => {
     const { id } = validate(taskParams, req.params, 'params');
     const task = await uc.reopenTask(req.user!.id, id, expectedVersion(req, true));
-    res.setHeader('etag', etag(task.version)).json(toSnapshot(task));
+    res.setHeader('etag', etag(task.version)).json(toView(task));
   });
 
   router.delete('/api/tasks/:id', async (req, res) => {
     const { id } = validate(taskParams, req.params, 'params');
     const task = await uc.deleteTask(req.user!.id, id, expectedVersion(req, false));
-    res.json({ task: toSnapshot(task), restorableUntil: restorableUntil(task.deletedAt!).toISOString() });
+    res.json({ task: toView(task), restorableUntil: restorableUntil(task.deletedAt!).toISOString() });
   });
 
   router.post('/api/tasks/:id/restore', async (req, res) => {
     const { id } = validate(taskParams, req.params, 'params');
     const task = await uc.restoreTask(req.user!.id, id);
-    res.setHeader('etag', etag(task.version)).json(toSnapshot(task));
+    res.setHeader('etag', etag(task.version)).json(toView(task));
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { taskCreated, type EventData, type occurrenceRequested } from '@daybook/contracts';
 import { occurrenceOf } from '../domain/series';
+import { subtaskCopyOf } from '../domain/subtasks';
 import { toSnapshot, type TaskRecord } from '../domain/task-view';
 import type { Tx } from '../infrastructure/database';
 import type { ListStore } from '../infrastructure/list-store';
@@ -14,10 +15,11 @@ import type { ResolveDue } from './shared/resolve-due';
  * series template with the occurrence's due date, linked to the series, and now its latest
  * occurrence. Runs in the event's transaction. An occurrence key seen before, or a series
  * whose template is gone, creates nothing (undefined). Tags or a list deleted since the
- * template was written are left out, not an error.
+ * template was written are left out, not an error. The subtasks of the occurrence before
+ * (the series' latest) are copied under the new one, open again, an event each.
  */
 export function createOccurrence(deps: {
-  tasks: Pick<TaskStore, 'hasOccurrence' | 'insert'>;
+  tasks: Pick<TaskStore, 'hasOccurrence' | 'insert' | 'subtree' | 'subtasksOf'>;
   series: Pick<SeriesStore, 'find' | 'update'>;
   tags: Pick<TagStore, 'findOwn'>;
   lists: Pick<ListStore, 'exists'>;
@@ -41,7 +43,18 @@ export function createOccurrence(deps: {
     );
     await series.update(tx, request.seriesId, { latestTaskId: task.id });
     await publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: task.id });
-    return task;
+    // Parents come before their subtasks, so each copy's parent has been copied already.
+    const copies = new Map([[template.latestTaskId, task.id]]);
+    for (const subtask of await tasks.subtree(tx, userId, template.latestTaskId)) {
+      const parentId = copies.get(subtask.parentId!);
+      if (!parentId) continue;
+      const copy = subtaskCopyOf(subtask, parentId, task.listId);
+      const created = await tasks.insert(tx, copy.task, copy.tags, []);
+      copies.set(subtask.id, created.id);
+      await publish(tx, taskCreated, { task: toSnapshot(created) }, { subject: created.id });
+    }
+    const direct = [...copies.values()].filter((copyId) => copyId !== task.id);
+    return { ...task, subtasks: direct.length ? await tasks.subtasksOf(tx, task.id) : [] };
   };
 }
 export type CreateOccurrence = ReturnType<typeof createOccurrence>;

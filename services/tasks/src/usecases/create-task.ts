@@ -8,11 +8,13 @@ import type { Publish } from '../infrastructure/outbox';
 import type { SeriesStore } from '../infrastructure/series-store';
 import type { TaskStore } from '../infrastructure/task-store';
 import type { CheckReferences } from './shared/check-references';
+import type { PlaceUnder } from './shared/place-under';
 import type { ResolveDue } from './shared/resolve-due';
 
 /**
  * A person creates a task: its tags and list must be theirs; a task with a rule starts a
- * series of its own (its id is the series id). One transaction, with the created event.
+ * series of its own (its id is the series id). A subtask's parent must be theirs too, and
+ * it goes into the parent's list unless it names one. One transaction, with the created event.
  */
 export function createTask(deps: {
   transact: Transact;
@@ -20,11 +22,13 @@ export function createTask(deps: {
   series: Pick<SeriesStore, 'create'>;
   checkReferences: CheckReferences;
   resolveDue: ResolveDue;
+  placeUnder: PlaceUnder;
   publish: Publish;
 }) {
-  const { transact, tasks, series, checkReferences, resolveDue, publish } = deps;
+  const { transact, tasks, series, checkReferences, resolveDue, placeUnder, publish } = deps;
   return (userId: string, input: CreateTaskInput): Promise<TaskRecord> =>
     transact(async (tx) => {
+      const parent = input.parentId ? await placeUnder(tx, userId, input.parentId) : null;
       const tags = await checkReferences(tx, userId, input.tagIds, input.listId);
       const task = await tasks.insert(
         tx,
@@ -33,7 +37,8 @@ export function createTask(deps: {
           title: input.title,
           notes: input.notes ?? '',
           priority: input.priority ?? 'none',
-          listId: input.listId ?? null,
+          listId: input.listId === undefined && parent ? parent.listId : (input.listId ?? null),
+          parentId: parent?.id ?? null,
           ...(await resolveDue(tx, userId, input.due ?? null)),
           ...recurrenceColumns(input.recurrence),
         },

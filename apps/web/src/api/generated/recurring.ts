@@ -20,6 +20,8 @@ export interface paths {
           timeZone: string;
           exdates?: string[];
           count?: number;
+          /** @description For an after-completion series: the answer also says when the next one is due if it is completed at this instant (e.g. now) */
+          completedAt?: string;
         };
         header?: never;
         path?: never;
@@ -43,6 +45,16 @@ export interface paths {
                  */
                 at: string;
               }[];
+              /** @description With completedAt: the next one of an after-completion series if completed then (null: the series has ended) */
+              ifCompleted?: {
+                /** @description The wall-clock time in the zone */
+                local: string;
+                /**
+                 * Format: date-time
+                 * @description The instant
+                 */
+                at: string;
+              } | null;
             };
           };
         };

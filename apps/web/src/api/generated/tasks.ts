@@ -19,6 +19,8 @@ export interface paths {
           tagMode?: 'any' | 'all';
           listId?: string;
           seriesId?: string;
+          parentId?: string;
+          topLevel?: 'true' | 'false';
           dueFrom?: string;
           dueTo?: string;
           overdue?: 'true' | 'false';
@@ -144,6 +146,7 @@ export interface paths {
               missed?: 'create' | 'skip';
               exdates?: string[];
             } | null;
+            parentId?: string | null;
           };
         };
       };
@@ -679,6 +682,7 @@ export interface paths {
               missed?: 'create' | 'skip';
               exdates?: string[];
             } | null;
+            parentId?: string | null;
           };
         };
       };
@@ -779,7 +783,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark a task done */
+    /** Mark a task done (with completeSubtasks, its open subtasks too) */
     post: {
       parameters: {
         query?: never;
@@ -792,7 +796,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody?: {
+        content: {
+          'application/json': {
+            /** @description Also complete its open subtasks (at any depth), in the same transaction. Default: false. */
+            completeSubtasks?: boolean;
+          };
+        };
+      };
       responses: {
         /** @description The task */
         200: {
@@ -837,6 +848,24 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['TaskConflictError'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
         /** @description If-Match is missing */
@@ -1709,6 +1738,8 @@ export interface components {
         exdates?: string[];
       } | null;
       seriesId: string | null;
+      /** Format: uuid */
+      parentId?: string;
       version: number;
       /** Format: date-time */
       createdAt: string;
@@ -1716,6 +1747,11 @@ export interface components {
       updatedAt: string;
       completedAt: string | null;
       deletedAt: string | null;
+      /** @description Its subtasks (direct, not deleted) and how many are done; on every answer but a 409 */
+      subtasks?: {
+        total: number;
+        done: number;
+      };
     };
     ValidationError: {
       error: {

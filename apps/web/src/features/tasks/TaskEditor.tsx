@@ -13,6 +13,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { nowIn, timeZones } from '../../lib/dates';
 import { RecurrenceEditor } from '../recurrence/RecurrenceEditor';
+import { NextIfCompleted } from './NextIfCompleted';
 import { SeriesDialog } from '../recurrence/SeriesDialog';
 import { useStore } from '../../state/store';
 import { userTimeZone } from '../../state/session';
@@ -429,6 +430,7 @@ export function TaskEditor({ task, onClose }: Props) {
           timeZone={draft.dueKind === 'dateTime' ? draft.timeZone : tz}
           error={err('recurrence')}
         />
+        {original && <NextIfCompleted task={original} timeZone={tz} />}
         {inSeries && (
           <fieldset class="editor-group" data-testid="series-scope">
             <legend>Save changes to</legend>

@@ -1,5 +1,7 @@
+import { useState } from 'preact/hooks';
 import type { Task } from '../../api/types';
 import { dayLabel, timeLabel } from '../../lib/dates';
+import { Subtasks, type Progress } from './Subtasks';
 
 interface Props {
   task: Task;
@@ -10,6 +12,8 @@ interface Props {
   onToggleDone: () => void;
   onOpen: () => void;
   onDelete: () => void;
+  /** Its subtasks changed under it: the new progress count. */
+  onProgress?: (p: Progress) => void;
 }
 
 export function dueText(task: Task, timeZone: string): string | null {
@@ -18,7 +22,19 @@ export function dueText(task: Task, timeZone: string): string | null {
   return `${dayLabel(task.dueAt, timeZone)}, ${timeLabel(task.dueAt, timeZone)}`;
 }
 
-export function TaskRow({ task, timeZone, selected, listName, onSelect, onToggleDone, onOpen, onDelete }: Props) {
+export function TaskRow({
+  task,
+  timeZone,
+  selected,
+  listName,
+  onSelect,
+  onToggleDone,
+  onOpen,
+  onDelete,
+  onProgress,
+}: Props) {
+  const [expanded, setExpanded] = useState<false | 'show' | 'add'>(false);
+  const progress = task.subtasks;
   const due = dueText(task, timeZone);
   const overdue = task.status === 'open' && task.dueAt !== null && Date.parse(task.dueAt) < Date.now();
   const done = task.status === 'done';
@@ -48,6 +64,29 @@ export function TaskRow({ task, timeZone, selected, listName, onSelect, onToggle
           {due && <span class={`due${overdue ? ' is-overdue' : ''}`}>{overdue ? `Overdue · ${due}` : due}</span>}
           {task.priority !== 'none' && (
             <span class={`badge priority-badge priority-${task.priority}`}>{task.priority}</span>
+          )}
+          {progress && progress.total > 0 ? (
+            <button
+              type="button"
+              class="subtask-toggle"
+              aria-expanded={Boolean(expanded)}
+              aria-label={`${expanded ? 'Hide' : 'Show'} subtasks of “${task.title}”: ${progress.done} of ${progress.total} done`}
+              onClick={() => setExpanded(expanded ? false : 'show')}
+            >
+              <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {progress.done}/{progress.total}
+            </button>
+          ) : (
+            !task.parentId &&
+            !expanded && (
+              <button
+                type="button"
+                class="subtask-toggle subtask-add-toggle"
+                aria-label={`Add a subtask to “${task.title}”`}
+                onClick={() => setExpanded('add')}
+              >
+                + subtask
+              </button>
+            )
           )}
           {listName && <span class="meta-list">{listName}</span>}
           {task.tags.map((t) => (
@@ -85,6 +124,7 @@ export function TaskRow({ task, timeZone, selected, listName, onSelect, onToggle
             </span>
           )}
         </div>
+        {expanded && <Subtasks parent={task} autoFocus={expanded === 'add'} onProgress={(p) => onProgress?.(p)} />}
       </div>
       <button type="button" class="icon-button row-delete" aria-label={`Delete “${task.title}”`} onClick={onDelete}>
         <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">

@@ -3,8 +3,9 @@ import type { Task } from '../../api/types';
 import { InfiniteScroll } from '../../components/InfiniteScroll';
 import { useStore } from '../../state/store';
 import { userTimeZone } from '../../state/session';
-import { loadMore, loadView, tasksStore, toggleSelected, type Filters, type View } from '../../state/tasks';
+import { loadMore, loadView, tasksStore, toggleSelected, upsertTask, type Filters, type View } from '../../state/tasks';
 import { deleteTask, toggleDone } from './actions';
+import { CompleteParentDialog } from './CompleteParentDialog';
 import { BulkBar } from './BulkBar';
 import { FiltersPanel } from './FiltersPanel';
 import { QuickAdd } from './QuickAdd';
@@ -21,6 +22,13 @@ const EMPTY: Record<View, string> = {
 export function TasksPage({ view }: { view: View }) {
   const state = useStore(tasksStore);
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
+  // A task with open subtasks being completed: the person says whether they are done too.
+  const [completing, setCompleting] = useState<Task | null>(null);
+  const toggle = (t: Task) => {
+    const open = (t.subtasks?.total ?? 0) - (t.subtasks?.done ?? 0);
+    if (t.status === 'open' && open > 0) setCompleting(t);
+    else void toggleDone(t);
+  };
   const tz = userTimeZone();
 
   useEffect(() => {
@@ -57,7 +65,8 @@ export function TasksPage({ view }: { view: View }) {
             listName={listName(t.listId)}
             selected={state.selected.has(t.id)}
             onSelect={(on) => toggleSelected(t.id, on)}
-            onToggleDone={() => void toggleDone(t)}
+            onToggleDone={() => toggle(t)}
+            onProgress={(subtasks) => upsertTask({ ...t, subtasks })}
             onOpen={() => setEditing(t)}
             onDelete={() => void deleteTask(t)}
           />
@@ -70,6 +79,16 @@ export function TasksPage({ view }: { view: View }) {
         loading={state.loading}
         onMore={() => void loadMore()}
       />
+      {completing && (
+        <CompleteParentDialog
+          task={completing}
+          onClose={() => setCompleting(null)}
+          onChoose={(completeSubtasks) => {
+            setCompleting(null);
+            void toggleDone(completing, completeSubtasks);
+          }}
+        />
+      )}
       {editing && (
         <TaskEditor
           key={editing === 'new' ? 'new' : editing.id}

@@ -28,12 +28,13 @@ export async function deleteTask(task: Task): Promise<void> {
   }
 }
 
-export async function toggleDone(task: Task): Promise<void> {
+/** `completeSubtasks`: completing a task with open subtasks completes them too. */
+export async function toggleDone(task: Task, completeSubtasks?: boolean): Promise<void> {
   try {
     const next =
       task.status === 'done'
         ? await api.tasks.reopen(task.id, task.version)
-        : await api.tasks.complete(task.id, task.version);
+        : await api.tasks.complete(task.id, task.version, completeSubtasks);
     upsertTask(next);
   } catch (err) {
     const current = conflictCurrent<Task>(err);

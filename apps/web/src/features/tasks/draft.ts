@@ -79,7 +79,8 @@ export function draftFromTask(t: Task, timeZone: string): Draft {
 }
 
 /** Every writable field, with the values the API takes. */
-export type FieldValues = Required<TaskPatch>;
+// Where a task sits (its parent) is changed by moving it, not in the editor.
+export type FieldValues = Required<Omit<TaskPatch, 'parentId'>>;
 export const FIELDS: (keyof FieldValues)[] = [
   'title',
   'notes',

@@ -34,7 +34,8 @@ function entry(eventType: string, before: Task | null, after: Task, actor = `use
   const changes =
     before === null
       ? null
-      : Object.keys(after)
+      : // Both sides' keys, as the audit service's diff has them (an optional field can go).
+        [...new Set([...Object.keys(before), ...Object.keys(after)])]
           .filter((k) => JSON.stringify(before[k as keyof Task]) !== JSON.stringify(after[k as keyof Task]))
           .map((path) => ({
             path,
@@ -118,6 +119,16 @@ test('completing, due dates set and removed, tags removed, a service’s change'
   const dated = { ...undated, due: { date: '2025-03-05' } };
   expect(describe_(entry('daybook.task.updated.v1', undated, dated)).lines).toEqual([
     { field: 'due', text: `Due set to ${dateLabel('2025-03-05')}` },
+  ]);
+});
+
+test('moved under another task, and back to the top level', () => {
+  const under = { ...task, parentId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', version: 2 };
+  expect(describe_(entry('daybook.task.updated.v1', task, under)).lines).toEqual([
+    { field: 'parentId', text: 'Became a subtask' },
+  ]);
+  expect(describe_(entry('daybook.task.updated.v1', under, { ...task, version: 3 })).lines).toEqual([
+    { field: 'parentId', text: 'Became a task of its own' },
   ]);
 });
 

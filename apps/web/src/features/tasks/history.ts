@@ -28,7 +28,19 @@ const HEADLINES: Record<string, string> = {
 
 /** Bookkeeping a person does not edit, or that another field already says (dueAt is due's instant). */
 const UNSHOWN = new Set(['id', 'userId', 'version', 'createdAt', 'updatedAt', 'dueAt', 'completedAt', 'deletedAt']);
-const ORDER = ['title', 'status', 'priority', 'due', 'tags', 'listId', 'notes', 'reminders', 'recurrence', 'seriesId'];
+const ORDER = [
+  'title',
+  'status',
+  'priority',
+  'due',
+  'tags',
+  'listId',
+  'notes',
+  'reminders',
+  'recurrence',
+  'seriesId',
+  'parentId',
+];
 
 type TaskFields = Partial<Task>;
 type Due = NonNullable<Task['due']>;
@@ -136,6 +148,8 @@ function fieldSentence(field: string, before: TaskFields, after: TaskFields, opt
       return `Repeat changed from ${repeatLabel(before.recurrence)} to ${repeatLabel(after.recurrence)}`;
     case 'seriesId':
       return after.seriesId ? 'Became part of a repeating series' : 'Left its repeating series';
+    case 'parentId':
+      return after.parentId ? 'Became a subtask' : 'Became a task of its own';
     default:
       return `${field} changed`;
   }
@@ -146,7 +160,7 @@ function changedFields(entry: AuditEntry, before: TaskFields, after: TaskFields)
   const fields = entry.changes
     ? entry.changes.map((c) => c.path.split('.')[0]!)
     : // Entries written before diffs were kept: compare the two sides here.
-      Object.keys(after).filter(
+      [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
         (k) =>
           JSON.stringify((before as Record<string, unknown>)[k]) !==
           JSON.stringify((after as Record<string, unknown>)[k]),

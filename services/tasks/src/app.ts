@@ -25,8 +25,10 @@ import { deleteTag } from './usecases/delete-tag';
 import { deleteTask } from './usecases/delete-task';
 import { editTag } from './usecases/edit-tag';
 import { editTask } from './usecases/edit-task';
+import { exportTasks } from './usecases/export-tasks';
 import { forgetUser } from './usecases/forget-user';
 import { getTask } from './usecases/get-task';
+import { importTasks } from './usecases/import-tasks';
 import { listLists } from './usecases/list-lists';
 import { listTags } from './usecases/list-tags';
 import { listTasks } from './usecases/list-tasks';
@@ -53,7 +55,7 @@ export type Kit = ServiceKit<Env, Database>;
 export function buildUseCases({ db, publish }: { db: Database; publish: Publish }) {
   const transact: Transact = (fn, opts) => db.$transaction(fn, opts);
   const tasks = new TaskStore(db);
-  const series = new SeriesStore();
+  const series = new SeriesStore(db);
   const tags = new TagStore(db);
   const lists = new ListStore(db);
   const settings = new UserSettingsStore();
@@ -96,6 +98,8 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
     regenerateCalendarFeed: regenerateCalendarFeed({ feeds }),
     revokeCalendarFeed: revokeCalendarFeed({ feeds }),
     renderCalendarFeed: renderCalendarFeedOf({ feeds, tasks, render: renderCalendarFeed }),
+    exportTasks: exportTasks({ tasks, lists, tags, series }),
+    importTasks: importTasks({ transact, tasks, series, settings, resolveDue, publish }),
     forgetUser: forgetUser({ tasks, series, tags, lists, settings, feeds }),
   };
 }

@@ -3,6 +3,7 @@ import { fieldProblems, openApiRouter } from '@daybook/service-kit';
 import type { Kit, UseCases } from '../app';
 import { InvalidFields } from '../usecases/shared/invalid-fields';
 import { calendarFeedRoute, calendarFeedSettingsRoutes } from './calendar';
+import { dataRoutes } from './data';
 import { tasksOpenApi } from './openapi';
 import { tagAndListRoutes } from './tags-and-lists';
 import { taskRoutes } from './tasks';
@@ -23,6 +24,7 @@ export function routes(kit: Kit, useCases: UseCases): Router {
   router.use(calendarFeedRoute(useCases));
   router.use('/api/tasks', kit.requireUser);
   router.use(calendarFeedSettingsRoutes(useCases));
+  router.use(dataRoutes(useCases));
   // Tags and lists first: "/api/tasks/tags" must not be read as a task id.
   router.use(tagAndListRoutes(useCases));
   router.use(taskRoutes(useCases));

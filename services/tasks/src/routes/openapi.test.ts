@@ -74,6 +74,8 @@ test('every status each endpoint can answer is documented, and no other', () => 
     'post /api/tasks/lists': ['201', '400', '401', ...body],
     'patch /api/tasks/lists/{id}': ['200', '400', '401', '404', ...body],
     'delete /api/tasks/lists/{id}': ['204', '400', '401', '404'],
+    'get /api/tasks/export': ['200', '400', '401'],
+    'post /api/tasks/import': ['200', '201', '400', '401', ...body],
     'get /api/tasks/calendar-feed': ['200', '401', '404'],
     'post /api/tasks/calendar-feed': ['201', '401'],
     'delete /api/tasks/calendar-feed': ['204', '401', '404'],

@@ -6,6 +6,7 @@ import { Bell } from './features/notifications/Bell';
 import { InboxPanel } from './features/notifications/InboxPanel';
 import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { SyncIndicator } from './features/sync/SyncIndicator';
+import { YOUR_DATA_ROUTE, YourDataPage } from './features/data/YourDataPage';
 import { JournalPage, journalRoute } from './features/journal/JournalPage';
 import { TasksPage } from './features/tasks/TasksPage';
 import { navigate, useRoute } from './router';
@@ -107,6 +108,9 @@ function Shell({ path }: { path: string }) {
               />
             </svg>
           </a>
+          <a href={`#${YOUR_DATA_ROUTE}`} aria-current={path === YOUR_DATA_ROUTE ? 'page' : undefined}>
+            Your data
+          </a>
           <span class="who" title={user?.email}>
             {user?.displayName || user?.email}
           </span>
@@ -119,6 +123,8 @@ function Shell({ path }: { path: string }) {
         <JournalPage highlight={journal.entry} />
       ) : path === PREFERENCES ? (
         <PreferencesPage />
+      ) : path === YOUR_DATA_ROUTE ? (
+        <YourDataPage />
       ) : (
         <TasksPage view={view} />
       )}
@@ -140,7 +146,8 @@ export function App() {
     if (status === 'signed-out' && !AUTH_ROUTES[path]) navigate('/signin');
     if (
       status === 'signed-in' &&
-      (AUTH_ROUTES[path] || (!TASK_VIEWS[path] && path !== PREFERENCES && !journalRoute(path)))
+      (AUTH_ROUTES[path] ||
+        (!TASK_VIEWS[path] && path !== PREFERENCES && path !== YOUR_DATA_ROUTE && !journalRoute(path)))
     )
       navigate('/today');
   }, [status, path]);

@@ -108,8 +108,19 @@ function Shell({ path }: { path: string }) {
               />
             </svg>
           </a>
-          <a href={`#${YOUR_DATA_ROUTE}`} aria-current={path === YOUR_DATA_ROUTE ? 'page' : undefined}>
-            Your data
+          <a
+            class="icon-link"
+            href={`#${YOUR_DATA_ROUTE}`}
+            aria-label="Your data"
+            aria-current={path === YOUR_DATA_ROUTE ? 'page' : undefined}
+            title="Your data: calendar feed, export, import"
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M7 2v2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H9V2H7Zm-2 7h14v11H5V9Zm6 2v4.6l-1.8-1.8-1.4 1.4 4.2 4.2 4.2-4.2-1.4-1.4-1.8 1.8V11h-2Z"
+              />
+            </svg>
           </a>
           <span class="who" title={user?.email}>
             {user?.displayName || user?.email}

@@ -18,6 +18,7 @@ import { deleteEntry } from './usecases/delete-entry';
 import { deleteInsight } from './usecases/delete-insight';
 import { editEntry } from './usecases/edit-entry';
 import { forgetUser } from './usecases/forget-user';
+import { exportJournal } from './usecases/export-journal';
 import { getEntry } from './usecases/get-entry';
 import { changeJournalSettings, cloudDisclosure, viewJournalSettings } from './usecases/journal-settings';
 import { listEntries } from './usecases/list-entries';
@@ -96,6 +97,7 @@ export function buildUseCases(deps: {
   return {
     createEntry: createEntry({ transact, entries, whenWritten, publish }),
     getEntry: getEntry({ entries }),
+    exportJournal: exportJournal({ entries }),
     listEntries: listEntries({ entries }),
     editEntry: editEntry({ transact, changeEntry, whenWritten }),
     deleteEntry: deleteEntry({ transact, changeEntry, now }),

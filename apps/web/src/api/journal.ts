@@ -18,6 +18,8 @@ const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
 export function journalApi(http: HttpClient) {
   return {
+    /** Every entry of the caller's, for "your data". */
+    exportData: () => http.request<{ entries: JournalEntry[] }>('GET', `${base}/export`),
     list: (query: JournalEntryQuery = {}) =>
       http.request<JournalEntryPage>('GET', `${base}/entries`, { query: { ...query } }),
     get: (id: string) => http.request<JournalEntry>('GET', `${base}/entries/${id}`),

@@ -23,6 +23,11 @@ export const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1
 export function journalRoutes(uc: UseCases): Router {
   const router = Router();
 
+  router.get('/api/journal/export', async (req, res) => {
+    const entries = await uc.exportJournal(req.user!.id);
+    res.set('Cache-Control', 'no-store').json({ entries: entries.map(toEntryView) });
+  });
+
   router.get('/api/journal/entries', async (req, res) => {
     const query = validate(listEntriesQuery, req.query, 'query');
     const { items, nextCursor } = await uc.listEntries(req.user!.id, query);

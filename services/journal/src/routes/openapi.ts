@@ -89,6 +89,12 @@ export function journalOpenApi() {
     description:
       'Journal entries of the signed-in user, their AI insights, weekly reviews and journal settings. Entries are analysed after they are saved (locally unless the user opted in to cloud AI).',
     paths: {
+      '/api/journal/export': {
+        get: {
+          summary: 'Every entry of the user’s (not deleted), oldest first, with its insight: their journal export',
+          responses: { '200': ok('The entries', z.object({ entries: z.array(Entry) })), '401': commonErrors['401'] },
+        },
+      },
       '/api/journal/entries': {
         get: {
           summary: 'List and search entries, newest first (cursor pagination)',

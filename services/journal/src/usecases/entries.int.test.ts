@@ -132,3 +132,16 @@ test('the calendar has each day written with its average mood, and the current a
     mood: 3,
   });
 });
+
+test("the export holds the person's entries, oldest first, without deleted ones or anyone else's", async () => {
+  const userId = randomUUID();
+  const older = await h.anEntry(userId, { body: 'First.', writtenAt: instantFrom(-2, '08:00', 'UTC').toISO()! });
+  const newer = await h.anEntry(userId, { body: 'Second.', writtenAt: instantFrom(-1, '08:00', 'UTC').toISO()! });
+  const gone = await h.anEntry(userId, { body: 'Gone.' });
+  await h.deleteEntry(userId, gone.id, 1);
+  await h.anEntry(randomUUID(), { body: 'Not theirs.' });
+  expect((await h.exportJournal(userId)).map((e) => [e.id, e.body])).toEqual([
+    [older.id, 'First.'],
+    [newer.id, 'Second.'],
+  ]);
+});

@@ -20,6 +20,10 @@ function download(name: string, type: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
+/** "1 task", "3 tasks". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const counts = (r: ImportResult) => `${count(r.tasks, 'task')}, ${count(r.lists, 'list')} and ${count(r.tags, 'tag')}`;
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -27,8 +31,9 @@ const today = () => new Date().toISOString().slice(0, 10);
  * do not call each other). A part whose service does not answer is null, not a failure.
  */
 async function exportEverything() {
-  const [tasks, preferences] = await Promise.all([
+  const [tasks, journal, preferences] = await Promise.all([
     api.tasks.exportData(),
+    api.journal.exportData().catch(() => null),
     api.notifications.preferences().catch(() => null),
   ]);
   return {
@@ -36,6 +41,7 @@ async function exportEverything() {
     version: 1,
     exportedAt: new Date().toISOString(),
     tasks,
+    journal,
     notifications: { preferences },
   };
 }
@@ -238,9 +244,7 @@ function ImportSection() {
       />
       {pending && (
         <div class="import-preview" role="status">
-          <p>
-            Will import {pending.preview.tasks} tasks, {pending.preview.lists} lists and {pending.preview.tags} tags.
-          </p>
+          <p>Will import {counts(pending.preview)}.</p>
           <ul>
             {pending.preview.preview.map((t, i) => (
               <li key={i}>{t.title}</li>
@@ -262,7 +266,7 @@ function ImportSection() {
       )}
       {result && (
         <p role="status" class="import-result">
-          Imported {result.tasks} tasks, {result.lists} lists and {result.tags} tags.
+          Imported {counts(result)}.
         </p>
       )}
       {error && (

@@ -21,11 +21,12 @@ const TODOIST_CSV = [
 let stack: Stack;
 let context: BrowserContext;
 let page: Page;
-const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`) });
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack('e2e-your-data', []);
+  // With realtime, as the app runs (the sync indicator is live).
+  stack = await startStack('e2e-your-data', ['realtime'], { consumes: { realtime: ['task-events'] } });
   context = await stack.newContext({ height: 1000 });
   page = await context.newPage();
 });

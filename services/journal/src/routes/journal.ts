@@ -5,6 +5,7 @@ import type { UseCases } from '../app';
 import {
   calendarQuery,
   createEntryInput,
+  importEntriesInput,
   listEntriesQuery,
   settingsInput,
   updateEntryInput,
@@ -26,6 +27,11 @@ export function journalRoutes(uc: UseCases): Router {
   router.get('/api/journal/export', async (req, res) => {
     const entries = await uc.exportJournal(req.user!.id);
     res.set('Cache-Control', 'no-store').json({ entries: entries.map(toEntryView) });
+  });
+
+  router.post('/api/journal/import', async (req, res) => {
+    const input = validate(importEntriesInput, req.body, 'body');
+    res.status(201).json({ imported: await uc.importEntries(req.user!.id, input) });
   });
 
   router.get('/api/journal/entries', async (req, res) => {

@@ -47,20 +47,37 @@ async function exportEverything() {
 }
 
 /** What the chosen file will be sent as: our export's tasks part, or a Todoist CSV. */
-async function readImportFile(file: File): Promise<{ input: ImportInput; preferences: unknown } | string> {
+interface ImportFile {
+  input: ImportInput;
+  /** Our export's parts that other services import: the journal's entries, notification preferences. */
+  entries: unknown[] | null;
+  preferences: unknown;
+}
+
+async function readImportFile(file: File): Promise<ImportFile | string> {
   if (file.size > MAX_IMPORT_BYTES) return `${file.name} is larger than 256 kB`;
   const text = await file.text();
   if (/\.csv$/i.test(file.name) || text.startsWith('TYPE,')) {
     return {
       input: { format: 'todoist-csv', csv: text, listName: file.name.replace(/\.csv$/i, '') },
+      entries: null,
       preferences: null,
     };
   }
   try {
-    const json = JSON.parse(text) as { format?: string; tasks?: unknown; notifications?: { preferences?: unknown } };
+    const json = JSON.parse(text) as {
+      format?: string;
+      tasks?: unknown;
+      journal?: { entries?: unknown[] } | null;
+      notifications?: { preferences?: unknown };
+    };
     // Our whole export carries the tasks service's part under `tasks`; that part alone is accepted too.
     const data = json.format === 'daybook-export' ? json.tasks : json;
-    return { input: { format: 'daybook', data }, preferences: json.notifications?.preferences ?? null };
+    return {
+      input: { format: 'daybook', data },
+      entries: json.journal?.entries ?? null,
+      preferences: json.notifications?.preferences ?? null,
+    };
   } catch {
     return `${file.name} is neither a Todoist CSV export nor a Daybook JSON export`;
   }
@@ -180,9 +197,7 @@ function ExportSection() {
 }
 
 function ImportSection() {
-  const [pending, setPending] = useState<{ input: ImportInput; preferences: unknown; preview: ImportResult } | null>(
-    null,
-  );
+  const [pending, setPending] = useState<(ImportFile & { preview: ImportResult }) | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [problems, setProblems] = useState<ProblemDetail[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -215,6 +230,8 @@ function ImportSection() {
     setBusy(true);
     try {
       setResult(await api.tasks.importData(pending.input));
+      // Each service imports its own part; the tasks are in, so a failure here is told, not undone.
+      if (pending.entries?.length) await api.journal.importData(pending.entries).catch(showError);
       if (pending.preferences && typeof pending.preferences === 'object') {
         // The notifications service's own part; its time zone comes from the profile.
         const { timeZone: _zone, ...preferences } = pending.preferences as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import {
   asUser,
@@ -6,6 +7,7 @@ import {
   dateTimeFrom,
   instantFrom,
   startStack,
+  waitFor,
   type ServiceUnderTest,
   type Stack,
 } from '@daybook/testing';
@@ -154,5 +156,22 @@ describe('the calendar feed', () => {
     expect((await fetchFeed(`/api/tasks/calendar/${'A'.repeat(43)}.json`)).status).toBe(404);
     // The settings need a sign-in, unlike the feed.
     expect((await fetch(`${tasks.baseUrl}/api/tasks/calendar-feed`, { method: 'POST' })).status).toBe(401);
+  });
+
+  test('the token is in no log line, whether the feed is served or refused', async () => {
+    const eve = person();
+    await eve.create({ title: 'Logged?', due: { date: dateFrom(1) } });
+    const path = await eve.newFeed();
+    const token = path.slice('/api/tasks/calendar/'.length, -'.ics'.length);
+    expect((await fetchFeed(path)).status).toBe(200);
+    await eve.newFeed();
+    expect((await fetchFeed(path)).status).toBe(404);
+    // Both requests logged (by route template), then the whole log is searched.
+    const feedLines = () =>
+      readFileSync(tasks.process.logFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('"route":"/api/tasks/calendar/:file"'));
+    await waitFor('the feed requests in the log', () => feedLines().length >= 2);
+    expect(readFileSync(tasks.process.logFile, 'utf8')).not.toContain(token);
   });
 });

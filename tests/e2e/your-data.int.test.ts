@@ -39,6 +39,7 @@ afterAll(async () => {
 test('a Todoist export is previewed, then imported; a half-valid one names its rows', async () => {
   await page.goto(stack.baseUrl);
   await page.getByRole('link', { name: 'New here? Create an account' }).click();
+  await page.getByLabel('Name (optional)').fill('Ada');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();

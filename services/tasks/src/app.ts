@@ -99,7 +99,7 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
     revokeCalendarFeed: revokeCalendarFeed({ feeds }),
     renderCalendarFeed: renderCalendarFeedOf({ feeds, tasks, render: renderCalendarFeed }),
     exportTasks: exportTasks({ tasks, lists, tags, series }),
-    importTasks: importTasks({ transact, tasks, series, settings, resolveDue, publish }),
+    importTasks: importTasks({ transact, tasks, series, lists, tags, settings, resolveDue, publish }),
     forgetUser: forgetUser({ tasks, series, tags, lists, settings, feeds }),
   };
 }

@@ -3,7 +3,10 @@ import { templateOf } from '../domain/series';
 import { recurrenceColumns } from '../domain/task-changes';
 import { toSnapshot } from '../domain/task-view';
 import { readDaybookExport, readTodoistCsv, type ImportPlan } from '../domain/import-file';
+import type { Tag } from '../generated/prisma/client';
 import type { Transact } from '../infrastructure/database';
+import type { ListStore } from '../infrastructure/list-store';
+import type { TagStore } from '../infrastructure/tag-store';
 import type { Publish } from '../infrastructure/outbox';
 import type { SeriesStore } from '../infrastructure/series-store';
 import type { TaskStore } from '../infrastructure/task-store';
@@ -40,11 +43,13 @@ export function importTasks(deps: {
   transact: Transact;
   tasks: Pick<TaskStore, 'insert'>;
   series: Pick<SeriesStore, 'create'>;
+  lists: Pick<ListStore, 'named' | 'insert'>;
+  tags: Pick<TagStore, 'named' | 'insert'>;
   settings: Pick<UserSettingsStore, 'timeZoneOf'>;
   resolveDue: ResolveDue;
   publish: Publish;
 }) {
-  const { transact, tasks, series, settings, resolveDue, publish } = deps;
+  const { transact, tasks, series, lists, tags, settings, resolveDue, publish } = deps;
   return async (userId: string, request: ImportRequest): Promise<ImportResult> => {
     const zone = (await transact((tx) => settings.timeZoneOf(tx, userId))) ?? 'UTC';
     const read =
@@ -74,20 +79,19 @@ export function importTasks(deps: {
   async function write(tx: Tx, userId: string, plan: ImportPlan): Promise<void> {
     const listIds = await namesToIds(
       plan.lists,
-      (names) => tx.list.findMany({ where: { userId, name: { in: names, mode: 'insensitive' } } }),
-      (name) => tx.list.create({ data: { id: crypto.randomUUID(), userId, name } }),
+      (names) => lists.named(tx, userId, names),
+      (name) => lists.insert(tx, userId, name),
     );
     const tagColors = new Map(plan.tags.map((t) => [t.name.toLowerCase(), t.color]));
-    const allTagNames = [...new Set([...plan.tags.map((t) => t.name), ...plan.tasks.flatMap((t) => t.tags)])];
-    const tagsByName = new Map<string, Awaited<ReturnType<typeof tx.tag.create>>>();
-    for (const tag of await tx.tag.findMany({ where: { userId, name: { in: allTagNames, mode: 'insensitive' } } }))
-      tagsByName.set(tag.name.toLowerCase(), tag);
-    for (const name of allTagNames) {
+    const tagNames = [...new Set([...plan.tags.map((t) => t.name), ...plan.tasks.flatMap((t) => t.tags)])];
+    const tagsByName = new Map<string, Tag>();
+    for (const tag of await tags.named(tx, userId, tagNames)) tagsByName.set(tag.name.toLowerCase(), tag);
+    for (const name of tagNames) {
       if (tagsByName.has(name.toLowerCase())) continue;
-      const tag = await tx.tag.create({
-        data: { id: crypto.randomUUID(), userId, name, color: tagColors.get(name.toLowerCase()) ?? null },
-      });
-      tagsByName.set(name.toLowerCase(), tag);
+      tagsByName.set(
+        name.toLowerCase(),
+        await tags.insert(tx, userId, { name, color: tagColors.get(name.toLowerCase()) ?? null }),
+      );
     }
     for (const t of plan.tasks) {
       // A completed task is history: it keeps no rule, so no series restarts from it.

@@ -6,6 +6,7 @@ import { Bell } from './features/notifications/Bell';
 import { InboxPanel } from './features/notifications/InboxPanel';
 import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { SyncIndicator } from './features/sync/SyncIndicator';
+import { YOUR_DATA_ROUTE, YourDataPage } from './features/data/YourDataPage';
 import { JournalPage, journalRoute } from './features/journal/JournalPage';
 import { TasksPage } from './features/tasks/TasksPage';
 import { navigate, useRoute } from './router';
@@ -107,6 +108,20 @@ function Shell({ path }: { path: string }) {
               />
             </svg>
           </a>
+          <a
+            class="icon-link"
+            href={`#${YOUR_DATA_ROUTE}`}
+            aria-label="Your data"
+            aria-current={path === YOUR_DATA_ROUTE ? 'page' : undefined}
+            title="Your data: calendar feed, export, import"
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M7 2v2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H9V2H7Zm-2 7h14v11H5V9Zm6 2v4.6l-1.8-1.8-1.4 1.4 4.2 4.2 4.2-4.2-1.4-1.4-1.8 1.8V11h-2Z"
+              />
+            </svg>
+          </a>
           <span class="who" title={user?.email}>
             {user?.displayName || user?.email}
           </span>
@@ -119,6 +134,8 @@ function Shell({ path }: { path: string }) {
         <JournalPage highlight={journal.entry} />
       ) : path === PREFERENCES ? (
         <PreferencesPage />
+      ) : path === YOUR_DATA_ROUTE ? (
+        <YourDataPage />
       ) : (
         <TasksPage view={view} />
       )}
@@ -140,7 +157,8 @@ export function App() {
     if (status === 'signed-out' && !AUTH_ROUTES[path]) navigate('/signin');
     if (
       status === 'signed-in' &&
-      (AUTH_ROUTES[path] || (!TASK_VIEWS[path] && path !== PREFERENCES && !journalRoute(path)))
+      (AUTH_ROUTES[path] ||
+        (!TASK_VIEWS[path] && path !== PREFERENCES && path !== YOUR_DATA_ROUTE && !journalRoute(path)))
     )
       navigate('/today');
   }, [status, path]);

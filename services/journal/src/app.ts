@@ -18,7 +18,9 @@ import { deleteEntry } from './usecases/delete-entry';
 import { deleteInsight } from './usecases/delete-insight';
 import { editEntry } from './usecases/edit-entry';
 import { forgetUser } from './usecases/forget-user';
+import { exportJournal } from './usecases/export-journal';
 import { getEntry } from './usecases/get-entry';
+import { importEntries } from './usecases/import-entries';
 import { changeJournalSettings, cloudDisclosure, viewJournalSettings } from './usecases/journal-settings';
 import { listEntries } from './usecases/list-entries';
 import { listInsights } from './usecases/list-insights';
@@ -83,7 +85,7 @@ export function buildUseCases(deps: {
 }) {
   const { db, publish, jobs, providers } = deps;
   const now = deps.now ?? (() => new Date());
-  const transact: Transact = (fn) => db.$transaction(fn);
+  const transact: Transact = (fn, opts) => db.$transaction(fn, opts);
   const entries = new EntryStore(db);
   const insights = new InsightStore(db);
   const settings = new SettingsStore();
@@ -96,6 +98,8 @@ export function buildUseCases(deps: {
   return {
     createEntry: createEntry({ transact, entries, whenWritten, publish }),
     getEntry: getEntry({ entries }),
+    exportJournal: exportJournal({ entries }),
+    importEntries: importEntries({ transact, entries, whenWritten, publish }),
     listEntries: listEntries({ entries }),
     editEntry: editEntry({ transact, changeEntry, whenWritten }),
     deleteEntry: deleteEntry({ transact, changeEntry, now }),

@@ -2,6 +2,8 @@ import type { ServiceApp, ServiceKit } from '@daybook/service-kit';
 import type { Env } from './env';
 import { eventHandlers } from './events';
 import type { Database, Transact } from './infrastructure/database';
+import { CalendarFeedStore } from './infrastructure/calendar-feed-store';
+import { renderCalendarFeed } from './infrastructure/ical-feed';
 import { ListStore } from './infrastructure/list-store';
 import type { Publish } from './infrastructure/outbox';
 import { SeriesStore } from './infrastructure/series-store';
@@ -23,12 +25,16 @@ import { deleteTag } from './usecases/delete-tag';
 import { deleteTask } from './usecases/delete-task';
 import { editTag } from './usecases/edit-tag';
 import { editTask } from './usecases/edit-task';
+import { exportTasks } from './usecases/export-tasks';
 import { forgetUser } from './usecases/forget-user';
 import { getTask } from './usecases/get-task';
+import { importTasks } from './usecases/import-tasks';
 import { listLists } from './usecases/list-lists';
 import { listTags } from './usecases/list-tags';
 import { listTasks } from './usecases/list-tasks';
+import { regenerateCalendarFeed, revokeCalendarFeed, showCalendarFeed } from './usecases/manage-calendar-feed';
 import { rememberUserTimeZone } from './usecases/remember-user-time-zone';
+import { renderCalendarFeedOf } from './usecases/render-calendar-feed';
 import { renameList } from './usecases/rename-list';
 import { reopenTask } from './usecases/reopen-task';
 import { restoreTask } from './usecases/restore-task';
@@ -50,11 +56,12 @@ export type Kit = ServiceKit<Env, Database>;
 export function buildUseCases({ db, publish }: { db: Database; publish: Publish }) {
   const transact: Transact = (fn, opts) => db.$transaction(fn, opts);
   const tasks = new TaskStore(db);
-  const series = new SeriesStore();
+  const series = new SeriesStore(db);
   const tags = new TagStore(db);
   const lists = new ListStore(db);
   const settings = new UserSettingsStore();
   const queries = new TaskQueries(db);
+  const feeds = new CalendarFeedStore(db);
 
   const changeTask = taskChanger({ tasks, publish });
   const checkReferences = referenceChecker({ tags, lists });
@@ -89,7 +96,13 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
     createOccurrence: createOccurrence({ tasks, series, tags, lists, resolveDue, publish }),
     createRequestedTask: createRequestedTask({ tasks, publish }),
     rememberUserTimeZone: rememberUserTimeZone({ settings }),
-    forgetUser: forgetUser({ tasks, series, tags, lists, settings }),
+    showCalendarFeed: showCalendarFeed({ feeds }),
+    regenerateCalendarFeed: regenerateCalendarFeed({ feeds }),
+    revokeCalendarFeed: revokeCalendarFeed({ feeds }),
+    renderCalendarFeed: renderCalendarFeedOf({ feeds, tasks, render: renderCalendarFeed }),
+    exportTasks: exportTasks({ tasks, lists, tags, series }),
+    importTasks: importTasks({ transact, tasks, series, lists, tags, settings, resolveDue, publish }),
+    forgetUser: forgetUser({ tasks, series, tags, lists, settings, feeds }),
   };
 }
 export type UseCases = ReturnType<typeof buildUseCases>;

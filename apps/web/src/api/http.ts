@@ -42,6 +42,8 @@ export interface RequestOptions {
 
 export interface HttpClient {
   request<T>(method: string, path: string, opts?: RequestOptions): Promise<T>;
+  /** A GET whose answer is not JSON (a CSV download): its text. */
+  text?(path: string, opts?: RequestOptions): Promise<string>;
 }
 
 export interface HttpConfig {
@@ -130,6 +132,14 @@ export function createHttp(config: HttpConfig): HttpClient {
       }
       const text = await res.text();
       return (text ? JSON.parse(text) : undefined) as T;
+    },
+    async text(path: string, opts: RequestOptions = {}): Promise<string> {
+      const headers = { accept: '*/*', ...opts.headers };
+      let res = await send('GET', path, { ...opts, headers });
+      if (res.status === 401 && opts.auth !== false && (await refreshOnce()))
+        res = await send('GET', path, { ...opts, headers });
+      if (!res.ok) throw await toError(res);
+      return res.text();
     },
   };
 }

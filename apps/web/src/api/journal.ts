@@ -18,6 +18,11 @@ const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
 export function journalApi(http: HttpClient) {
   return {
+    /** Every entry of the caller's, for "your data". */
+    exportData: () => http.request<{ entries: JournalEntry[] }>('GET', `${base}/export`),
+    /** Entries of a journal export, all or nothing. */
+    importData: (entries: unknown[]) =>
+      http.request<{ imported: number }>('POST', `${base}/import`, { body: { entries } }),
     list: (query: JournalEntryQuery = {}) =>
       http.request<JournalEntryPage>('GET', `${base}/entries`, { query: { ...query } }),
     get: (id: string) => http.request<JournalEntry>('GET', `${base}/entries/${id}`),

@@ -5,6 +5,11 @@ import type {
   BulkAction,
   BulkInput,
   BulkResult,
+  CalendarFeed,
+  ImportInput,
+  ImportResult,
+  NewCalendarFeed,
+  TasksExport,
   DeletedTask,
   Page,
   SeriesScope,
@@ -32,6 +37,13 @@ function items<T>(body: T[] | { items: T[] }): T[] {
 
 export function tasksApi(http: HttpClient) {
   return {
+    /** The private calendar feed: its URL (path) is in the answer of `newCalendarFeed` only. */
+    calendarFeed: () => http.request<CalendarFeed>('GET', `${base}/calendar-feed`),
+    newCalendarFeed: () => http.request<NewCalendarFeed>('POST', `${base}/calendar-feed`),
+    revokeCalendarFeed: () => http.request<void>('DELETE', `${base}/calendar-feed`),
+    exportData: () => http.request<TasksExport>('GET', `${base}/export`),
+    exportCsv: () => http.text!(`${base}/export`, { query: { format: 'csv' } }),
+    importData: (input: ImportInput) => http.request<ImportResult>('POST', `${base}/import`, { body: input }),
     list: (query: TaskQuery = {}) => http.request<Page>('GET', base, { query: { ...query } }),
     today: async (timeZone: string) =>
       items(await http.request<TodayView>('GET', `${base}/views/today`, { query: { timeZone } })),

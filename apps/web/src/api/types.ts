@@ -55,6 +55,13 @@ export type Task = TasksComponents['schemas']['Task'];
 /** A tag as GET /api/tasks/tags gives it (a task's `tags` carry the same without `createdAt`). */
 export type Tag = TasksComponents['schemas']['Tag'];
 export type TaskList = TasksComponents['schemas']['List'];
+export type CalendarFeed = TasksComponents['schemas']['CalendarFeed'];
+export type NewCalendarFeed = TasksComponents['schemas']['NewCalendarFeed'];
+export type TasksExport = TasksComponents['schemas']['TasksExport'];
+export type ImportResult = TasksComponents['schemas']['ImportResult'];
+export type ImportInput = NonNullable<
+  TasksPaths['/api/tasks/import']['post']['requestBody']
+>['content']['application/json'];
 export type Priority = Task['priority'];
 export type TaskStatus = Task['status'];
 export type Due = NonNullable<Task['due']>;

@@ -121,3 +121,16 @@ export const settingsInput = z
   .strict()
   .refine((u) => Object.keys(u).length > 0, 'must change at least one setting');
 export type SettingsInput = z.infer<typeof settingsInput>;
+
+/** An entry of a journal export being imported: what a person writes; ids, insights and the rest are not read. */
+const importedEntry = z.object({
+  ...createEntryInput.shape,
+  mood: createEntryInput.shape.mood.unwrap().nullable().optional(),
+});
+export const MAX_IMPORTED_ENTRIES = 5000;
+export const importEntriesInput = z
+  .object({
+    entries: z.array(importedEntry).max(MAX_IMPORTED_ENTRIES, `at most ${MAX_IMPORTED_ENTRIES} entries`),
+  })
+  .strict();
+export type ImportEntriesInput = z.infer<typeof importEntriesInput>;

@@ -8,7 +8,7 @@ export type Database = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
 /** Runs `fn` in one database transaction: a write and the outbox row of its event commit together. */
-export type Transact = <R>(fn: (tx: Tx) => Promise<R>) => Promise<R>;
+export type Transact = <R>(fn: (tx: Tx) => Promise<R>, opts?: { timeout?: number }) => Promise<R>;
 
 /** The journal service's Prisma client, bound to its own PostgreSQL schema. */
 export function openDatabase(env: Pick<Env, 'DATABASE_URL'>, schema: string): Database {

@@ -52,6 +52,15 @@ export class EntryStore {
     return entry;
   }
 
+  /** Every entry of the user's not deleted, oldest written first, with insights (their export). */
+  allOf(userId: string) {
+    return this.db.entry.findMany({
+      where: { userId, deletedAt: null },
+      include: withInsight,
+      orderBy: [{ writtenAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
   findById(tx: Tx, id: string): Promise<EntryRecord | null> {
     return tx.entry.findUnique({ where: { id } });
   }

@@ -5,6 +5,7 @@ import type { UseCases } from '../app';
 import {
   calendarQuery,
   createEntryInput,
+  importEntriesInput,
   listEntriesQuery,
   settingsInput,
   updateEntryInput,
@@ -22,6 +23,16 @@ export const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1
 /** Journal endpoints under /api/journal (see docs/api.md). */
 export function journalRoutes(uc: UseCases): Router {
   const router = Router();
+
+  router.get('/api/journal/export', async (req, res) => {
+    const entries = await uc.exportJournal(req.user!.id);
+    res.set('Cache-Control', 'no-store').json({ entries: entries.map(toEntryView) });
+  });
+
+  router.post('/api/journal/import', async (req, res) => {
+    const input = validate(importEntriesInput, req.body, 'body');
+    res.status(201).json({ imported: await uc.importEntries(req.user!.id, input) });
+  });
 
   router.get('/api/journal/entries', async (req, res) => {
     const query = validate(listEntriesQuery, req.query, 'query');

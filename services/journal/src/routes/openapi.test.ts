@@ -27,6 +27,8 @@ test('every status each endpoint can answer is documented', () => {
   );
   const body = ['413', '415'];
   expect(statuses).toEqual({
+    'get /api/journal/export': ['200', '401'],
+    'post /api/journal/import': ['201', '400', '401', '413', '415'],
     'get /api/journal/entries': ['200', '400', '401'],
     'post /api/journal/entries': ['201', '400', '401', ...body],
     'get /api/journal/entries/{id}': ['200', '400', '401', '404'],

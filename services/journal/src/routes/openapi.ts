@@ -4,6 +4,7 @@ import { buildOpenApiDocument, commonErrors, conflictErrorSchema, errorResponse 
 import {
   calendarQuery,
   createEntryInput,
+  importEntriesInput,
   listEntriesQuery,
   settingsInput,
   updateEntryInput,
@@ -89,6 +90,19 @@ export function journalOpenApi() {
     description:
       'Journal entries of the signed-in user, their AI insights, weekly reviews and journal settings. Entries are analysed after they are saved (locally unless the user opted in to cloud AI).',
     paths: {
+      '/api/journal/export': {
+        get: {
+          summary: 'Every entry of the user’s (not deleted), oldest first, with its insight: their journal export',
+          responses: { '200': ok('The entries', z.object({ entries: z.array(Entry) })), '401': commonErrors['401'] },
+        },
+      },
+      '/api/journal/import': {
+        post: {
+          summary: 'Import the entries of a journal export: all or nothing (a wrong entry is a 400 naming it)',
+          requestBody: body(importEntriesInput),
+          responses: { '201': ok('How many were imported', z.object({ imported: z.number().int() })), ...inputErrors },
+        },
+      },
       '/api/journal/entries': {
         get: {
           summary: 'List and search entries, newest first (cursor pagination)',

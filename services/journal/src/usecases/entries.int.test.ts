@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound } from '@daybook/service-kit';
 import { dateFrom, instantFrom } from '@daybook/testing';
-import { listEntriesQuery } from '../domain/entry-input';
+import { importEntriesInput, listEntriesQuery } from '../domain/entry-input';
+import { toEntryView } from '../domain/entry-view';
 import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
@@ -131,4 +132,48 @@ test('the calendar has each day written with its average mood, and the current a
     entries: 2,
     mood: 3,
   });
+});
+
+test("the export holds the person's entries, oldest first, without deleted ones or anyone else's", async () => {
+  const userId = randomUUID();
+  const older = await h.anEntry(userId, { body: 'First.', writtenAt: instantFrom(-2, '08:00', 'UTC').toISO()! });
+  const newer = await h.anEntry(userId, { body: 'Second.', writtenAt: instantFrom(-1, '08:00', 'UTC').toISO()! });
+  const gone = await h.anEntry(userId, { body: 'Gone.' });
+  await h.deleteEntry(userId, gone.id, 1);
+  await h.anEntry(randomUUID(), { body: 'Not theirs.' });
+  expect((await h.exportJournal(userId)).map((e) => [e.id, e.body])).toEqual([
+    [older.id, 'First.'],
+    [newer.id, 'Second.'],
+  ]);
+});
+
+test('an export imported into another account gives the same entries, each with its created event', async () => {
+  const ada = randomUUID();
+  await h.anEntry(ada, {
+    body: 'Walked.',
+    mood: 4,
+    tags: ['walk'],
+    writtenAt: instantFrom(-3, '07:00', 'UTC').toISO()!,
+    timeZone: 'Europe/Paris',
+  });
+  await h.anEntry(ada, { body: 'Rested.', writtenAt: instantFrom(-1, '21:00', 'UTC').toISO()! });
+  const exported = (await h.exportJournal(ada)).map(toEntryView);
+  const bo = randomUUID();
+  const input = importEntriesInput.parse(JSON.parse(JSON.stringify({ entries: exported })));
+  expect(await h.importEntries(bo, input)).toBe(2);
+  const same = (e: Record<string, unknown>) => ({
+    body: e.body,
+    mood: e.mood,
+    tags: e.tags,
+    writtenAt: e.writtenAt,
+    writtenOn: e.writtenOn,
+    timeZone: e.timeZone,
+  });
+  expect((await h.exportJournal(bo)).map(toEntryView).map(same)).toEqual(exported.map(same));
+});
+
+test('an import with a wrong entry is refused whole, naming it', () => {
+  const read = importEntriesInput.safeParse({ entries: [{ body: 'Fine.' }, { body: 'Bad mood.', mood: 9 }] });
+  expect(read.success).toBe(false);
+  expect(read.error!.issues.map((i) => i.path.join('.'))).toEqual(['entries.1.mood']);
 });

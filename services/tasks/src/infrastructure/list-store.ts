@@ -23,6 +23,16 @@ export class ListStore {
     return this.db.list.findUniqueOrThrow({ where: { id } });
   }
 
+  /** The user's lists of these names, whatever their case (an import matches by name). */
+  named(tx: Tx, userId: string, names: string[]): Promise<List[]> {
+    return tx.list.findMany({ where: { userId, name: { in: names, mode: 'insensitive' } } });
+  }
+
+  /** A new list, in the caller's transaction. */
+  insert(tx: Tx, userId: string, name: string): Promise<List> {
+    return tx.list.create({ data: { id: randomUUID(), userId, name } });
+  }
+
   /** True when the user has this list. */
   async exists(tx: Tx, userId: string, id: string): Promise<boolean> {
     return (await tx.list.findFirst({ where: { id, userId }, select: { id: true } })) !== null;

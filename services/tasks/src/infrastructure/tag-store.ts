@@ -29,6 +29,16 @@ export class TagStore {
     }
   }
 
+  /** The user's tags of these names, whatever their case (an import matches by name). */
+  named(tx: Tx, userId: string, names: string[]): Promise<Tag[]> {
+    return tx.tag.findMany({ where: { userId, name: { in: names, mode: 'insensitive' } } });
+  }
+
+  /** A new tag, in the caller's transaction (the caller knows the name is free). */
+  insert(tx: Tx, userId: string, tag: { name: string; color: string | null }): Promise<Tag> {
+    return tx.tag.create({ data: { id: randomUUID(), userId, ...tag } });
+  }
+
   /** The user's tag, or null. */
   find(tx: Tx, userId: string, id: string): Promise<Tag | null> {
     return tx.tag.findFirst({ where: { id, userId } });

@@ -190,6 +190,25 @@ export class TaskStore {
     return (await tx.task.findUnique({ where: { requestKey }, select: { id: true } })) !== null;
   }
 
+  /** The user's open tasks that have a due date, soonest first (the calendar feed's). */
+  openDue(userId: string, limit = FEED_LIMIT): Promise<TaskRecord[]> {
+    return this.db.task.findMany({
+      where: { userId, status: 'open', deletedAt: null, dueAt: { not: null } },
+      include: taskInclude,
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+  }
+
+  /** Every task of the user's not in the trash, oldest first (their export). */
+  allOf(userId: string): Promise<TaskRecord[]> {
+    return this.db.task.findMany({
+      where: { userId, deletedAt: null },
+      include: taskInclude,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
   /** Deletes every task of the user's (their tags and reminders cascade). */
   async deleteAllOf(tx: Tx, userId: string): Promise<void> {
     await tx.task.deleteMany({ where: { userId } });
@@ -206,5 +225,8 @@ export class TaskStore {
     }));
   }
 }
+
+/** A feed past this many events is more than any calendar app shows usefully. */
+const FEED_LIMIT = 2000;
 
 const ids = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id);

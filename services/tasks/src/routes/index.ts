@@ -2,6 +2,8 @@ import { Router, type ErrorRequestHandler } from 'express';
 import { fieldProblems, openApiRouter } from '@daybook/service-kit';
 import type { Kit, UseCases } from '../app';
 import { InvalidFields } from '../usecases/shared/invalid-fields';
+import { calendarFeedRoute, calendarFeedSettingsRoutes } from './calendar';
+import { dataRoutes } from './data';
 import { tasksOpenApi } from './openapi';
 import { tagAndListRoutes } from './tags-and-lists';
 import { taskRoutes } from './tasks';
@@ -18,7 +20,11 @@ export const everyProblem: ErrorRequestHandler = (err, _req, _res, next) => {
 export function routes(kit: Kit, useCases: UseCases): Router {
   const router = Router();
   router.use(openApiRouter('tasks', tasksOpenApi()));
+  // The feed is read by calendar apps, which cannot sign in: its URL's token is the credential.
+  router.use(calendarFeedRoute(useCases));
   router.use('/api/tasks', kit.requireUser);
+  router.use(calendarFeedSettingsRoutes(useCases));
+  router.use(dataRoutes(useCases));
   // Tags and lists first: "/api/tasks/tags" must not be read as a task id.
   router.use(tagAndListRoutes(useCases));
   router.use(taskRoutes(useCases));

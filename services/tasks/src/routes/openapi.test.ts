@@ -18,6 +18,8 @@ test('every operation documents its error responses', () => {
     })
     .parse(JSON.parse(JSON.stringify(tasksOpenApi())));
   for (const [path, ops] of Object.entries(doc.paths)) {
+    // The calendar feed takes no sign-in: its URL's token is the credential.
+    if (path === '/api/tasks/calendar/{file}') continue;
     for (const [method, op] of Object.entries(ops)) {
       expect({ path, method, has401: '401' in op.responses }).toEqual({ path, method, has401: true });
     }
@@ -72,6 +74,13 @@ test('every status each endpoint can answer is documented, and no other', () => 
     'post /api/tasks/lists': ['201', '400', '401', ...body],
     'patch /api/tasks/lists/{id}': ['200', '400', '401', '404', ...body],
     'delete /api/tasks/lists/{id}': ['204', '400', '401', '404'],
+    'get /api/tasks/export': ['200', '400', '401'],
+    'post /api/tasks/import': ['200', '201', '400', '401', ...body],
+    'get /api/tasks/calendar-feed': ['200', '401', '404'],
+    'post /api/tasks/calendar-feed': ['201', '401'],
+    'delete /api/tasks/calendar-feed': ['204', '401', '404'],
+    // No sign-in; an unknown, regenerated or revoked token is a 404.
+    'get /api/tasks/calendar/{file}': ['200', '304', '400', '404'],
   });
   // Every body is required, but completion's: without one, the task completes alone.
   const optionalBody = new Set(['post /api/tasks/{id}/complete']);

@@ -3,6 +3,8 @@ import { taskSnapshot } from '@daybook/contracts';
 import { buildOpenApiDocument, commonErrors, conflictErrorSchema, errorResponse } from '@daybook/service-kit';
 import { listQuery, viewQuery } from '../domain/list-query';
 import { completeTaskInput, createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
+import { feedParams } from './calendar';
+import { exportQuery, importInput } from './data';
 import { listInput, tagInput, tagUpdate } from './tags-and-lists';
 import { bulkInput, taskParams } from './tasks';
 
@@ -29,6 +31,35 @@ const Tag = z
 const List = z
   .object({ id: z.uuid(), name: z.string().min(1).max(100), createdAt: z.iso.datetime() })
   .meta({ id: 'List' });
+const CalendarFeed = z
+  .object({
+    createdAt: z.iso.datetime(),
+    tokenHint: z.string().meta({ description: 'The last characters of the token in the URL' }),
+  })
+  .meta({ id: 'CalendarFeed' });
+const NewCalendarFeed = CalendarFeed.extend({
+  path: z.string().meta({ description: 'The feed URL’s path, /api/tasks/calendar/<token>.ics' }),
+}).meta({ id: 'NewCalendarFeed' });
+const TasksExport = z
+  .object({
+    lists: z.array(List),
+    tags: z.array(Tag),
+    tasks: z.array(Task),
+    series: z.array(z.record(z.string(), z.unknown())),
+  })
+  .meta({ id: 'TasksExport' });
+const ImportResult = z
+  .object({
+    dryRun: z.boolean(),
+    lists: z.number().int(),
+    tags: z.number().int(),
+    tasks: z.number().int(),
+    preview: z.array(
+      z.object({ title: z.string(), priority: z.string(), status: z.string(), due: z.unknown().nullable() }),
+    ),
+    warnings: z.array(z.object({ field: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'ImportResult' });
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 /** A request body the route requires (validation answers 400 to a missing one). */
 const body = (schema: z.ZodType) => ({ required: true, ...json(schema) });
@@ -210,6 +241,64 @@ export function tasksOpenApi() {
           summary: 'Delete a list (its tasks stay, with no list)',
           requestParams: { path: idParam },
           responses: { '204': { description: 'Deleted' }, ...commonErrors },
+        },
+      },
+      '/api/tasks/export': {
+        get: {
+          summary:
+            'Everything of the user’s this service keeps: tasks (with tags and reminders), lists, tags, series (or the tasks as CSV)',
+          requestParams: { query: exportQuery },
+          responses: {
+            '200': {
+              description: 'The export (JSON), or the tasks as CSV with ?format=csv',
+              content: {
+                'application/json': { schema: TasksExport },
+                'text/csv': { schema: z.string() },
+              },
+            },
+            ...inputErrors,
+          },
+        },
+      },
+      '/api/tasks/import': {
+        post: {
+          summary: 'Import a Todoist CSV export or our own export: all or nothing (dryRun previews)',
+          requestBody: body(importInput),
+          responses: {
+            '200': ok('What would be imported (dryRun)', ImportResult),
+            '201': ok('What was imported', ImportResult),
+            ...inputErrors,
+            '413': errorResponse('The file is larger than the request body limit (256 kB)'),
+            '415': errorResponse('The body is not JSON'),
+          },
+        },
+      },
+      '/api/tasks/calendar-feed': {
+        get: {
+          summary: 'The user’s private calendar feed (its URL is shown only when made)',
+          responses: { '200': ok('The feed', CalendarFeed), '401': unauthorized, '404': errorResponse('No feed made') },
+        },
+        post: {
+          summary: 'Make or regenerate the calendar feed: the previous URL stops working',
+          responses: { '201': ok('The feed with its URL path, shown this once', NewCalendarFeed), '401': unauthorized },
+        },
+        delete: {
+          summary: 'Revoke the calendar feed: its URL answers 404',
+          responses: { '204': { description: 'Revoked' }, '401': unauthorized, '404': errorResponse('No feed made') },
+        },
+      },
+      '/api/tasks/calendar/{file}': {
+        get: {
+          summary:
+            'The iCalendar feed of open due tasks, reminders as alarms (no sign-in: the token is the credential)',
+          security: [],
+          requestParams: { path: feedParams },
+          responses: {
+            '200': { description: 'The calendar (RFC 5545)', content: { 'text/calendar': {} } },
+            '304': { description: 'Unchanged since the ETag in If-None-Match' },
+            '400': invalid,
+            '404': errorResponse('No feed has this token (never made, regenerated or revoked)'),
+          },
         },
       },
     },

@@ -2,6 +2,170 @@
 // (openapi-typescript): do not edit. After the document changes: npm run generate:api-types -w @daybook/web
 
 export interface paths {
+  '/api/journal/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every entry of the user’s (not deleted), oldest first, with its insight: their journal export */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entries: components['schemas']['Entry'][];
+            };
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journal/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the entries of a journal export: all or nothing (a wrong entry is a 400 naming it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            entries: {
+              /** @description The entry in markdown */
+              body: string;
+              mood?: (number | null) | null;
+              tags?: string[];
+              /**
+               * Format: date-time
+               * @description When it was written (default: now)
+               */
+              writtenAt?: string;
+              /**
+               * @description Zone of the local day it was written on (default: the user’s zone, else UTC)
+               * @example Europe/London
+               */
+              timeZone?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description How many were imported */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              imported: number;
+            };
+          };
+        };
+        /** @description Invalid input: every bad field is named in details.problems */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/journal/entries': {
     parameters: {
       query?: never;
@@ -1112,6 +1276,13 @@ export interface components {
       text: string;
       taskRequestId: string | null;
     };
+    Error: {
+      error: {
+        /** @example not_found */
+        code: string;
+        message: string;
+      };
+    };
     ValidationError: {
       error: {
         code: string;
@@ -1129,13 +1300,6 @@ export interface components {
       field: string;
       /** @example must not be empty */
       message: string;
-    };
-    Error: {
-      error: {
-        /** @example not_found */
-        code: string;
-        message: string;
-      };
     };
     EntryConflictError: {
       error: {

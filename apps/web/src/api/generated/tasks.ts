@@ -1676,6 +1676,409 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/tasks/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything of the user’s this service keeps: tasks (with tags and reminders), lists, tags, series (or the tasks as CSV) */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The export (JSON), or the tasks as CSV with ?format=csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TasksExport'];
+            'text/csv': string;
+          };
+        };
+        /** @description Invalid input: every bad field is named in details.problems */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a Todoist CSV export or our own export: all or nothing (dryRun previews) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @constant */
+                format: 'daybook';
+                data: unknown;
+                dryRun?: boolean;
+              }
+            | {
+                /** @constant */
+                format: 'todoist-csv';
+                csv: string;
+                listName?: string | null;
+                dryRun?: boolean;
+              };
+        };
+      };
+      responses: {
+        /** @description What would be imported (dryRun) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImportResult'];
+          };
+        };
+        /** @description What was imported */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImportResult'];
+          };
+        };
+        /** @description Invalid input: every bad field is named in details.problems */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/calendar-feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The user’s private calendar feed (its URL is shown only when made) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The feed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CalendarFeed'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No feed made */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Make or regenerate the calendar feed: the previous URL stops working */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The feed with its URL path, shown this once */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NewCalendarFeed'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Revoke the calendar feed: its URL answers 404 */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Revoked */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No feed made */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/calendar/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The iCalendar feed of open due tasks, reminders as alarms (no sign-in: the token is the credential) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          file: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The calendar (RFC 5545) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': unknown;
+          };
+        };
+        /** @description Unchanged since the ETag in If-None-Match */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input: every bad field is named in details.problems */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description No feed has this token (never made, regenerated or revoked) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1802,6 +2205,44 @@ export interface components {
       name: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    TasksExport: {
+      lists: components['schemas']['List'][];
+      tags: components['schemas']['Tag'][];
+      tasks: components['schemas']['Task'][];
+      series: {
+        [key: string]: unknown;
+      }[];
+    };
+    ImportResult: {
+      dryRun: boolean;
+      lists: number;
+      tags: number;
+      tasks: number;
+      preview: {
+        title: string;
+        priority: string;
+        status: string;
+        due: unknown | null;
+      }[];
+      warnings: {
+        field: string;
+        message: string;
+      }[];
+    };
+    CalendarFeed: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The last characters of the token in the URL */
+      tokenHint: string;
+    };
+    NewCalendarFeed: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The last characters of the token in the URL */
+      tokenHint: string;
+      /** @description The feed URL’s path, /api/tasks/calendar/<token>.ics */
+      path: string;
     };
   };
   responses: never;

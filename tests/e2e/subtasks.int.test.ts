@@ -92,6 +92,8 @@ test('subtasks are added under a task, counted, completed alone and with their p
   // A parent completed alone leaves its subtasks open.
   await newTask(page, 'Plan the party');
   const party = row(page, 'Plan the party');
+  await party.waitFor();
+  await page.screenshot({ path: join(SHOTS, 'subtasks-add.png') });
   await party.getByRole('button', { name: 'Add a subtask to “Plan the party”' }).click();
   const addToParty = party.getByLabel('Add a subtask to “Plan the party”', { exact: true }).and(page.locator('input'));
   await addToParty.fill('Send invitations');

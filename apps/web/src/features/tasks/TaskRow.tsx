@@ -75,19 +75,7 @@ export function TaskRow({
             >
               <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {progress.done}/{progress.total}
             </button>
-          ) : (
-            !task.parentId &&
-            !expanded && (
-              <button
-                type="button"
-                class="subtask-toggle subtask-add-toggle"
-                aria-label={`Add a subtask to “${task.title}”`}
-                onClick={() => setExpanded('add')}
-              >
-                + subtask
-              </button>
-            )
-          )}
+          ) : null}
           {listName && <span class="meta-list">{listName}</span>}
           {task.tags.map((t) => (
             <span key={t.id} class="tag-chip" style={t.color ? { '--tag': t.color } : undefined}>
@@ -126,6 +114,25 @@ export function TaskRow({
         </div>
         {expanded && <Subtasks parent={task} autoFocus={expanded === 'add'} onProgress={(p) => onProgress?.(p)} />}
       </div>
+      {!task.parentId && !progress?.total && !expanded && (
+        <button
+          type="button"
+          class="icon-button row-add-subtask"
+          aria-label={`Add a subtask to “${task.title}”`}
+          title="Add a subtask"
+          onClick={() => setExpanded('add')}
+        >
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path
+              d="M4 3v7a3 3 0 0 0 3 3h3M15 8v8M11 12h8"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="1.5"
+              stroke-linecap="round"
+            />
+          </svg>
+        </button>
+      )}
       <button type="button" class="icon-button row-delete" aria-label={`Delete “${task.title}”`} onClick={onDelete}>
         <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
           <path

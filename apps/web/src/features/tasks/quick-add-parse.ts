@@ -2,8 +2,9 @@
 // a title, a due date or time, an RRULE, tags, a priority and a list. Dates and times are
 // chrono-node's (English only, US or GB day order); the recurring phrases, which chrono does
 // not read, are ours. Only chrono's English parser is imported (`en`): the other locales are
-// tree-shaken, and it adds about 18 KB gzipped to the first load. Pure: the reference instant and the zone are passed in, so the phrase
-// table (quick-add-parse.test.ts) does not depend on the day it runs.
+// tree-shaken, and it adds about 18 KB gzipped to the first load. Pure: the reference instant
+// and the zone are passed in, so the phrase table (quick-add-parse.test.ts) does not depend on
+// the day it runs.
 import { en as chrono } from 'chrono-node';
 import type { Priority } from '../../api/types';
 import { WEEKDAYS, type Weekday } from '../recurrence/rule';

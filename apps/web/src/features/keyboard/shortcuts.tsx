@@ -180,7 +180,19 @@ export function TagDialog({ task, onClose }: { task: Task; onClose: () => void }
         </>
       }
     >
-      <TagPicker tags={tags} value={value} onChange={setValue} />
+      {/* Enter in the empty tag field saves (with a name in it, Enter adds that tag). */}
+      <div
+        onKeyDownCapture={(e) => {
+          const target = e.target as HTMLInputElement;
+          if (e.key === 'Enter' && target.tagName === 'INPUT' && !target.value.trim()) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
+        <TagPicker tags={tags} value={value} onChange={setValue} />
+      </div>
+      <p class="hint">Enter on an empty field saves.</p>
     </Dialog>
   );
 }

@@ -103,6 +103,8 @@ export function QuickAdd({ view, defaults = {} }: { view: View; defaults?: Quick
 
   const onKeyDown = (e: KeyboardEvent) => {
     const el = e.currentTarget as HTMLInputElement;
+    // Esc leaves the field, so that the list's shortcuts (j, k…) work again.
+    if (e.key === 'Escape') return el.blur();
     if (e.key !== 'Backspace' || el.selectionStart !== el.selectionEnd) return;
     // Backspace right after a recognised part: keep its text, drop its meaning (once).
     const part = parsed.parts.find((p) => p.end === el.selectionStart);

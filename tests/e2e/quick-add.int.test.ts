@@ -243,6 +243,7 @@ test('a whole session by the keyboard alone, with visible focus', async () => {
   await a.keyboard.press('#');
   const tags = a.getByRole('dialog', { name: 'Tags of “Buy stamps”' });
   await tags.waitFor();
+  await a.waitForFunction("document.activeElement?.id === 'editor-tags'");
   await a.keyboard.type('post-office');
   await a.keyboard.press('Enter');
   await tags.getByRole('button', { name: 'Remove tag post-office' }).waitFor();

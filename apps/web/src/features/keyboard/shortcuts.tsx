@@ -151,6 +151,11 @@ export function TagDialog({ task, onClose }: { task: Task; onClose: () => void }
   const { tags } = useStore(tasksStore);
   const [value, setValue] = useState(task.tags.map((t) => t.id));
   const [busy, setBusy] = useState(false);
+  // Straight into the tag field (the dialog would focus the first chip's remove button).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => document.getElementById('editor-tags')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const save = async () => {
     setBusy(true);
     try {

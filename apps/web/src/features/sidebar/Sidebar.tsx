@@ -256,6 +256,10 @@ export function Sidebar({ path, open, onClose }: { path: string; open: boolean; 
   useEffect(() => {
     onClose();
   }, [path]);
+  // The drawer opened: the keyboard goes into it (Esc closes it, back to the menu button).
+  useEffect(() => {
+    if (open) document.querySelector<HTMLElement>('#sidebar a')?.focus();
+  }, [open]);
 
   const views: [string, string, number | undefined][] = [
     ['/inbox', 'Inbox', counts?.inbox],
@@ -266,7 +270,17 @@ export function Sidebar({ path, open, onClose }: { path: string; open: boolean; 
   return (
     <>
       {open && <div class="sidebar-scrim" onClick={onClose} aria-hidden="true" />}
-      <nav class={`sidebar${open ? ' sidebar-open' : ''}`} id="sidebar" aria-label="Lists and tags">
+      <nav
+        class={`sidebar${open ? ' sidebar-open' : ''}`}
+        id="sidebar"
+        aria-label="Lists and tags"
+        onKeyDown={(e) => {
+          if (open && e.key === 'Escape') {
+            onClose();
+            document.querySelector<HTMLElement>('.menu-button')?.focus();
+          }
+        }}
+      >
         <ul class="sidebar-items sidebar-views">
           {views.map(([href, label, n]) => (
             <li key={href} class="sidebar-item">

@@ -271,7 +271,7 @@ test('quiet hours: the notification is in the inbox at once, its email shown as 
 });
 
 test('offline: the indicator says so, and what changed meanwhile arrives on reconnect', async () => {
-  await a.getByRole('link', { name: 'Today', exact: true }).click();
+  await a.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Today', exact: true }).click();
   await a.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await laptop.setOffline(true);
   await a.locator('[data-testid="sync-indicator"].sync-offline').waitFor();

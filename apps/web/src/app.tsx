@@ -8,7 +8,8 @@ import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { SyncIndicator } from './features/sync/SyncIndicator';
 import { YOUR_DATA_ROUTE, YourDataPage } from './features/data/YourDataPage';
 import { JournalPage, journalRoute } from './features/journal/JournalPage';
-import { TasksPage } from './features/tasks/TasksPage';
+import { Sidebar } from './features/sidebar/Sidebar';
+import { TasksPage, type Scope } from './features/tasks/TasksPage';
 import { navigate, useRoute } from './router';
 import { loadCounts } from './state/notifications';
 import { restoreSession, session, signOut } from './state/session';
@@ -20,6 +21,13 @@ import { showError } from './state/toasts';
 // Routes. Later screens (journal, notifications, history…) add a line here and a feature folder.
 const TASK_VIEWS: Record<string, View> = { '/today': 'today', '/upcoming': 'upcoming', '/all': 'all' };
 const PREFERENCES = '/settings/notifications';
+
+/** The sidebar's own pages: the Inbox (tasks without a list), a list, a tag. */
+function scopeOf(path: string): Scope | null {
+  if (path === '/inbox') return { kind: 'inbox' };
+  const m = /^\/(list|tag)\/([0-9a-f-]{36})$/.exec(path);
+  return m ? { kind: m[1] as 'list' | 'tag', id: m[2]! } : null;
+}
 const AUTH_ROUTES: Record<string, 'signin' | 'signup' | 'code'> = {
   '/signin': 'signin',
   '/signup': 'signup',
@@ -62,7 +70,9 @@ function SearchBox() {
 function Shell({ path }: { path: string }) {
   const { user } = useStore(session);
   const view = TASK_VIEWS[path] ?? 'today';
+  const scope = scopeOf(path);
   const journal = journalRoute(path);
+  const [drawer, setDrawer] = useState(false);
   useEffect(() => {
     loadTagsAndLists().catch(showError);
     // The badge; live events keep it right from here. A missing service leaves it at zero.
@@ -74,6 +84,16 @@ function Shell({ path }: { path: string }) {
         Skip to content
       </a>
       <header class="topbar">
+        <button
+          type="button"
+          class="icon-button menu-button"
+          aria-label="Lists and tags"
+          aria-expanded={drawer}
+          aria-controls="sidebar"
+          onClick={() => setDrawer((o) => !o)}
+        >
+          ☰
+        </button>
         <a class="brand" href="#/today">
           <span class="brand-mark" aria-hidden="true">
             ◐
@@ -130,15 +150,20 @@ function Shell({ path }: { path: string }) {
           </button>
         </div>
       </header>
-      {journal ? (
-        <JournalPage highlight={journal.entry} />
-      ) : path === PREFERENCES ? (
-        <PreferencesPage />
-      ) : path === YOUR_DATA_ROUTE ? (
-        <YourDataPage />
-      ) : (
-        <TasksPage view={view} />
-      )}
+      <div class="shell-body">
+        <Sidebar path={path} open={drawer} onClose={() => setDrawer(false)} />
+        {journal ? (
+          <JournalPage highlight={journal.entry} />
+        ) : path === PREFERENCES ? (
+          <PreferencesPage />
+        ) : path === YOUR_DATA_ROUTE ? (
+          <YourDataPage />
+        ) : scope ? (
+          <TasksPage key={path} view="all" scope={scope} />
+        ) : (
+          <TasksPage view={view} />
+        )}
+      </div>
       <InboxPanel />
     </>
   );
@@ -158,7 +183,11 @@ export function App() {
     if (
       status === 'signed-in' &&
       (AUTH_ROUTES[path] ||
-        (!TASK_VIEWS[path] && path !== PREFERENCES && path !== YOUR_DATA_ROUTE && !journalRoute(path)))
+        (!TASK_VIEWS[path] &&
+          path !== PREFERENCES &&
+          path !== YOUR_DATA_ROUTE &&
+          !journalRoute(path) &&
+          !scopeOf(path)))
     )
       navigate('/today');
   }, [status, path]);

@@ -15,7 +15,9 @@ import { jobHandlers } from './jobs';
 import { routes } from './routes';
 import { bulkChangeTasks } from './usecases/bulk-change-tasks';
 import { completeTask } from './usecases/complete-task';
+import { countOpenTasks } from './usecases/count-open-tasks';
 import { createList } from './usecases/create-list';
+import { editList } from './usecases/edit-list';
 import { createOccurrence } from './usecases/create-occurrence';
 import { createRequestedTask } from './usecases/create-requested-task';
 import { createTag } from './usecases/create-tag';
@@ -35,9 +37,9 @@ import { listTasks } from './usecases/list-tasks';
 import { regenerateCalendarFeed, revokeCalendarFeed, showCalendarFeed } from './usecases/manage-calendar-feed';
 import { rememberUserTimeZone } from './usecases/remember-user-time-zone';
 import { renderCalendarFeedOf } from './usecases/render-calendar-feed';
-import { renameList } from './usecases/rename-list';
 import { reopenTask } from './usecases/reopen-task';
 import { restoreTask } from './usecases/restore-task';
+import { reorderLists, reorderTags } from './usecases/reorder-sidebar';
 import { retagTask } from './usecases/retag-task';
 import { taskChanger } from './usecases/shared/change-task';
 import { referenceChecker } from './usecases/shared/check-references';
@@ -91,7 +93,10 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
     deleteTag: deleteTag({ ...writes, tags, tasks }),
     listLists: listLists({ lists }),
     createList: createList({ lists }),
-    renameList: renameList({ lists }),
+    editList: editList({ lists }),
+    reorderLists: reorderLists({ lists }),
+    reorderTags: reorderTags({ tags }),
+    countOpenTasks: countOpenTasks({ queries }),
     deleteList: deleteList({ ...writes, lists, tasks }),
     createOccurrence: createOccurrence({ tasks, series, tags, lists, resolveDue, publish }),
     createRequestedTask: createRequestedTask({ tasks, publish }),

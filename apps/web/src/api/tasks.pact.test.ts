@@ -172,6 +172,33 @@ describe('tasks, as the web app uses it', () => {
     });
   });
 
+  test('the sidebar counts', async () => {
+    pact
+      .given('ada has a task due today')
+      .uponReceiving('a request for the sidebar counts')
+      .withRequest({
+        method: 'GET',
+        path: '/api/tasks/counts',
+        headers: auth,
+        query: { timeZone: 'Europe/London', days: '7' },
+      })
+      .willRespondWith({
+        status: 200,
+        body: {
+          inbox: integer(1),
+          today: integer(1),
+          upcoming: integer(0),
+          lists: like([]),
+          tags: like([]),
+          timeZone: 'Europe/London',
+        },
+      });
+    await executeTest(pact, async (mock) => {
+      const counts = await client(mock.url).counts('Europe/London');
+      expect(counts).toMatchObject({ inbox: 1, today: 1 });
+    });
+  });
+
   test('quick add', async () => {
     pact
       .uponReceiving('a quick add with a title and a due date')

@@ -11,15 +11,19 @@ import type {
   NewCalendarFeed,
   TasksExport,
   DeletedTask,
+  OpenCounts,
+  OrderInput,
   Page,
   SeriesScope,
   Tag,
   TagInput,
+  TagPatch,
   TagsResponse,
   Task,
   TaskInput,
   TaskList,
   TaskListInput,
+  TaskListPatch,
   TaskListsResponse,
   TaskPatch,
   TaskQuery,
@@ -87,9 +91,27 @@ export function tasksApi(http: HttpClient) {
     createTag: (name: string, color?: string) =>
       http.request<Tag>('POST', `${base}/tags`, { body: (color ? { name, color } : { name }) satisfies TagInput }),
 
+    updateTag: (id: string, patch: TagPatch) => http.request<Tag>('PATCH', `${base}/tags/${id}`, { body: patch }),
+    deleteTag: (id: string) => http.request<void>('DELETE', `${base}/tags/${id}`),
+    reorderTags: async (ids: string[]) =>
+      items(await http.request<TagsResponse>('PUT', `${base}/tags/order`, { body: { ids } satisfies OrderInput })),
+
     lists: async () => items(await http.request<TaskListsResponse>('GET', `${base}/lists`)),
-    createList: (name: string) =>
-      http.request<TaskList>('POST', `${base}/lists`, { body: { name } satisfies TaskListInput }),
+    createList: (name: string, color?: string) =>
+      http.request<TaskList>('POST', `${base}/lists`, {
+        body: (color ? { name, color } : { name }) satisfies TaskListInput,
+      }),
+    updateList: (id: string, patch: TaskListPatch) =>
+      http.request<TaskList>('PATCH', `${base}/lists/${id}`, { body: patch }),
+    deleteList: (id: string) => http.request<void>('DELETE', `${base}/lists/${id}`),
+    reorderLists: async (ids: string[]) =>
+      items(
+        await http.request<TaskListsResponse>('PUT', `${base}/lists/order`, { body: { ids } satisfies OrderInput }),
+      ),
+
+    /** The sidebar's open-task counts in the user's zone (Upcoming: the next `days`). */
+    counts: (timeZone: string, days = 7) =>
+      http.request<OpenCounts>('GET', `${base}/counts`, { query: { timeZone, days } }),
   };
 }
 

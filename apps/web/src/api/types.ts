@@ -99,6 +99,11 @@ export type TagInput = JsonBody<TasksPaths['/api/tasks/tags']['post']>;
 export type TagsResponse = JsonResponse<TasksPaths['/api/tasks/tags']['get'], 200>;
 export type TaskListInput = JsonBody<TasksPaths['/api/tasks/lists']['post']>;
 export type TaskListsResponse = JsonResponse<TasksPaths['/api/tasks/lists']['get'], 200>;
+export type TaskListPatch = JsonBody<TasksPaths['/api/tasks/lists/{id}']['patch']>;
+export type TagPatch = JsonBody<TasksPaths['/api/tasks/tags/{id}']['patch']>;
+export type OrderInput = JsonBody<TasksPaths['/api/tasks/lists/order']['put']>;
+/** The sidebar's open-task counts (GET /api/tasks/counts). */
+export type OpenCounts = TasksComponents['schemas']['OpenCounts'];
 
 /**
  * The priorities in order, for pickers and filters: a value at run time, which a generated

@@ -31,7 +31,7 @@ export function matchesView(task: Task, view: View, filters: Filters, timeZone: 
     const hits = f.tagIds.filter((id) => has.has(id)).length;
     if (f.tagMode === 'all' && f.tagIds.length > 1 ? hits < f.tagIds.length : hits === 0) return false;
   }
-  if (f.listId && task.listId !== f.listId) return false;
+  if (f.listId === 'none' ? task.listId !== null : f.listId && task.listId !== f.listId) return false;
   if (f.overdue && !(task.status === 'open' && task.dueAt && Date.parse(task.dueAt) < now.getTime())) return false;
   if (f.hasReminder && task.reminders.length > 0 !== (f.hasReminder === 'true')) return false;
   if (f.recurring && Boolean(task.recurrence) !== (f.recurring === 'true')) return false;

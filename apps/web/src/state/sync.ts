@@ -6,7 +6,8 @@ import { RealtimeClient, type ChangeEvent, type RealtimeState } from '../lib/rea
 import { applyNotificationEvent, refreshNotifications, resetNotifications } from './notifications';
 import { refresh as refreshSession, session } from './session';
 import { createStore } from './store';
-import { applyRemoteTask, dropTasks, refreshQuietly } from './tasks';
+import { applyTaskEvent, loadCounts, resetCounts } from './sidebar';
+import { applyRemoteTask, dropTasks, loadTagsAndLists, refreshQuietly } from './tasks';
 
 export const syncStore = createStore<RealtimeState>({
   status: 'stopped',
@@ -69,6 +70,7 @@ function route(event: ChangeEvent): void {
     if (type.startsWith('daybook.task.deleted.')) dropTasks([task.id]);
     else applyRemoteTask(task);
     const change = { type, task, before: (data.before as Task | undefined) ?? null };
+    applyTaskEvent(type, task, change.before);
     for (const l of taskListeners) l(change);
     return;
   }
@@ -78,7 +80,13 @@ function route(event: ChangeEvent): void {
 }
 
 async function resync(): Promise<void> {
-  await Promise.all([refreshQuietly(), refreshNotifications().catch(() => {})]);
+  await Promise.all([
+    refreshQuietly(),
+    refreshNotifications().catch(() => {}),
+    // Lists and tags are not evented on their own (renames, new ones from another device).
+    loadTagsAndLists().catch(() => {}),
+    loadCounts().catch(() => {}),
+  ]);
 }
 
 let client: RealtimeClient | null = null;
@@ -99,7 +107,10 @@ function follow(): void {
   if (!userId && s.status === 'expired') return; // keep the socket's state; a new sign-in restarts
   client?.stop();
   client = null;
-  if (clientUser) resetNotifications();
+  if (clientUser) {
+    resetNotifications();
+    resetCounts();
+  }
   clientUser = userId;
   if (!userId) {
     syncStore.set({ status: 'stopped', retryAt: null });

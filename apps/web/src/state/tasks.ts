@@ -148,7 +148,8 @@ export async function createList(name: string): Promise<TaskList> {
 /** Whether a task still belongs in the current view (after an edit). */
 function belongs(task: Task, s: TasksState): boolean {
   if (task.deletedAt) return false;
-  if (s.view !== 'all') return task.status === 'open';
+  // Today and Upcoming list by due date: a task added from Today for next week is not today's.
+  if (s.view !== 'all') return matchesView(task, s.view, defaultFilters, userTimeZone());
   return !s.filters.status || task.status === s.filters.status;
 }
 

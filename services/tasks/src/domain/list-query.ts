@@ -111,7 +111,10 @@ export const listQuery = z
     priority: csv(z.enum(PRIORITIES)).optional().meta(commaList),
     tagIds: csv(z.uuid('must be tag ids (UUIDs), comma-separated')).optional().meta(commaList),
     tagMode: z.enum(['any', 'all']).default('any'),
-    listId: z.uuid('must be a list id (UUID)').optional(),
+    listId: z
+      .union([z.uuid(), z.literal('none')], { error: 'must be a list id (UUID) or "none"' })
+      .optional()
+      .meta({ description: 'A list id, or "none": the tasks without a list (the Inbox)' }),
     /** The occurrences of one recurring series (its id is the first task's id). */
     seriesId: z.uuid('must be a series id (UUID)').optional(),
     /** The subtasks of one task (its direct ones). */

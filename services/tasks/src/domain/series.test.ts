@@ -44,7 +44,11 @@ test('the template copies a task but its due date and absolute reminders; an edi
     recurrenceRule: 'FREQ=DAILY',
     recurrenceMode: 'after-completion',
     tags: [
-      { taskId: 't', tagId: 'tag-1', tag: { id: 'tag-1', userId: 'u', name: 'health', color: null, createdAt: now } },
+      {
+        taskId: 't',
+        tagId: 'tag-1',
+        tag: { id: 'tag-1', userId: 'u', name: 'health', color: null, position: 0, createdAt: now },
+      },
     ],
     reminders: [
       { id: 'r1', taskId: 't', type: 'absolute', at: now, minutesBefore: null, position: 0 },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict } from '@daybook/service-kit';
+import { Conflict, NotFound } from '@daybook/service-kit';
 import { Prisma, type Tag } from '../generated/prisma/client';
 import type { Database, Tx } from './database';
 
@@ -14,15 +14,34 @@ const nameTaken = (name: string | undefined) => new Conflict(`a tag named "${nam
 export class TagStore {
   constructor(private readonly db: Database) {}
 
-  /** The user's tags, by name. */
+  /** The user's tags, in their order (then by name). */
   list(userId: string): Promise<Tag[]> {
-    return this.db.tag.findMany({ where: { userId }, orderBy: { name: 'asc' } });
+    return this.db.tag.findMany({ where: { userId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
   }
 
-  /** A new tag; Conflict when the user has one of that name. */
+  /** Puts the user's tags in the order of `ids`; NotFound for one not theirs. Tasks do not change. */
+  async reorder(userId: string, ids: string[]): Promise<Tag[]> {
+    return this.db.$transaction(async (tx) => {
+      const own = await tx.tag.findMany({
+        where: { userId },
+        select: { id: true },
+        orderBy: [{ position: 'asc' }, { name: 'asc' }],
+      });
+      const mine = new Set(own.map((x) => x.id));
+      if (ids.some((id) => !mine.has(id))) throw new NotFound('tag');
+      // Those left out follow, in the order they had.
+      const order = [...new Set(ids), ...own.map((x) => x.id).filter((id) => !ids.includes(id))];
+      for (const [position, id] of order.entries()) await tx.tag.update({ where: { id }, data: { position } });
+      return tx.tag.findMany({ where: { userId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
+    });
+  }
+
+  /** A new tag, after the others; Conflict when the user has one of that name. */
   async create(userId: string, tag: { name: string; color: string | null }): Promise<Tag> {
     try {
-      return await this.db.tag.create({ data: { id: randomUUID(), userId, ...tag } });
+      const last = await this.db.tag.aggregate({ where: { userId }, _max: { position: true } });
+      const position = (last._max.position ?? -1) + 1;
+      return await this.db.tag.create({ data: { id: randomUUID(), userId, ...tag, position } });
     } catch (err) {
       if (isUniqueViolation(err)) throw nameTaken(tag.name);
       throw err;

@@ -48,6 +48,44 @@ export class TaskQueries {
   pageOfIds(userId: string, q: ListQuery, extra: DueWindow = {}): Promise<TaskIdPage> {
     return pageOfIds(this.db, userId, q, extra);
   }
+
+  /**
+   * How many open (not deleted) tasks the user has: without a list, due by `endOfToday`,
+   * due after it up to `endOfWindow`, and per list and per tag (those with none are left out).
+   */
+  async openCounts(userId: string, window: { endOfToday: Date; endOfWindow: Date }): Promise<OpenCounts> {
+    const open = `t.user_id = $1::uuid AND t.status = 'open' AND t.deleted_at IS NULL`;
+    const [views, lists, tags] = await Promise.all([
+      this.db.$queryRawUnsafe<{ inbox: number; today: number; upcoming: number }[]>(
+        `SELECT count(*) FILTER (WHERE t.list_id IS NULL)::int AS inbox,
+                count(*) FILTER (WHERE t.due_at <= $2::timestamptz)::int AS today,
+                count(*) FILTER (WHERE t.due_at > $2::timestamptz AND t.due_at <= $3::timestamptz)::int AS upcoming
+           FROM tasks t WHERE ${open}`,
+        userId,
+        window.endOfToday,
+        window.endOfWindow,
+      ),
+      this.db.$queryRawUnsafe<{ id: string; count: number }[]>(
+        `SELECT t.list_id::text AS id, count(*)::int AS count FROM tasks t
+          WHERE ${open} AND t.list_id IS NOT NULL GROUP BY t.list_id`,
+        userId,
+      ),
+      this.db.$queryRawUnsafe<{ id: string; count: number }[]>(
+        `SELECT tt.tag_id::text AS id, count(*)::int AS count FROM tasks t JOIN task_tags tt ON tt.task_id = t.id
+          WHERE ${open} GROUP BY tt.tag_id`,
+        userId,
+      ),
+    ]);
+    return { ...views[0]!, lists, tags };
+  }
+}
+
+export interface OpenCounts {
+  inbox: number;
+  today: number;
+  upcoming: number;
+  lists: { id: string; count: number }[];
+  tags: { id: string; count: number }[];
 }
 
 async function pageOfIds(db: Database, userId: string, q: ListQuery, extra: DueWindow = {}): Promise<TaskIdPage> {
@@ -60,7 +98,8 @@ async function pageOfIds(db: Database, userId: string, q: ListQuery, extra: DueW
   if (!q.includeDeleted) where.push('t.deleted_at IS NULL');
   if (q.status) where.push(`t.status = ${p(q.status)}`);
   if (q.priority) where.push(`t.priority = ANY(${p(q.priority)}::text[])`);
-  if (q.listId) where.push(`t.list_id = ${p(q.listId)}::uuid`);
+  if (q.listId === 'none') where.push('t.list_id IS NULL');
+  else if (q.listId) where.push(`t.list_id = ${p(q.listId)}::uuid`);
   if (q.seriesId) {
     const series = p(q.seriesId);
     where.push(`(t.series_id = ${series}::uuid OR t.id = ${series}::uuid)`);

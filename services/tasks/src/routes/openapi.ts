@@ -5,7 +5,7 @@ import { listQuery, viewQuery } from '../domain/list-query';
 import { completeTaskInput, createTaskInput, updateTaskInput, updateTaskQuery } from '../domain/task-input';
 import { feedParams } from './calendar';
 import { exportQuery, importInput } from './data';
-import { listInput, tagInput, tagUpdate } from './tags-and-lists';
+import { countsQuery, listInput, listUpdate, orderInput, tagInput, tagUpdate } from './tags-and-lists';
 import { bulkInput, taskParams } from './tasks';
 
 const Task = taskSnapshot
@@ -25,11 +25,21 @@ const Tag = z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/)
       .nullable(),
+    position: z.int().min(0).meta({ description: 'Its place in the sidebar, 0 first (ties by name)' }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Tag' });
 const List = z
-  .object({ id: z.uuid(), name: z.string().min(1).max(100), createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    name: z.string().min(1).max(100),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .nullable(),
+    position: z.int().min(0).meta({ description: 'Its place in the sidebar, 0 first (ties by name)' }),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'List' });
 const CalendarFeed = z
   .object({
@@ -60,6 +70,20 @@ const ImportResult = z
     warnings: z.array(z.object({ field: z.string(), message: z.string() })),
   })
   .meta({ id: 'ImportResult' });
+const countsOf = z.array(z.object({ id: z.uuid(), count: z.int().min(1) }));
+const Counts = z
+  .object({
+    inbox: z.int().min(0).meta({ description: 'Open tasks without a list' }),
+    today: z
+      .int()
+      .min(0)
+      .meta({ description: 'Open tasks due by the end of today (overdue too), as GET /views/today' }),
+    upcoming: z.int().min(0).meta({ description: 'Open tasks due in the `days` after today, as GET /views/upcoming' }),
+    lists: countsOf.meta({ description: 'Open tasks per list (lists without any are left out)' }),
+    tags: countsOf.meta({ description: 'Open tasks per tag (tags without any are left out)' }),
+    timeZone: z.string(),
+  })
+  .meta({ id: 'OpenCounts' });
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 /** A request body the route requires (validation answers 400 to a missing one). */
 const body = (schema: z.ZodType) => ({ required: true, ...json(schema) });
@@ -187,6 +211,24 @@ export function tasksOpenApi() {
           },
         },
       },
+      '/api/tasks/counts': {
+        get: {
+          summary: 'How many open tasks are in the Inbox, Today, Upcoming, each list and each tag (the sidebar)',
+          requestParams: { query: countsQuery },
+          responses: { '200': ok('The counts', Counts), ...inputErrors },
+        },
+      },
+      '/api/tasks/tags/order': {
+        put: {
+          summary: 'Put the tags in an order (ids first to last; those left out follow)',
+          requestBody: body(orderInput),
+          responses: {
+            '200': ok('The tags in their new order', z.object({ items: z.array(Tag) })),
+            ...inputErrors,
+            '404': commonErrors['404'],
+          },
+        },
+      },
       '/api/tasks/tags': {
         get: {
           summary: 'The user’s tags',
@@ -230,11 +272,22 @@ export function tasksOpenApi() {
           responses: { '201': ok('The list', List), ...inputErrors },
         },
       },
+      '/api/tasks/lists/order': {
+        put: {
+          summary: 'Put the lists in an order (ids first to last; those left out follow)',
+          requestBody: body(orderInput),
+          responses: {
+            '200': ok('The lists in their new order', z.object({ items: z.array(List) })),
+            ...inputErrors,
+            '404': commonErrors['404'],
+          },
+        },
+      },
       '/api/tasks/lists/{id}': {
         patch: {
-          summary: 'Rename a list',
+          summary: 'Rename or recolour a list',
           requestParams: { path: idParam },
-          requestBody: body(listInput),
+          requestBody: body(listUpdate),
           responses: { '200': ok('The list', List), ...commonErrors },
         },
         delete: {

@@ -443,6 +443,74 @@ describe('tags and lists', () => {
   });
 });
 
+describe('the sidebar: counts, colours and order', () => {
+  test('open-task counts, list colours, the order of lists and tags, and 400s naming the field', async () => {
+    const ada = person();
+    const zone = 'Europe/Berlin';
+    const list = (await ada.call('POST', '/api/tasks/lists', { name: 'Bills', color: '#b45309' })).body;
+    expect(list).toMatchObject({ name: 'Bills', color: '#b45309', position: 0 });
+    const other = (await ada.call('POST', '/api/tasks/lists', { name: 'Home' })).body;
+    const tag = (await ada.call('POST', '/api/tasks/tags', { name: 'money' })).body;
+    await ada.create({
+      title: 'Rent',
+      listId: list.id,
+      tagIds: [tag.id],
+      due: { date: dateFrom(0, zone), timeZone: zone },
+    });
+    await ada.create({ title: 'Inbox, soon', due: { date: dateFrom(2, zone), timeZone: zone } });
+    const counts = await ada.call('GET', `/api/tasks/counts?timeZone=${zone}`);
+    expect(counts.body).toEqual({
+      inbox: 1,
+      today: 1,
+      upcoming: 1,
+      lists: [{ id: list.id, count: 1 }],
+      tags: [{ id: tag.id, count: 1 }],
+      timeZone: zone,
+    });
+
+    // The Inbox: the tasks without a list.
+    expect((await ada.call('GET', '/api/tasks?listId=none')).body.items.map((t: { title: string }) => t.title)).toEqual(
+      ['Inbox, soon'],
+    );
+    expect((await ada.call('PATCH', `/api/tasks/lists/${list.id}`, { color: '#2f5d8a' })).body).toMatchObject({
+      name: 'Bills',
+      color: '#2f5d8a',
+    });
+    const reordered = await ada.call('PUT', '/api/tasks/lists/order', { ids: [other.id, list.id] });
+    expect(reordered.body.items.map((l: { name: string }) => l.name)).toEqual(['Home', 'Bills']);
+    expect((await ada.call('GET', '/api/tasks/lists')).body.items.map((l: { id: string }) => l.id)).toEqual([
+      other.id,
+      list.id,
+    ]);
+    expect((await ada.call('PUT', '/api/tasks/tags/order', { ids: [tag.id] })).status).toBe(200);
+
+    const bad: [string, string, unknown, string][] = [
+      ['GET', '/api/tasks/counts?timeZone=Mars/Olympus', undefined, 'timeZone'],
+      ['GET', '/api/tasks/counts', undefined, 'timeZone'],
+      ['GET', '/api/tasks?listId=nope', undefined, 'listId'],
+      ['PUT', '/api/tasks/lists/order', { ids: ['nope'] }, 'ids.0'],
+      ['PUT', '/api/tasks/lists/order', { ids: [list.id, list.id] }, 'ids'],
+      ['PUT', '/api/tasks/tags/order', {}, 'ids'],
+      ['PATCH', `/api/tasks/lists/${list.id}`, { color: 'orange' }, 'color'],
+      ['PATCH', `/api/tasks/lists/${list.id}`, {}, ''],
+    ];
+    for (const [method, path, body, field] of bad) {
+      const res = await ada.call(method, path, body);
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      expect(JSON.stringify(res.body)).toContain(field);
+    }
+    // Another person's ids are not found, and nothing of theirs is counted.
+    const eve = person();
+    expect((await eve.call('PUT', '/api/tasks/lists/order', { ids: [list.id] })).status).toBe(404);
+    expect((await eve.call('PUT', '/api/tasks/tags/order', { ids: [tag.id] })).status).toBe(404);
+    expect((await eve.call('GET', `/api/tasks/counts?timeZone=${zone}`)).body).toMatchObject({
+      inbox: 0,
+      lists: [],
+      tags: [],
+    });
+  });
+});
+
 describe('isolation between users', () => {
   test('another user’s tasks, tags and lists are not found, never listed, never changed', async () => {
     const ada = person();

@@ -17,7 +17,8 @@ export interface paths {
           priority?: ('none' | 'low' | 'medium' | 'high' | 'urgent')[];
           tagIds?: string[];
           tagMode?: 'any' | 'all';
-          listId?: string;
+          /** @description A list id, or "none": the tasks without a list (the Inbox) */
+          listId?: string | 'none';
           seriesId?: string;
           parentId?: string;
           topLevel?: 'true' | 'false';
@@ -1078,6 +1079,175 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tasks/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many open tasks are in the Inbox, Today, Upcoming, each list and each tag (the sidebar) */
+    get: {
+      parameters: {
+        query: {
+          /** @description An IANA time zone name, e.g. "Europe/London" or "UTC" (any spelling the tz database resolves, case-insensitive; links such as "US/Eastern" too). A name of this shape that is no zone is a 400. */
+          timeZone: string;
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The counts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OpenCounts'];
+          };
+        };
+        /** @description Invalid input: every bad field is named in details.problems */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/tags/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Put the tags in an order (ids first to last; those left out follow) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The tags in their new order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Tag'][];
+            };
+          };
+        };
+        /** @description Invalid input: every bad field is named in details.problems */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks/tags': {
     parameters: {
       query?: never;
@@ -1450,6 +1620,7 @@ export interface paths {
         content: {
           'application/json': {
             name: string;
+            color?: string | null;
           };
         };
       };
@@ -1512,6 +1683,106 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/lists/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Put the lists in an order (ids first to last; those left out follow) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The lists in their new order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['List'][];
+            };
+          };
+        };
+        /** @description Invalid input: every bad field is named in details.problems */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1589,7 +1860,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Rename a list */
+    /** Rename or recolour a list */
     patch: {
       parameters: {
         query?: never;
@@ -1602,7 +1873,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            name: string;
+            name?: string;
+            color?: string | null;
           };
         };
       };
@@ -2191,11 +2463,34 @@ export interface components {
         };
       };
     };
+    OpenCounts: {
+      /** @description Open tasks without a list */
+      inbox: number;
+      /** @description Open tasks due by the end of today (overdue too), as GET /views/today */
+      today: number;
+      /** @description Open tasks due in the `days` after today, as GET /views/upcoming */
+      upcoming: number;
+      /** @description Open tasks per list (lists without any are left out) */
+      lists: {
+        /** Format: uuid */
+        id: string;
+        count: number;
+      }[];
+      /** @description Open tasks per tag (tags without any are left out) */
+      tags: {
+        /** Format: uuid */
+        id: string;
+        count: number;
+      }[];
+      timeZone: string;
+    };
     Tag: {
       /** Format: uuid */
       id: string;
       name: string;
       color: string | null;
+      /** @description Its place in the sidebar, 0 first (ties by name) */
+      position: number;
       /** Format: date-time */
       createdAt: string;
     };
@@ -2203,6 +2498,9 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      color: string | null;
+      /** @description Its place in the sidebar, 0 first (ties by name) */
+      position: number;
       /** Format: date-time */
       createdAt: string;
     };

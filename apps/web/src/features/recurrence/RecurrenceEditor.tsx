@@ -48,7 +48,7 @@ const FREQ_LABELS: Record<Freq, string> = {
 const UNITS: Record<Freq, string> = { never: '', daily: 'days', weekly: 'weeks', monthly: 'months', yearly: 'years' };
 const SHORT: Record<Weekday, string> = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' };
 
-function usePreview(rrule: string, start: string, timeZone: string, exdates: string[]) {
+export function usePreview(rrule: string, start: string, timeZone: string, exdates: string[]) {
   const [state, setState] = useState<{ items: PreviewOccurrence[]; error: string | null; loading: boolean }>({
     items: [],
     error: null,

@@ -3,7 +3,17 @@ import type { Task } from '../../api/types';
 import { InfiniteScroll } from '../../components/InfiniteScroll';
 import { useStore } from '../../state/store';
 import { userTimeZone } from '../../state/session';
-import { loadMore, loadView, tasksStore, toggleSelected, upsertTask, type Filters, type View } from '../../state/tasks';
+import {
+  defaultFilters,
+  loadMore,
+  loadView,
+  tasksStore,
+  toggleSelected,
+  upsertTask,
+  type Filters,
+  type View,
+} from '../../state/tasks';
+import { ShortcutHelp, TagDialog, useTaskShortcuts } from '../keyboard/shortcuts';
 import { deleteTask, toggleDone } from './actions';
 import { CompleteParentDialog } from './CompleteParentDialog';
 import { BulkBar } from './BulkBar';
@@ -19,21 +29,52 @@ const EMPTY: Record<View, string> = {
   all: 'No tasks match.',
 };
 
-export function TasksPage({ view }: { view: View }) {
+/** A sidebar page: the Inbox (no list), one list or one tag (the filtered "all" view). */
+export type Scope = { kind: 'inbox' } | { kind: 'list' | 'tag'; id: string };
+
+function scopeFilters(scope: Scope): Filters {
+  if (scope.kind === 'inbox') return { ...defaultFilters, listId: 'none' };
+  return scope.kind === 'list' ? { ...defaultFilters, listId: scope.id } : { ...defaultFilters, tagIds: [scope.id] };
+}
+
+export function TasksPage({ view, scope }: { view: View; scope?: Scope }) {
   const state = useStore(tasksStore);
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
   // A task with open subtasks being completed: the person says whether they are done too.
   const [completing, setCompleting] = useState<Task | null>(null);
-  const toggle = (t: Task) => {
+  /** True when completing `t` needs the question first (it has open subtasks): then it is asked. */
+  const askBeforeCompleting = (t: Task) => {
     const open = (t.subtasks?.total ?? 0) - (t.subtasks?.done ?? 0);
-    if (t.status === 'open' && open > 0) setCompleting(t);
-    else void toggleDone(t);
+    if (t.status !== 'open' || open === 0) return false;
+    setCompleting(t);
+    return true;
+  };
+  const toggle = (t: Task) => {
+    if (!askBeforeCompleting(t)) void toggleDone(t);
   };
   const tz = userTimeZone();
+  const [tagging, setTagging] = useState<Task | null>(null);
+  const [help, setHelp] = useState(false);
+  useTaskShortcuts({
+    onEdit: setEditing,
+    onTag: setTagging,
+    onHelp: () => setHelp(true),
+    onComplete: askBeforeCompleting,
+  });
+  const scopeKey = scope ? `${scope.kind}:${'id' in scope ? scope.id : ''}` : '';
 
   useEffect(() => {
-    void loadView(view);
-  }, [view]);
+    if (scope) void loadView('all', scopeFilters(scope));
+    else void loadView(view);
+  }, [view, scopeKey]);
+
+  const scopeItem =
+    scope?.kind === 'list'
+      ? state.lists.find((l) => l.id === scope.id)
+      : scope?.kind === 'tag'
+        ? state.tags.find((t) => t.id === scope.id)
+        : undefined;
+  const title = !scope ? TITLES[view] : scope.kind === 'inbox' ? 'Inbox' : (scopeItem?.name ?? '…');
 
   const setFilters = (f: Filters) => void loadView('all', f);
   const listName = (id: string | null) => (id ? state.lists.find((l) => l.id === id)?.name : undefined);
@@ -41,13 +82,32 @@ export function TasksPage({ view }: { view: View }) {
   return (
     <main class="page" id="main">
       <div class="page-head">
-        <h1>{TITLES[view]}</h1>
-        <button type="button" class="button" onClick={() => setEditing('new')}>
-          New task…
-        </button>
+        <h1>
+          {scope?.kind === 'tag' && '#'}
+          {title}
+        </h1>
+        <span class="page-actions">
+          <button
+            type="button"
+            class="button button-link"
+            onClick={() => setHelp(true)}
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+          >
+            Shortcuts
+          </button>
+          <button type="button" class="button" onClick={() => setEditing('new')}>
+            New task…
+          </button>
+        </span>
       </div>
-      <QuickAdd view={view} />
-      {view === 'all' && (
+      <QuickAdd
+        view={view}
+        defaults={
+          scope?.kind === 'list' ? { listId: scope.id } : scope?.kind === 'tag' ? { tagName: scopeItem?.name } : {}
+        }
+      />
+      {view === 'all' && !scope && (
         <FiltersPanel filters={state.filters} tags={state.tags} lists={state.lists} onChange={setFilters} />
       )}
       <BulkBar />
@@ -56,7 +116,7 @@ export function TasksPage({ view }: { view: View }) {
           {state.error}
         </p>
       )}
-      <ul class="task-list" aria-label={TITLES[view]} aria-busy={state.loading}>
+      <ul class="task-list" aria-label={title} aria-busy={state.loading}>
         {state.items.map((t) => (
           <TaskRow
             key={t.id}
@@ -72,7 +132,9 @@ export function TasksPage({ view }: { view: View }) {
           />
         ))}
       </ul>
-      {!state.loading && !state.error && state.items.length === 0 && <p class="empty">{EMPTY[view]}</p>}
+      {!state.loading && !state.error && state.items.length === 0 && (
+        <p class="empty">{scope ? 'No open tasks here.' : EMPTY[view]}</p>
+      )}
       {state.loading && state.items.length === 0 && <p class="empty">Loading…</p>}
       <InfiniteScroll
         hasMore={view === 'all' && !!state.nextCursor}
@@ -89,6 +151,8 @@ export function TasksPage({ view }: { view: View }) {
           }}
         />
       )}
+      {tagging && <TagDialog task={tagging} onClose={() => setTagging(null)} />}
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {editing && (
         <TaskEditor
           key={editing === 'new' ? 'new' : editing.id}

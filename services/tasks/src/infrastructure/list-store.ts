@@ -31,9 +31,10 @@ export class ListStore {
     return tx.list.findMany({ where: { userId, name: { in: names, mode: 'insensitive' } } });
   }
 
-  /** A new list, in the caller's transaction. */
-  insert(tx: Tx, userId: string, name: string): Promise<List> {
-    return tx.list.create({ data: { id: randomUUID(), userId, name } });
+  /** A new list, last in the user's order, in the caller's transaction. */
+  async insert(tx: Tx, userId: string, name: string): Promise<List> {
+    const last = await tx.list.aggregate({ where: { userId }, _max: { position: true } });
+    return tx.list.create({ data: { id: randomUUID(), userId, name, position: (last._max.position ?? -1) + 1 } });
   }
 
   /** Puts the user's lists in the order of `ids` (all of them, each once); NotFound for one not theirs. */

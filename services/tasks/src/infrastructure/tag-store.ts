@@ -53,9 +53,10 @@ export class TagStore {
     return tx.tag.findMany({ where: { userId, name: { in: names, mode: 'insensitive' } } });
   }
 
-  /** A new tag, in the caller's transaction (the caller knows the name is free). */
-  insert(tx: Tx, userId: string, tag: { name: string; color: string | null }): Promise<Tag> {
-    return tx.tag.create({ data: { id: randomUUID(), userId, ...tag } });
+  /** A new tag, last in the user's order, in the caller's transaction (the caller knows the name is free). */
+  async insert(tx: Tx, userId: string, tag: { name: string; color: string | null }): Promise<Tag> {
+    const last = await tx.tag.aggregate({ where: { userId }, _max: { position: true } });
+    return tx.tag.create({ data: { id: randomUUID(), userId, ...tag, position: (last._max.position ?? -1) + 1 } });
   }
 
   /** The user's tag, or null. */

@@ -7,9 +7,9 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-test('a person’s own lists, by name', async () => {
+test('a person’s own lists, in their order: a new one comes last', async () => {
   const ada = randomUUID();
   for (const name of ['Work', 'Errands', 'Home']) await h.createList(ada, name);
   await h.createList(randomUUID(), 'Someone else’s');
-  expect((await h.listLists(ada)).map((l) => l.name)).toEqual(['Errands', 'Home', 'Work']);
+  expect((await h.listLists(ada)).map((l) => l.name)).toEqual(['Work', 'Errands', 'Home']);
 });

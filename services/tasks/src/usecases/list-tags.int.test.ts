@@ -7,10 +7,10 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-test('a person’s own tags, by name', async () => {
+test('a person’s own tags, in their order: a new one comes last', async () => {
   const [ada, bob] = [randomUUID(), randomUUID()];
   for (const name of ['work', 'errands', 'home']) await h.aTag(ada, name);
   await h.aTag(bob, 'bob’s');
-  expect((await h.listTags(ada)).map((t) => t.name)).toEqual(['errands', 'home', 'work']);
+  expect((await h.listTags(ada)).map((t) => t.name)).toEqual(['work', 'errands', 'home']);
   expect(await h.listTags(randomUUID())).toEqual([]);
 });

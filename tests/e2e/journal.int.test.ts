@@ -15,7 +15,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startStack('e2e-journal', ['journal']);
+  stack = await startStack('e2e-journal', ['journal', 'realtime'], { consumes: { realtime: ['journal-events'] } });
   context = await stack.newContext({ height: 1000 });
   page = await context.newPage();
 });
@@ -46,7 +46,7 @@ test('an entry written from the keyboard gets its insight beside it, and the moo
       'Went for a long walk in the park with Sam. The weather was wonderful.\n\nI need to call Mum about the trip.',
     );
   await page.getByRole('radio', { name: '4 · Good' }).check();
-  await page.getByLabel('Tags').fill('walk, family');
+  await page.getByRole('textbox', { name: 'Tags' }).fill('walk, family');
   await page.getByLabel('What happened today?').press('Control+Enter');
   const entry = entries(page).getByTestId('journal-entry').first();
   await entry.getByText('Went for a long walk').waitFor();

@@ -93,8 +93,8 @@ describe('refresh tokens', () => {
   });
 
   test('rotation, replay and expiry decisions', () => {
-    const now = new Date('2026-11-22T00:00:00.000Z');
-    const later = new Date('2026-12-01T00:00:00.000Z'); // allow-fixed-date
+    const now = new Date('2025-11-22T00:00:00.000Z');
+    const later = new Date('2025-12-01T00:00:00.000Z');
     const fresh = { usedAt: null, expiresAt: later };
     const live = { revokedAt: null, expiresAt: later };
     expect(decideRefresh(fresh, live, now)).toEqual({ outcome: 'rotate' });

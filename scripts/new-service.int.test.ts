@@ -34,7 +34,7 @@ const DESCRIPTION = 'Greets people: the example service of the generator test.';
 
 /** The next service number after this repository's (app 30xx, daprd 35xx, 501xx, 91xx). */
 const n = Math.max(...loadTopology().map((a) => a.appPort - 3000)) + 1;
-const PORTS = { app: 3000 + n, http: 3500 + n, grpc: 50100 + n, metrics: 9100 + n };
+const PORTS = { app: 3000 + n, http: 3500 + n, grpc: 6100 + n, metrics: 9100 + n };
 
 /**
  * A cheap copy of the repository: the files git knows or would add (tracked and new, as

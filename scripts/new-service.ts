@@ -125,10 +125,10 @@ function chartServiceNames(): string[] {
   return match[2]!.trim().split(/\s+/);
 }
 
-/** The next service number n: app 3000+n, daprd HTTP 3500+n, gRPC 50100+n, metrics 9100+n. */
+/** The next service number n: app 3000+n, daprd HTTP 3500+n, gRPC 6100+n, metrics 9100+n. */
 function nextPorts(apps: DaprApp[]) {
   const used = new Set(apps.flatMap((a) => [a.appPort, a.daprHTTPPort, a.daprGRPCPort, a.metricsPort]));
-  const portsOf = (n: number) => ({ app: 3000 + n, http: 3500 + n, grpc: 50100 + n, metrics: 9100 + n });
+  const portsOf = (n: number) => ({ app: 3000 + n, http: 3500 + n, grpc: 6100 + n, metrics: 9100 + n });
   let n = Math.max(0, ...apps.map((a) => a.appPort - 3000).filter((x) => x > 0 && x < 100)) + 1;
   while (n < 100 && Object.values(portsOf(n)).some((p) => used.has(p))) n++;
   if (n >= 100) throw new Error('no free service number below 100 in dapr.yaml (ports 30xx, 35xx, 501xx, 91xx)');

@@ -6,8 +6,10 @@
 #
 # 1. The chart's copies of the Dapr files equal dapr/components/*.yaml and dapr/config.yaml.
 # 2. helm lint --strict and helm template for the default, minikube and OKE values.
-# 3. kubectl kustomize renders the k8s/ overlays and k8s/observability (if kubectl exists).
-# 4. Dashboards are valid JSON; promtool checks and unit-tests the alert rules (if present).
+# 3. kubectl kustomize renders the k8s/ overlays (if kubectl exists).
+# 4. Dashboards are valid JSON; promtool checks and unit-tests the alert rules (if present);
+#    every metric a panel or an alert names is one the code, daprd or an exporter exports
+#    (scripts/check-metrics.ts).
 # 5. actionlint checks the workflows (if present).
 # A missing optional tool is reported as SKIP; any failed check makes the exit status 1.
 set -uo pipefail
@@ -86,13 +88,21 @@ if ensure_helm; then
   check "helm template (tasks.enabled=false, all toggles on)" \
     helm template daybook "$CHART" --namespace daybook --kube-version "$KUBE_VERSION" \
       --set tasks.enabled=false --set global.networkPolicies=true --set global.serviceMonitor=true \
-      --set ingress.stripPrefix=true
+      --set gateway.stripPrefix=true --set monitoring.rulesConfigMap=true
+  check "helm template (web and gateway off, shared Gateway)" \
+    helm template daybook "$CHART" --namespace daybook --kube-version "$KUBE_VERSION" \
+      --set web.enabled=false --set gateway.create=false --set 'gateway.parentRefs[0].name=shared'
+  if [[ -s "$WORK/render-oke.yaml" ]]; then
+    if grep -q 'runbook_url: docs/runbooks/daybook-' "$WORK/render-oke.yaml" && ! grep -q RUNBOOK_BASE_URL "$WORK/render-oke.yaml"; then
+      pass "OKE render: PrometheusRule with runbook_url on its alerts"
+    else fail "OKE render: no PrometheusRule with runbook_url links"; fi
+  fi
   if [[ -s "$WORK/render-default.yaml" ]]; then
-    # One per app of dapr.yaml: every service is enabled by default.
+    # One per app of dapr.yaml (every service is enabled by default) plus the web gateway.
     deployments="$(grep -c '^kind: Deployment' "$WORK/render-default.yaml")"
-    expected="$(grep -c '^  - appID:' "$ROOT/dapr.yaml")"
-    if [[ $deployments -eq $expected ]]; then pass "default render has $expected Deployments (one per app of dapr.yaml)"
-    else fail "default render has $deployments Deployments, expected $expected (one per app of dapr.yaml)"; fi
+    expected="$(($(grep -c '^  - appID:' "$ROOT/dapr.yaml") + 1))"
+    if [[ $deployments -eq $expected ]]; then pass "default render has $expected Deployments (one per app of dapr.yaml, and web)"
+    else fail "default render has $deployments Deployments, expected $expected (one per app of dapr.yaml, and web)"; fi
   fi
 else
   fail "helm is not available and could not be built"
@@ -100,7 +110,7 @@ fi
 
 step "Cluster prerequisites (k8s/)"
 if have kubectl; then
-  for dir in overlays/minikube overlays/oke observability ci; do
+  for dir in overlays/minikube overlays/oke ci; do
     check "kubectl kustomize k8s/$dir" kubectl kustomize "$ROOT/k8s/$dir"
   done
 else
@@ -114,7 +124,8 @@ json_ok() {
   elif have node; then node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$1"
   else return 2; fi
 }
-for f in "$ROOT"/k8s/observability/dashboards/*.json; do
+OBS="$CHART/files/observability"
+for f in "$OBS"/dashboards/*.json; do
   json_ok "$f" >"$WORK/out" 2>&1
   case $? in
     0) pass "valid JSON: ${f#"$ROOT"/}" ;;
@@ -123,17 +134,14 @@ for f in "$ROOT"/k8s/observability/dashboards/*.json; do
   esac
 done
 if have promtool; then
-  # promtool reads plain rule files: take the PrometheusRule's spec (the last top-level
-  # key) and drop its two-space indent.
-  sed -n '/^spec:/,$p' "$ROOT/k8s/observability/alerts.yaml" | tail -n +2 | sed 's/^  //' >"$WORK/alerts.rules.yaml"
-  check "promtool check rules (k8s/observability/alerts.yaml)" promtool check rules "$WORK/alerts.rules.yaml"
-  if [[ -f "$ROOT/k8s/observability/alerts.test.yaml" ]]; then
-    cp "$ROOT/k8s/observability/alerts.test.yaml" "$WORK/alerts.test.yaml"
-    check "promtool test rules (k8s/observability/alerts.test.yaml)" promtool test rules "$WORK/alerts.test.yaml"
-  fi
+  check "promtool check rules (helm/daybook/files/observability/rules.yaml)" promtool check rules "$OBS/rules.yaml"
+  check "promtool test rules (helm/daybook/files/observability/rules.test.yaml)" \
+    bash -c "cd '$OBS' && promtool test rules rules.test.yaml"
 else
   skip "promtool not installed (apt-get install prometheus): alert rules not checked"
 fi
+check "every panel query and alert names only exported metrics (scripts/check-metrics.ts)" \
+  node --import tsx "$ROOT/scripts/check-metrics.ts"
 
 step "GitHub workflows"
 if have actionlint; then

@@ -86,6 +86,11 @@ Returned as YAML; callers use `fromYaml`.
 {{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) -}}
 {{- end -}}
 
+{{/* The web gateway's image: its own repository, the same tag as the services' image. */}}
+{{- define "daybook.webImage" -}}
+{{- printf "%s:%s" .Values.web.image.repository (.Values.image.tag | default .Chart.AppVersion) -}}
+{{- end -}}
+
 {{- define "daybook.imagePullSecrets" -}}
 {{- with .Values.imagePullSecrets }}
 imagePullSecrets:
@@ -135,7 +140,7 @@ metadata:
 automountServiceAccountToken: false
 {{- end -}}
 
-{{/* ClusterIP Service in front of the app port; the Ingress and helm tests use it. */}}
+{{/* ClusterIP Service in front of the app port; the HTTPRoute and helm tests use it. */}}
 {{- define "daybook.service" -}}
 apiVersion: v1
 kind: Service

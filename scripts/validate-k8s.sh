@@ -73,7 +73,7 @@ fi
 step "Helm chart"
 if ensure_helm; then
   echo "  using $(helm version --short 2>/dev/null) ($(command -v helm)), rendering for Kubernetes $KUBE_VERSION"
-  for env in default minikube oke; do
+  for env in default minikube local oke; do
     args=()
     [[ $env != default ]] && args=(-f "$CHART/values-$env.yaml")
     check "helm lint --strict ($env)" helm lint --strict --kube-version "$KUBE_VERSION" "$CHART" "${args[@]}"

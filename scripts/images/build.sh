@@ -135,7 +135,10 @@ build_app() {
   log "buildah build $file -> $image"
   # chroot isolation and the host network: no CNI or runtime cgroups needed for RUN steps;
   # the npm cache is a build cache mount, shared by both images and kept between builds.
+  # The host's CA bundle as a build secret: npm inside the build then trusts what the host
+  # trusts (this VM reaches the registry through a TLS-intercepting proxy).
   buildah build --quiet --isolation chroot --network host --layers \
+    --secret "id=ca-certificates,src=${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}" \
     --build-arg "BASE_IMAGE=localhost/daybook-node-base:$BASE_KEY" \
     --timestamp 0 \
     -f "$ROOT/$file" -t "$image" "$ROOT" >&2

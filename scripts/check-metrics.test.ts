@@ -120,7 +120,7 @@ describe('the shipped dashboards and rules', () => {
       'utf8',
     );
     const alerts = [...rules.matchAll(/- alert: (\w+)/g)].map((m) => m[1]);
-    const links = [...rules.matchAll(/runbook_url: RUNBOOK_BASE_URL\/([\w-]+\.md)/g)].map((m) => m[1]);
+    const links = [...rules.matchAll(/runbook_url: RUNBOOK_BASE_URL\/([\w-]+\.md)/g)].map((m) => m[1] ?? '');
     expect(links).toHaveLength(alerts.length);
     for (const link of links) {
       expect(readFileSync(join(__dirname, '..', 'docs', 'runbooks', link), 'utf8')).toMatch(/^# /);

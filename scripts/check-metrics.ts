@@ -94,7 +94,7 @@ export function dashboardQueries(
     const q = typeof v.query === 'string' ? v.query : (v.query as { query?: string } | undefined)?.query;
     // label_values(metric, label) names a metric too.
     const m = q && /^label_values\(\s*([a-zA-Z_:][\w:]*)/.exec(q);
-    if (m) out.push({ source: `dashboard ${file}: variable $${v.name}`, expr: m[1] });
+    if (m) out.push({ source: `dashboard ${file}: variable $${v.name}`, expr: m[1] ?? '' });
   }
   return out;
 }
@@ -118,7 +118,7 @@ export function promClientMetrics(source: string): string[] {
   const re =
     /new\s+(Counter|Gauge|Histogram|Summary)\s*(?:<[^>]*>)?\(\s*\{[^}]*?\bname:\s*['"`]([a-zA-Z_:][\w:]*)['"`]/gs;
   for (const m of source.matchAll(re)) {
-    const [, kind, name] = m;
+    const [, kind, name = ''] = m;
     out.push(name);
     if (kind === 'Histogram') out.push(`${name}_bucket`, `${name}_sum`, `${name}_count`);
     if (kind === 'Summary') out.push(`${name}_sum`, `${name}_count`);
@@ -135,13 +135,17 @@ export function daprdMetricsFromSource(files: Record<string, string>): string[] 
   const out = new Set<string>();
   for (const src of Object.values(files)) {
     const fields = new Map<string, string>();
-    for (const m of src.matchAll(/(\w+)\s*[:=]\s*stats\.(?:Int64|Float64)\(\s*"([^"]+)"/g)) fields.set(m[1], m[2]);
-    for (const m of src.matchAll(/NewMeasureView\(\s*(?:\w+\.)?(\w+)\s*,[^;]*?,\s*([\w.()]+)\s*\)/g)) {
-      const measure = fields.get(m[1]);
+    for (const [, field = '', measure = ''] of src.matchAll(/(\w+)\s*[:=]\s*stats\.(?:Int64|Float64)\(\s*"([^"]+)"/g)) {
+      fields.set(field, measure);
+    }
+    for (const [, field = '', aggregation = ''] of src.matchAll(
+      /NewMeasureView\(\s*(?:\w+\.)?(\w+)\s*,[^;]*?,\s*([\w.()]+)\s*\)/g,
+    )) {
+      const measure = fields.get(field);
       if (!measure) continue;
       const name = `dapr_${measure.replace(/[/.-]/g, '_')}`;
       out.add(name);
-      if (!/Count\(\)|LastValue\(\)|Sum\(\)/.test(m[2])) {
+      if (!/Count\(\)|LastValue\(\)|Sum\(\)/.test(aggregation)) {
         for (const s of ['_bucket', '_sum', '_count']) out.add(name + s);
       }
     }
@@ -218,14 +222,16 @@ export function check(
 }
 
 function main(argv: string[]) {
-  if (argv[0] === '--write-daprd') {
-    const dir = join(argv[1], 'pkg', 'diagnostics');
+  const [command, moduleDir] = argv;
+  if (command === '--write-daprd') {
+    if (!moduleDir) throw new Error('usage: --write-daprd <dapr module dir>');
+    const dir = join(moduleDir, 'pkg', 'diagnostics');
     const files: Record<string, string> = {};
     for (const f of readdirSync(dir).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))) {
       files[f] = readFileSync(join(dir, f), 'utf8');
     }
     const names = daprdMetricsFromSource(files);
-    const header = `# daprd's Prometheus metric names, from ${basename(argv[1])}/pkg/diagnostics\n# (node --import tsx scripts/check-metrics.ts --write-daprd <dapr module dir>)\n`;
+    const header = `# daprd's Prometheus metric names, from ${basename(moduleDir)}/pkg/diagnostics\n# (node --import tsx scripts/check-metrics.ts --write-daprd <dapr module dir>)\n`;
     writeFileSync(join(CATALOGUE, 'daprd.txt'), header + names.join('\n') + '\n');
     console.log(`scripts/metrics/daprd.txt: ${names.length} names`);
     return 0;

@@ -98,11 +98,12 @@ if ensure_helm; then
     else fail "OKE render: no PrometheusRule with runbook_url links"; fi
   fi
   if [[ -s "$WORK/render-default.yaml" ]]; then
-    # One per app of dapr.yaml (every service is enabled by default) plus the web gateway.
+    # One per app of dapr.yaml (every service is enabled by default), the web gateway and
+    # the Kafka lag exporter.
     deployments="$(grep -c '^kind: Deployment' "$WORK/render-default.yaml")"
-    expected="$(($(grep -c '^  - appID:' "$ROOT/dapr.yaml") + 1))"
-    if [[ $deployments -eq $expected ]]; then pass "default render has $expected Deployments (one per app of dapr.yaml, and web)"
-    else fail "default render has $deployments Deployments, expected $expected (one per app of dapr.yaml, and web)"; fi
+    expected="$(($(grep -c '^  - appID:' "$ROOT/dapr.yaml") + 2))"
+    if [[ $deployments -eq $expected ]]; then pass "default render has $expected Deployments (one per app of dapr.yaml, web, kafka-lag-exporter)"
+    else fail "default render has $deployments Deployments, expected $expected (one per app of dapr.yaml, web, kafka-lag-exporter)"; fi
   fi
 else
   fail "helm is not available and could not be built"

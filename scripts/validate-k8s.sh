@@ -104,6 +104,13 @@ if ensure_helm; then
     expected="$(($(grep -c '^  - appID:' "$ROOT/dapr.yaml") + 2))"
     if [[ $deployments -eq $expected ]]; then pass "default render has $expected Deployments (one per app of dapr.yaml, web, kafka-lag-exporter)"
     else fail "default render has $deployments Deployments, expected $expected (one per app of dapr.yaml, web, kafka-lag-exporter)"; fi
+    # The web gateway reaches every service at its Service; the route sends / to it.
+    services="$(grep -c '^  - appID:' "$ROOT/dapr.yaml")"
+    targets="$(grep -A1 'name: WEB_SERVICES' "$WORK/render-default.yaml" | tail -1 | grep -o '=http://daybook-[a-z]*\.daybook\.svc:80' | wc -l)"
+    if [[ $targets -eq $services ]]; then pass "web gateway: WEB_SERVICES names all $services services"
+    else fail "web gateway: WEB_SERVICES names $targets services, expected $services"; fi
+    if grep -B3 -A3 'value: /$' "$WORK/render-default.yaml" | grep -q 'name: daybook-web'; then pass "HTTPRoute: / -> daybook-web"
+    else fail "HTTPRoute has no / rule to daybook-web"; fi
   fi
 else
   fail "helm is not available and could not be built"

@@ -151,8 +151,12 @@ T0=$(date +%s)
 build_base
 build_app service images/service.Containerfile "$SERVICE_IMAGE" "$SERVICE_ARCHIVE"
 build_app web images/web.Containerfile "$WEB_IMAGE" "$WEB_ARCHIVE"
-# Keep the archives of the last three tags; older ones only fill the disk.
+# Keep the archives of the last three tags and only this tag's images in podman's storage
+# (plus the base); older ones only fill the disk.
 ls -1t "$CACHE"/daybook-service-*.oci.tar 2>/dev/null | tail -n +4 | xargs -r rm -f
 ls -1t "$CACHE"/daybook-web-*.oci.tar 2>/dev/null | tail -n +4 | xargs -r rm -f
+podman images --format '{{.Repository}}:{{.Tag}}' | grep -E '^localhost/daybook-(service|web|node-base):' \
+  | grep -v -e ":$TAG\$" -e "node-base:$BASE_KEY\$" | xargs -r podman rmi --force >/dev/null 2>&1 || true
+podman image prune --force >/dev/null 2>&1 || true
 log "done in $(elapsed "$T0")"
 write_env

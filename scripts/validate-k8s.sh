@@ -112,6 +112,27 @@ if ensure_helm; then
     if grep -B3 -A3 'value: /$' "$WORK/render-default.yaml" | grep -q 'name: daybook-web'; then pass "HTTPRoute: / -> daybook-web"
     else fail "HTTPRoute has no / rule to daybook-web"; fi
   fi
+  # The chart's Gateway API objects against the CRDs of the Gateway API release Traefik v3.7
+  # is built on (from the Go module proxy), with kubeconform: no cluster needed.
+  if have kubeconform && have go; then
+    GW_API_VERSION="${GW_API_VERSION:-v1.6.1}"
+    if gwdir="$(cd "$WORK" && go mod download -json "sigs.k8s.io/gateway-api@$GW_API_VERSION" 2>/dev/null | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')" && [[ -d "$gwdir" ]]; then
+      node --import tsx "$ROOT/scripts/crd-schemas.ts" "$WORK/schemas" \
+        "$gwdir/config/crd/standard/gateway.networking.k8s.io_gateways.yaml" \
+        "$gwdir/config/crd/standard/gateway.networking.k8s.io_httproutes.yaml"
+      for env in default oke; do
+        [[ -s "$WORK/render-$env.yaml" ]] || continue
+        # -summary must count both objects as valid: missing schemas would only skip them.
+        check "kubeconform: Gateway + HTTPRoute ($env) against Gateway API $GW_API_VERSION CRDs" \
+          bash -c 'out="$(kubeconform -strict -summary -ignore-missing-schemas -schema-location "$1" "$2")"; echo "$out"; grep -q "Valid: 2, Invalid: 0, Errors: 0" <<<"$out"' _ \
+            "$WORK/schemas/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json" "$WORK/render-$env.yaml"
+      done
+    else
+      skip "sigs.k8s.io/gateway-api@$GW_API_VERSION not downloadable: Gateway API objects not validated"
+    fi
+  else
+    skip "kubeconform or go missing (go install github.com/yannh/kubeconform/cmd/kubeconform@latest): Gateway API objects not validated"
+  fi
 else
   fail "helm is not available and could not be built"
 fi

@@ -117,20 +117,21 @@ export class TaskStore {
    * A position for a task of the user's list next to `anchor` (a task of the same list):
    * just before it, or just after it. Only the moved task (`movingId`) gets the key: between
    * the anchor's and its nearest neighbour's with a different key (its neighbours, unless a
-   * key is shared). Locks the list for the rest of `tx`.
+   * key is shared). `movingId` is undefined for a task not written yet. Locks the list for
+   * the rest of `tx`.
    */
   async positionBeside(
     tx: Tx,
     anchor: { userId: string; listId: string | null; position: string },
     side: 'before' | 'after',
-    movingId: string,
+    movingId?: string,
   ): Promise<string> {
     await this.lockList(tx, anchor.userId, anchor.listId);
     const neighbour = await tx.task.findFirst({
       where: {
         userId: anchor.userId,
         listId: anchor.listId,
-        id: { not: movingId },
+        ...(movingId ? { id: { not: movingId } } : {}),
         position: side === 'before' ? { lt: anchor.position } : { gt: anchor.position },
       },
       select: { position: true },

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { dateTimeFrom } from '@daybook/testing';
 import { taskMoved } from '@daybook/contracts';
 import { Conflict, InvalidInput, NotFound } from '@daybook/service-kit';
 import { toSnapshot } from '../domain/task-view';
-import { useCaseHarness, type UseCaseHarness } from '../testing';
+import { occurrenceRequest, useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
 beforeAll(async () => {
@@ -91,4 +92,26 @@ test('another user’s task or anchor is not found; an anchor in another list, o
   await expect(h.moveTask(ada, one!.id, { after: deleted.id })).rejects.toBeInstanceOf(NotFound);
   // Nothing moved.
   expect(await h.getTask(ada, one!.id)).toMatchObject({ version: 1, position: one!.position });
+});
+
+test('the next occurrence of a series goes just after the one before, not last', async () => {
+  const ada = randomUUID();
+  const {
+    list,
+    tasks: [first],
+  } = await aListOf(ada, ['first']);
+  const series = await h.aTask(ada, {
+    title: 'daily',
+    listId: list.id,
+    due: { dateTime: dateTimeFrom(3, '10:00'), timeZone: 'UTC' },
+    recurrence: { rrule: 'FREQ=DAILY', mode: 'after-completion' },
+  });
+  await h.aTask(ada, { title: 'last', listId: list.id });
+  await h.moveTask(ada, series.id, { before: first!.id });
+  const next = await h.inTransaction((tx) => h.createOccurrence(tx, occurrenceRequest(series, 4)));
+  expect(next).toMatchObject({ title: 'daily', listId: list.id });
+  expect(await order(ada, list.id)).toEqual(['daily', 'daily', 'first', 'last']);
+  expect((await h.listTasks(ada, { listId: list.id, sort: 'position', tagMode: 'any', limit: 3 })).items[1]!.id).toBe(
+    next!.id,
+  );
 });

@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from '@daybook/substrate';
 import { startStack, type Stack } from './stack';
 
 // Issue 12, manual order: a list's tasks moved by the keyboard (Alt+↑/↓) and by dragging on
@@ -48,7 +51,10 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   return (await res.json()) as T;
 }
 
+const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   stack = await startStack('e2e-order', ['realtime'], { consumes: { realtime: ['task-events'] } });
   laptop = await stack.newContext({ height: 900 });
   phone = await stack.newContext({ width: 390, height: 844 });
@@ -108,6 +114,8 @@ test('two devices: a list reordered by keyboard and by drag on one is reordered 
   await row(a, 'Plant').dragTo(row(a, 'Dig'), { targetPosition: { x: 40, y: 4 } });
   await waitForOrder(a, ['Plant', 'Dig', 'Water']);
   await waitForOrder(b, ['Plant', 'Dig', 'Water']);
+  await a.screenshot({ path: join(SHOTS, 'manual-order-laptop.png') });
+  await b.screenshot({ path: join(SHOTS, 'manual-order-phone.png') });
 
   // Kept on the server: a reload shows the same order.
   await b.reload();

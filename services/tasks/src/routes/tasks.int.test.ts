@@ -660,7 +660,7 @@ describe('manual order', () => {
       [{ before: b.id, after: b.id }, 'body.before'],
       [{ before: 'b' }, 'body.before'],
       [{ after: 42 }, 'body.after'],
-      [{ before: b.id, extra: 1 }, 'body'],
+      [{ before: b.id, extra: 1 }, 'body.extra'],
     ] as const) {
       const r = await ada.call('POST', `/api/tasks/${a.id}/move`, body);
       expect({ body, status: r.status, fields: fieldsOf(r) }).toEqual({

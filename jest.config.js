@@ -6,7 +6,13 @@ const transform = {
     '@swc/jest',
     { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
   ],
+  // ESM-only packages, compiled to CommonJS for Jest (Node 20's require(esm) is not Jest's).
+  '/node_modules/fractional-indexing/.+\\.js$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
+const transformIgnorePatterns = ['/node_modules/(?!fractional-indexing/)'];
 const roots = ['<rootDir>/apps', '<rootDir>/packages', '<rootDir>/services', '<rootDir>/tests', '<rootDir>/scripts'];
 const ignore = ['/node_modules/', '/generated/'];
 // Prisma's generated TypeScript imports its siblings as `./x.js`.
@@ -19,6 +25,7 @@ module.exports = {
       displayName: 'unit',
       roots,
       transform,
+      transformIgnorePatterns,
       testPathIgnorePatterns: ignore,
       moduleNameMapper,
       testMatch: ['**/*.test.ts', '!**/*.int.test.ts'],
@@ -28,6 +35,7 @@ module.exports = {
       displayName: 'integration',
       roots,
       transform,
+      transformIgnorePatterns,
       testPathIgnorePatterns: ignore,
       moduleNameMapper,
       testMatch: ['**/*.int.test.ts'],

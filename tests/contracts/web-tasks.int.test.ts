@@ -116,6 +116,11 @@ test('tasks honours the web app contract', async () => {
         const t = await create({});
         return { taskId: t.id, version: t.version };
       },
+      'ada has two tasks in the Inbox': async () => {
+        const t = await create({});
+        const other = await create({ title: 'Feed the cat' });
+        return { taskId: t.id, version: t.version, otherId: other.id };
+      },
       'ada has a task with two open subtasks': async () => {
         const t = await create({});
         await create({ title: 'Buy compost', parentId: t.id });

@@ -34,6 +34,7 @@ import { importTasks } from './usecases/import-tasks';
 import { listLists } from './usecases/list-lists';
 import { listTags } from './usecases/list-tags';
 import { listTasks } from './usecases/list-tasks';
+import { moveTask } from './usecases/move-task';
 import { regenerateCalendarFeed, revokeCalendarFeed, showCalendarFeed } from './usecases/manage-calendar-feed';
 import { rememberUserTimeZone } from './usecases/remember-user-time-zone';
 import { renderCalendarFeedOf } from './usecases/render-calendar-feed';
@@ -82,6 +83,7 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
     deleteTask: remove,
     restoreTask: restoreTask({ ...writes, tasks }),
     retagTask: retag,
+    moveTask: moveTask({ ...writes, tasks }),
     bulkChangeTasks: bulkChangeTasks({ completeTask: complete, deleteTask: remove, retagTask: retag }),
     getTask: getTask({ tasks }),
     listTasks: listTasks({ queries, tasks }),

@@ -22,6 +22,7 @@ export function aRecord(overrides: Partial<TaskRecord> = {}): TaskRecord {
     recurrenceExdates: [],
     seriesId: null,
     parentId: null,
+    position: 'a0',
     occurrenceKey: null,
     requestKey: null,
     version: 1,

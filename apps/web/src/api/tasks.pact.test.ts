@@ -459,6 +459,27 @@ describe('tasks, as the web app uses it', () => {
     });
   });
 
+  test('a task moved after another of its list (manual order)', async () => {
+    pact
+      .given('ada has two tasks in the Inbox')
+      .uponReceiving('a move after another task')
+      .withRequest({
+        method: 'POST',
+        path: taskPath('/move'),
+        headers: authJson,
+        body: { after: fromProviderState('${otherId}', SUBTASK_ID) },
+      })
+      .willRespondWith({
+        status: 200,
+        headers: { etag: regex(/^"\d+"$/, '"2"') },
+        body: taskLike({ position: like('a1V'), version: integer(2), subtasks: like({ total: 0, done: 0 }) }),
+      });
+    await executeTest(pact, async (mock) => {
+      const moved = await client(mock.url).move(TASK_ID, { after: SUBTASK_ID });
+      expect(moved.position).toBe('a1V');
+    });
+  });
+
   test('the subtasks of a task, oldest first', async () => {
     pact
       .given('ada has a task with two open subtasks')

@@ -82,6 +82,9 @@ export function tasksApi(http: HttpClient) {
       http.request<Task>('POST', `${base}/${id}/reopen`, { headers: ifMatch(version) }),
     remove: (id: string) => http.request<DeletedTask>('DELETE', `${base}/${id}`),
     restore: (id: string) => http.request<Task>('POST', `${base}/${id}/restore`),
+    /** Puts a task just before or just after another task of its list (manual order). */
+    move: (id: string, to: { before: string } | { after: string }) =>
+      http.request<Task>('POST', `${base}/${id}/move`, { body: to }),
     bulk: (action: BulkAction, ids: string[], tagIds?: string[]) =>
       http.request<BulkResult>('POST', `${base}/bulk`, {
         body: (tagIds ? { action, ids, tagIds } : { action, ids }) satisfies BulkInput,

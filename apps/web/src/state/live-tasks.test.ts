@@ -96,3 +96,27 @@ test('pushed changes update the list in place, never go back a version, and take
   applyRemoteTask({ ...other, status: 'done', version: 2 }, now);
   expect(tasksStore.get().items.map((t) => t.title)).toEqual(['Water the ferns']);
 });
+
+test('in a list’s own order, a task moved on another device goes where its position puts it', () => {
+  const listId = '00000000-0000-4000-8000-00000000aaaa';
+  const [a, b, c] = [
+    task({ listId, position: 'a0' }),
+    task({ listId, position: 'a1' }),
+    task({ listId, position: 'a2' }),
+  ];
+  tasksStore.set({
+    view: 'all',
+    filters: { ...defaultFilters, listId, sort: 'position', order: 'asc' },
+    items: [a!, b!, c!],
+    nextCursor: null,
+    selected: new Set(),
+  });
+  // 'Zz' sorts before 'a0' (upper case first, byte by byte, as the server's COLLATE "C").
+  applyRemoteTask({ ...c!, position: 'Zz', version: 2 });
+  expect(tasksStore.get().items.map((t) => t.position)).toEqual(['Zz', 'a0', 'a1']);
+  applyRemoteTask({ ...c!, position: 'a0V', version: 3 });
+  expect(tasksStore.get().items.map((t) => t.position)).toEqual(['a0', 'a0V', 'a1']);
+  // A new task of the list goes where it sorts, last as a rule (not first, as elsewhere).
+  upsertTask(task({ listId, position: 'a3' }), { prepend: true });
+  expect(tasksStore.get().items.map((t) => t.position)).toEqual(['a0', 'a0V', 'a1', 'a3']);
+});

@@ -61,6 +61,12 @@ export function compareTasks(a: Task, b: Task, sort: Filters['sort'], order: Fil
       return (Date.parse(a.updatedAt) - Date.parse(b.updatedAt)) * dir || byId;
     case 'title':
       return a.title.localeCompare(b.title) * dir || byId;
+    case 'position': {
+      // Fractional indexes compare code unit by code unit (ASCII), as the server's COLLATE "C".
+      const pa = a.position ?? '';
+      const pb = b.position ?? '';
+      return (pa < pb ? -1 : pa > pb ? 1 : 0) * dir || byId;
+    }
     default:
       return 0;
   }
@@ -79,6 +85,8 @@ export function sortKey(task: Task, sort: Filters['sort']): string {
       return task.updatedAt;
     case 'title':
       return task.title;
+    case 'position':
+      return task.position ?? '';
     default:
       return '';
   }

@@ -161,8 +161,41 @@ export function upsertTask(task: Task, opts: { prepend?: boolean } = {}): void {
     const exists = Boolean(existing);
     if (!belongs(task, s)) return { items: s.items.filter((t) => t.id !== task.id) };
     if (exists) return { items: s.items.map((t) => (t.id === task.id ? task : t)) };
+    // In the person's order, a new task is where its position puts it (last, as a rule).
+    if (manualOrder(s)) return { items: placeTask(s.items, task, 'position', 'asc', Boolean(s.nextCursor)) };
     return { items: opts.prepend ? [task, ...s.items] : [...s.items, task] };
   });
+}
+
+/** Whether the page shows a list (or the Inbox) in the person's own order: tasks can be moved. */
+export function manualOrder(s: Pick<TasksState, 'view' | 'filters'>): boolean {
+  return s.view === 'all' && s.filters.sort === 'position' && s.filters.order === 'asc' && Boolean(s.filters.listId);
+}
+
+/**
+ * Moves a task just before or just after another of the list on screen: at once on screen,
+ * then on the server (which pushes it to the person's other devices). On failure the
+ * list is loaded again.
+ */
+export async function moveTask(id: string, to: { before: string } | { after: string }): Promise<void> {
+  const anchorId = 'before' in to ? to.before : to.after;
+  tasksStore.set((s) => {
+    const moving = s.items.find((t) => t.id === id);
+    const rest = s.items.filter((t) => t.id !== id);
+    const at = rest.findIndex((t) => t.id === anchorId);
+    if (!moving || at === -1) return {};
+    const index = 'before' in to ? at : at + 1;
+    return { items: [...rest.slice(0, index), moving, ...rest.slice(index)] };
+  });
+  try {
+    const moved = await api.tasks.move(id, to);
+    tasksStore.set((s) => ({
+      items: s.items.map((t) => (t.id === moved.id && t.version < moved.version ? moved : t)),
+    }));
+  } catch (err) {
+    void reload();
+    throw err;
+  }
 }
 
 export function dropTasks(ids: string[]): void {

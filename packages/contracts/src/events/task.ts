@@ -45,6 +45,12 @@ export const taskSnapshot = z
      * version): every snapshot written before subtasks existed is still a valid one.
      */
     parentId: id.optional(),
+    /**
+     * Where the person put it in its list (the Inbox being the tasks with no list): a
+     * fractional index; a list's tasks sort by it byte by byte (then by id). Optional, as
+     * parentId: snapshots written before manual ordering existed are still valid ones.
+     */
+    position: z.string().min(1).max(200).optional(),
     version: z.number().int().positive(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -68,6 +74,7 @@ const exampleTask: TaskSnapshot = {
   reminders: [{ id: '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901', type: 'relative', minutesBefore: 15 }],
   recurrence: null,
   seriesId: null,
+  position: 'a0',
   version: 1,
   createdAt: '2026-11-22T09:00:00.000Z',
   updatedAt: '2026-11-22T09:00:00.000Z',
@@ -161,4 +168,16 @@ export const taskRestored = defineEvent({
     before: { ...exampleTask, version: 2, deletedAt: '2026-11-22T10:00:00.000Z' },
     task: { ...exampleTask, version: 3 },
   },
+});
+
+export const taskMoved = defineEvent({
+  type: 'daybook.task.moved.v1',
+  topic: 'task-events',
+  source: 'tasks',
+  description:
+    'A person moved a task within its list (manual order): only its position changed. Other devices re-sort the list by it.',
+  schema: withChange,
+  partitionKey: key,
+  partitionKeyRule: keyRule,
+  example: { before: exampleTask, task: { ...exampleTask, position: 'Zz', version: 2 } },
 });

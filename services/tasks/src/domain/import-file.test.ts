@@ -84,3 +84,133 @@ describe('our own export', () => {
     expect(read).toEqual({ problems: [{ field: 'body.data.tasks.0.listId', message: 'no such list in the file' }] });
   });
 });
+
+describe('Todoist INDENT: subtasks', () => {
+  /** The rows' INDENTs, as a file of tasks named A, B, C, ... */
+  const indented = (...indents: string[]) =>
+    todoist(...indents.map((indent, i) => `task,${String.fromCharCode(65 + i)},,1,${indent},,,,,`));
+  const parents = (read: ReturnType<typeof readTodoistCsv>) =>
+    'plan' in read ? read.plan.tasks.map((t) => (t.parent === null ? null : read.plan.tasks[t.parent]!.title)) : read;
+
+  test.each([
+    { indents: ['1', '1'], parents: [null, null] },
+    { indents: ['', ''], parents: [null, null] },
+    { indents: ['1', '2', '2'], parents: [null, 'A', 'A'] },
+    { indents: ['1', '2', '3', '2'], parents: [null, 'A', 'B', 'A'] },
+    { indents: ['1', '2', '3', '1', '2'], parents: [null, 'A', 'B', null, 'D'] },
+    { indents: ['1', '2', '3', '3', '1'], parents: [null, 'A', 'B', 'B', null] },
+  ])('INDENT $indents: parents $parents', ({ indents, parents: expected }) => {
+    expect(parents(readTodoistCsv(indented(...indents), null, 'UTC'))).toEqual(expected);
+  });
+
+  test.each([
+    { indents: ['1', '3'], field: 'row 3.INDENT', message: 'INDENT 3 skips a level: the task above is at INDENT 1' },
+    { indents: ['2'], field: 'row 2.INDENT', message: 'INDENT 2 needs a task at INDENT 1 above it' },
+    { indents: ['1', '2', '3', '4'], field: 'row 5.INDENT', message: 'subtasks nest at most 3 levels deep (INDENT 4)' },
+    { indents: ['1', 'x'], field: 'row 3.INDENT', message: 'must be a whole number from 1 (not "x")' },
+    { indents: ['0'], field: 'row 2.INDENT', message: 'must be a whole number from 1 (not "0")' },
+  ])('INDENT $indents is refused: $field', ({ indents, field, message }) => {
+    expect(readTodoistCsv(indented(...indents), null, 'UTC')).toEqual({ problems: [{ field, message }] });
+  });
+
+  test('a note joins its subtask; a section between a parent and its subtask changes nothing', () => {
+    const read = readTodoistCsv(
+      todoist(
+        'task,Trip,,1,1,,,,,',
+        'task,Pack,,1,2,,,,,',
+        'note,socks,,,,,,,,',
+        'section,Later,,,,,,,,',
+        'task,Tickets,,1,2,,,,,',
+      ),
+      'Travel',
+      'UTC',
+    );
+    if (!('plan' in read)) throw new Error(JSON.stringify(read.problems));
+    expect(read.plan.tasks.map((t) => [t.title, t.parent, t.notes])).toEqual([
+      ['Trip', null, ''],
+      ['Pack', 0, 'socks'],
+      ['Tickets', 0, ''],
+    ]);
+  });
+});
+
+describe('our own export: subtasks and order', () => {
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const file = (tasks: Record<string, unknown>[]) => ({ lists: [], tags: [], tasks });
+
+  test('parents are kept by the file’s ids, and the tasks come in their positions’ (byte) order', () => {
+    const read = readDaybookExport(
+      file([
+        { id: id(1), title: 'child', parentId: id(2), position: 'a1' },
+        { id: id(2), title: 'parent', position: 'a0' },
+        { id: id(3), title: 'grandchild', parentId: id(1), position: 'Zz' },
+        { id: id(4), title: 'last', position: 'a1V' },
+      ]),
+    );
+    if (!('plan' in read)) throw new Error(JSON.stringify(read.problems));
+    // 'Zz' < 'a0' < 'a1' < 'a1V' byte by byte (upper case before lower case).
+    expect(read.plan.tasks.map((t) => [t.title, t.parent === null ? null : read.plan.tasks[t.parent]!.title])).toEqual([
+      ['grandchild', 'child'],
+      ['parent', null],
+      ['child', 'parent'],
+      ['last', null],
+    ]);
+  });
+
+  test('a file without positions keeps its own order', () => {
+    const read = readDaybookExport(file([{ title: 'b' }, { title: 'a' }]));
+    expect('plan' in read && read.plan.tasks.map((t) => [t.title, t.parent])).toEqual([
+      ['b', null],
+      ['a', null],
+    ]);
+  });
+
+  test.each([
+    {
+      case: 'a parent not in the file',
+      tasks: [{ id: id(1), title: 'x', parentId: id(9) }],
+      problems: [{ field: 'body.data.tasks.0.parentId', message: 'no such task in the file' }],
+    },
+    {
+      case: 'a task its own parent',
+      tasks: [{ id: id(1), title: 'x', parentId: id(1) }],
+      problems: [
+        {
+          field: 'body.data.tasks.0.parentId',
+          message: 'a task cannot be a subtask of itself or of its own subtasks',
+        },
+      ],
+    },
+    {
+      case: 'two tasks each the other’s parent',
+      tasks: [
+        { id: id(1), title: 'x', parentId: id(2) },
+        { id: id(2), title: 'y', parentId: id(1) },
+      ],
+      problems: [
+        { field: 'body.data.tasks.0.parentId', message: 'a task cannot be a subtask of itself or of its own subtasks' },
+        { field: 'body.data.tasks.1.parentId', message: 'a task cannot be a subtask of itself or of its own subtasks' },
+      ],
+    },
+    {
+      case: 'four levels',
+      tasks: [
+        { id: id(1), title: '1' },
+        { id: id(2), title: '2', parentId: id(1) },
+        { id: id(3), title: '3', parentId: id(2) },
+        { id: id(4), title: '4', parentId: id(3) },
+      ],
+      problems: [{ field: 'body.data.tasks.3.parentId', message: 'subtasks nest at most 3 levels deep' }],
+    },
+    {
+      case: 'two tasks with one id',
+      tasks: [
+        { id: id(1), title: 'x' },
+        { id: id(1), title: 'y' },
+      ],
+      problems: [{ field: 'body.data.tasks.1.id', message: 'another task of the file has this id' }],
+    },
+  ])('$case is named', ({ tasks, problems }) => {
+    expect(readDaybookExport(file(tasks))).toEqual({ problems });
+  });
+});

@@ -19,6 +19,7 @@ describe('the cursor is decoded and checked as input', () => {
       ['priority', 4],
       ['title', 'water the ferns'],
       ['relevance', 0.0607927],
+      ['position', 'a0V'],
     ];
     for (const [sort, k] of valid) {
       const query = { sort, ...(sort === 'relevance' ? { q: 'ferns' } : {}), cursor: encodeCursor({ k, id }) };

@@ -26,7 +26,8 @@ const itemSchema = (item: z.ZodType): Record<string, unknown> => {
 };
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const SORTS = ['due', 'priority', 'created', 'updated', 'title', 'relevance'] as const;
+/** `position`: the person's own order (a list's, or the Inbox's: filter by listId). */
+export const SORTS = ['due', 'priority', 'created', 'updated', 'title', 'relevance', 'position'] as const;
 export type Sort = (typeof SORTS)[number];
 
 /** A position in a sorted listing: the sort key of the last item and its id. */
@@ -102,6 +103,8 @@ const CURSOR_KEYS: Record<Sort, z.ZodType<string | number>> = {
   // PostgreSQL text cannot hold NUL.
   title: z.string().refine((k) => !k.includes('\u0000')),
   relevance: z.number().refine(isReal),
+  // A fractional index: ASCII letters and digits.
+  position: z.string().regex(/^[0-9A-Za-z]{1,200}$/),
 };
 
 /** Query string of GET /api/tasks (see docs/api.md). */

@@ -45,6 +45,7 @@ export function toSnapshot(t: TaskRecord): TaskSnapshot {
       : null,
     seriesId: t.seriesId,
     ...(t.parentId ? { parentId: t.parentId } : {}),
+    position: t.position,
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

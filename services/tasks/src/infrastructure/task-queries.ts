@@ -22,6 +22,8 @@ const SORT_KEYS = {
   // ts_rank is a real: a cursor's key read back as a double would differ from the rank it
   // came from in the last digits, and ascending pages would repeat a task.
   relevance: { asc: 'ts_rank(t.search, query)', desc: 'ts_rank(t.search, query)', cast: 'real', order: 'desc' },
+  // The person's order within a list: keys compare byte by byte (the column is COLLATE "C").
+  position: { asc: 't.position', desc: 't.position', cast: 'text COLLATE "C"', order: 'asc' },
 } as const;
 
 /** Bounds on the due instant beyond a listing's own filters (the Today and Upcoming views). */

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { NotFound } from '@daybook/service-kit';
+import { generateKeyBetween } from 'fractional-indexing';
 import type { Prisma, Tag } from '../generated/prisma/client';
 import type { ReminderInput } from '../domain/task-input';
 import { taskInclude, type TaskRecord } from '../domain/task-view';
 import type { Database, Tx } from './database';
 
-/** The columns of a new task (its id, tags and reminders are the store's to write). */
+/**
+ * The columns of a new task (its id, tags and reminders are the store's to write; without
+ * a position, it goes last in its list).
+ */
 export type NewTask = Omit<
   Prisma.TaskUncheckedCreateInput,
-  'id' | 'tags' | 'reminders' | 'subtasks' | 'createdAt' | 'updatedAt'
->;
+  'id' | 'tags' | 'reminders' | 'subtasks' | 'createdAt' | 'updatedAt' | 'position'
+> & { position?: string };
 
 /** A change to a task's columns (the store bumps the version and the update time). */
 export type TaskColumns = Prisma.TaskUncheckedUpdateInput;
@@ -52,7 +56,8 @@ export class TaskStore {
     const id = randomUUID();
     const now = new Date();
     const reminderRows = this.reminderRows(id, reminders);
-    const row = await tx.task.create({ data: { ...columns, id, createdAt: now, updatedAt: now } });
+    const position = columns.position ?? (await this.lastPosition(tx, columns.userId, columns.listId ?? null));
+    const row = await tx.task.create({ data: { ...columns, position, id, createdAt: now, updatedAt: now } });
     if (tags.length) await tx.taskTag.createMany({ data: tags.map((tag) => ({ taskId: id, tagId: tag.id })) });
     if (reminderRows.length) await tx.reminder.createMany({ data: reminderRows });
     // Built from what was just written: a re-read would cost a round trip per create.
@@ -69,6 +74,11 @@ export class TaskStore {
    * back only when the change rewrote them (`relationsChanged`).
    */
   async update(tx: Tx, before: TaskRecord, columns: TaskColumns, relationsChanged: boolean): Promise<TaskRecord> {
+    // A task moved to another list goes last in it.
+    if (columns.listId !== undefined && columns.listId !== before.listId && columns.position === undefined) {
+      const listId = typeof columns.listId === 'string' ? columns.listId : null;
+      columns = { ...columns, position: await this.lastPosition(tx, before.userId, listId) };
+    }
     const update = { where: { id: before.id }, data: { ...columns, version: { increment: 1 }, updatedAt: new Date() } };
     return relationsChanged
       ? tx.task.update({ ...update, include: taskInclude })
@@ -78,6 +88,57 @@ export class TaskStore {
           reminders: before.reminders,
           subtasks: before.subtasks,
         };
+  }
+
+  /**
+   * Serialises, until `tx` ends, every write of positions in one of the user's lists (the
+   * Inbox is the list null): two writers never compute the same key.
+   */
+  async lockList(tx: Tx, userId: string, listId: string | null): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `SELECT pg_advisory_xact_lock(hashtextextended('tasks.position:' || $1 || ':' || $2, 0))`,
+      userId,
+      listId ?? 'inbox',
+    );
+  }
+
+  /** A position after every task of the user's list (in `tx`, which then holds the list's lock). */
+  async lastPosition(tx: Tx, userId: string, listId: string | null): Promise<string> {
+    await this.lockList(tx, userId, listId);
+    const last = await tx.task.findFirst({
+      where: { userId, listId },
+      select: { position: true },
+      orderBy: [{ position: 'desc' }, { id: 'desc' }],
+    });
+    return generateKeyBetween(last?.position ?? null, null);
+  }
+
+  /**
+   * A position for a task of the user's list next to `anchor` (a task of the same list):
+   * just before it, or just after it. Only the moved task (`movingId`) gets the key: between
+   * the anchor's and its nearest neighbour's with a different key (its neighbours, unless a
+   * key is shared). `movingId` is undefined for a task not written yet. Locks the list for
+   * the rest of `tx`.
+   */
+  async positionBeside(
+    tx: Tx,
+    anchor: { userId: string; listId: string | null; position: string },
+    side: 'before' | 'after',
+    movingId?: string,
+  ): Promise<string> {
+    await this.lockList(tx, anchor.userId, anchor.listId);
+    const neighbour = await tx.task.findFirst({
+      where: {
+        userId: anchor.userId,
+        listId: anchor.listId,
+        ...(movingId ? { id: { not: movingId } } : {}),
+        position: side === 'before' ? { lt: anchor.position } : { gt: anchor.position },
+      },
+      select: { position: true },
+      orderBy: [{ position: side === 'before' ? 'desc' : 'asc' }, { id: side === 'before' ? 'desc' : 'asc' }],
+    });
+    const other = neighbour?.position ?? null;
+    return side === 'before' ? generateKeyBetween(other, anchor.position) : generateKeyBetween(anchor.position, other);
   }
 
   /** Replaces the task's tags. */

@@ -44,6 +44,16 @@ function person() {
 /** What must survive a round trip: everything but ids, versions and the times of writing. */
 const comparable = (data: Json) => ({
   lists: data.lists.map((l: Json) => l.name).sort(),
+  // Each list's order (the Inbox's too), by title.
+  order: Object.fromEntries(
+    [null, ...data.lists.map((l: Json) => l.id)].map((listId) => [
+      data.lists.find((l: Json) => l.id === listId)?.name ?? '(inbox)',
+      data.tasks
+        .filter((t: Json) => t.listId === listId)
+        .sort((a: Json, b: Json) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+        .map((t: Json) => t.title),
+    ]),
+  ),
   tags: data.tags.map((t: Json) => ({ name: t.name, color: t.color })),
   tasks: data.tasks
     .map((t: Json) => ({
@@ -58,6 +68,7 @@ const comparable = (data: Json) => ({
       reminders: t.reminders.map(({ id: _id, ...timing }: Json) => timing),
       recurrence: t.recurrence,
       completedAt: t.completedAt,
+      parent: data.tasks.find((p: Json) => p.id === t.parentId)?.title ?? null,
     }))
     .sort((a: Json, b: Json) => a.title.localeCompare(b.title)),
 });
@@ -133,18 +144,40 @@ describe('import', () => {
     expect((await ada.call('POST', `/api/tasks/${done.id}/complete`, undefined, { 'if-match': '"1"' })).status).toBe(
       200,
     );
+    // Subtasks three levels deep, and a list in an order of the person's own.
+    const trip = (await ada.call('POST', '/api/tasks/lists', { name: 'Trip' })).body;
+    const pack = await ada.create({ title: 'Pack', listId: trip.id });
+    const clothes = await ada.create({ title: 'Clothes', parentId: pack.id });
+    await ada.create({ title: 'Socks', parentId: clothes.id, priority: 'low' });
+    await ada.create({ title: 'Books', parentId: pack.id });
+    const tickets = await ada.create({ title: 'Tickets', listId: trip.id });
+    expect((await ada.call('POST', `/api/tasks/${tickets.id}/move`, { before: pack.id })).status).toBe(200);
     const original = await ada.exported();
+    expect(comparable(original).order.Trip).toEqual(['Tickets', 'Pack', 'Clothes', 'Socks', 'Books']);
 
     const bo = person();
     const preview = await bo.call('POST', '/api/tasks/import', { format: 'daybook', data: original, dryRun: true });
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ dryRun: true, lists: 2, tags: 2, tasks: 3 });
+    expect(preview.body).toMatchObject({ dryRun: true, lists: 3, tags: 2, tasks: 8 });
     expect((await bo.exported()).tasks).toEqual([]);
 
     const imported = await bo.call('POST', '/api/tasks/import', { format: 'daybook', data: original });
     expect(imported.status).toBe(201);
     const copy = await bo.exported();
     expect(comparable(copy)).toEqual(comparable(original));
+    // Imported again into an account that has the list: after its tasks, in the same order.
+    const cy = person();
+    const cyTrip = (await cy.call('POST', '/api/tasks/lists', { name: 'trip' })).body;
+    await cy.create({ title: 'Already there', listId: cyTrip.id });
+    expect((await cy.call('POST', '/api/tasks/import', { format: 'daybook', data: original })).status).toBe(201);
+    expect(comparable(await cy.exported()).order.trip).toEqual([
+      'Already there',
+      'Tickets',
+      'Pack',
+      'Clothes',
+      'Socks',
+      'Books',
+    ]);
     expect(copy.series).toHaveLength(1);
     expect(copy.tasks.every((t: Json) => t.userId === bo.id)).toBe(true);
   });
@@ -178,7 +211,10 @@ describe('import', () => {
       priority: 'none',
       due: null,
       notes: 'Due in Todoist: every friday',
+      // INDENT 2 under the task at INDENT 1 above it.
+      parentId: byTitle['Renew passport'].id,
     });
+    expect(byTitle['Renew passport']).not.toHaveProperty('parentId');
     expect(byTitle['Write the "thank you" cards'].priority).toBe('medium');
     expect(data.lists.map((l: Json) => l.name)).toEqual(['Trip']);
     expect(new Set(data.tasks.map((t: Json) => t.listId))).toEqual(new Set([data.lists[0].id]));

@@ -64,6 +64,7 @@ test('every status each endpoint can answer is documented, and no other', () => 
     'patch /api/tasks/{id}': ['200', '400', '401', '404', '409', ...body, '428'].sort(),
     'delete /api/tasks/{id}': ['200', '400', '401', '404', '409'],
     'post /api/tasks/{id}/complete': ['200', '400', '401', '404', '409', '428', ...body].sort(),
+    'post /api/tasks/{id}/move': ['200', '400', '401', '404', '409', ...body],
     'post /api/tasks/{id}/reopen': ['200', '400', '401', '404', '409', '428'],
     'post /api/tasks/{id}/restore': ['200', '400', '401', '404', '409'],
     'get /api/tasks/counts': ['200', '400', '401'],

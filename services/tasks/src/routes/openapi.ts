@@ -6,7 +6,7 @@ import { completeTaskInput, createTaskInput, updateTaskInput, updateTaskQuery } 
 import { feedParams } from './calendar';
 import { exportQuery, importInput } from './data';
 import { countsQuery, listInput, listUpdate, orderInput, tagInput, tagUpdate } from './tags-and-lists';
-import { bulkInput, taskParams } from './tasks';
+import { bulkInput, moveInput, taskParams } from './tasks';
 
 const Task = taskSnapshot
   .extend({
@@ -198,6 +198,15 @@ export function tasksOpenApi() {
           summary: 'Open a done task again',
           requestParams: { path: taskParams, header: ifMatch },
           responses: { '200': ok('The task', Task), ...commonErrors, ...versioned },
+        },
+      },
+      '/api/tasks/{id}/move': {
+        post: {
+          summary:
+            'Move a task within its list (manual order), just before or just after another task of the same list',
+          requestParams: { path: taskParams, header: ifMatchOptional },
+          requestBody: body(moveInput),
+          responses: { '200': ok('The moved task (its new position)', Task), ...commonErrors, ...stale },
         },
       },
       '/api/tasks/{id}/restore': {

@@ -321,7 +321,15 @@ describe('finding tasks', () => {
       } while (cursor && seen.length <= 3); // a cursor that repeats a task would page forever
       return seen;
     };
-    for (const sort of ['sort=due', 'sort=priority', 'sort=created', 'sort=updated', 'sort=title', 'q=plants']) {
+    for (const sort of [
+      'sort=due',
+      'sort=priority',
+      'sort=created',
+      'sort=updated',
+      'sort=title',
+      'sort=position',
+      'q=plants',
+    ]) {
       for (const order of ['asc', 'desc']) {
         const query = `${sort}&order=${order}`;
         const all = ids(await ada.call('GET', `/api/tasks?${query}`));
@@ -608,5 +616,73 @@ describe('subtasks', () => {
     expect(cycle.status).toBe(400);
     expect(JSON.stringify(cycle.body)).toContain('body.parentId');
     expect((await ada.call('GET', `/api/tasks/${one.id}`)).body).not.toHaveProperty('parentId');
+  });
+});
+
+describe('manual order', () => {
+  test('a move puts the task next to another of its list, with one moved event; the list sorts by it', async () => {
+    const ada = person();
+    const list = (await ada.call('POST', '/api/tasks/lists', { name: 'Garden' })).body;
+    const [a, b, c] = [
+      await ada.create({ title: 'a', listId: list.id }),
+      await ada.create({ title: 'b', listId: list.id }),
+      await ada.create({ title: 'c', listId: list.id }),
+    ];
+    const order = async () =>
+      (await ada.call('GET', `/api/tasks?listId=${list.id}&sort=position`)).body.items.map((t: Json) => t.title);
+    expect(await order()).toEqual(['a', 'b', 'c']);
+
+    const moved = await ada.call('POST', `/api/tasks/${c.id}/move`, { before: a.id }, { 'if-match': '"1"' });
+    expect(moved.status).toBe(200);
+    expect(moved.etag).toBe('"2"');
+    expect(moved.body).toMatchObject({ id: c.id, version: 2, subtasks: { total: 0, done: 0 } });
+    expect(await order()).toEqual(['c', 'a', 'b']);
+    expect((await ada.call('POST', `/api/tasks/${a.id}/move`, { after: b.id })).status).toBe(200);
+    expect(await order()).toEqual(['c', 'b', 'a']);
+
+    const events = await eventsFor(c.id, 2);
+    expect(events[1]!.type).toBe('daybook.task.moved.v1');
+    expect(taskSnapshot.parse(events[1]!.data.task).position).toBe(moved.body.position);
+    expect(events[1]!.data.before!.position).toBe(c.position);
+  });
+
+  test('bad moves: 400 naming the field, 404 for another user’s task or anchor, 409 when stale', async () => {
+    const [ada, bob] = [person(), person()];
+    const list = (await ada.call('POST', '/api/tasks/lists', { name: 'Work' })).body;
+    const a = await ada.create({ title: 'a', listId: list.id });
+    const b = await ada.create({ title: 'b', listId: list.id });
+    const inbox = await ada.create({ title: 'inbox' });
+    const bobs = await bob.create({ title: 'bob’s' });
+    const fieldsOf = (r: Reply<Json>) => r.body.error?.details?.problems?.map((p: Json) => p.field) ?? r.body.error;
+
+    for (const [body, field] of [
+      [{}, 'body.before'],
+      [{ before: b.id, after: b.id }, 'body.before'],
+      [{ before: 'b' }, 'body.before'],
+      [{ after: 42 }, 'body.after'],
+      [{ before: b.id, extra: 1 }, 'body.extra'],
+    ] as const) {
+      const r = await ada.call('POST', `/api/tasks/${a.id}/move`, body);
+      expect({ body, status: r.status, fields: fieldsOf(r) }).toEqual({
+        body,
+        status: 400,
+        fields: expect.arrayContaining([field]),
+      });
+    }
+    const otherList = await ada.call('POST', `/api/tasks/${a.id}/move`, { after: inbox.id });
+    expect(otherList.status).toBe(400);
+    expect(JSON.stringify(otherList.body)).toContain('after');
+    const itself = await ada.call('POST', `/api/tasks/${a.id}/move`, { before: a.id });
+    expect(itself.status).toBe(400);
+
+    // Another user's task, moved by them or used as an anchor: as missing as none.
+    expect((await bob.call('POST', `/api/tasks/${a.id}/move`, { before: b.id })).status).toBe(404);
+    expect((await ada.call('POST', `/api/tasks/${a.id}/move`, { before: bobs.id })).status).toBe(404);
+    expect((await ada.call('POST', `/api/tasks/${randomUUID()}/move`, { before: b.id })).status).toBe(404);
+    expect((await ada.call('POST', `/api/tasks/${a.id}/move`, { before: b.id }, { 'if-match': '"9"' })).status).toBe(
+      409,
+    );
+    // Nothing moved.
+    expect((await ada.call('GET', `/api/tasks/${a.id}`)).body).toMatchObject({ version: 1, position: a.position });
   });
 });

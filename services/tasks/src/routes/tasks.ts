@@ -25,6 +25,19 @@ export const bulkInput = z
     path: ['tagIds'],
   });
 
+/** Where a task goes in its list: next to another task of it (exactly one of the two). */
+export const moveInput = z
+  .object({
+    before: z.uuid('must be a task id (UUID)').optional(),
+    after: z.uuid('must be a task id (UUID)').optional(),
+  })
+  .strict()
+  .refine((b) => (b.before === undefined) !== (b.after === undefined), {
+    message: 'give exactly one of before and after: the task to put it next to',
+    path: ['before'],
+  })
+  .meta({ description: 'The task of the same list to put it just before, or just after (exactly one)' });
+
 /** Task endpoints under /api/tasks (see docs/api.md). */
 export function taskRoutes(
   useCases: Pick<
@@ -40,6 +53,7 @@ export function taskRoutes(
     | 'reopenTask'
     | 'deleteTask'
     | 'restoreTask'
+    | 'moveTask'
   >,
 ): Router {
   const uc = useCases;
@@ -104,6 +118,15 @@ export function taskRoutes(
   router.post('/api/tasks/:id/reopen', async (req, res) => {
     const { id } = validate(taskParams, req.params, 'params');
     const task = await uc.reopenTask(req.user!.id, id, expectedVersion(req, true));
+    res.setHeader('etag', etag(task.version)).json(toView(task));
+  });
+
+  router.post('/api/tasks/:id/move', async (req, res) => {
+    const { id } = validate(taskParams, req.params, 'params');
+    const { before, after } = validate(moveInput, req.body ?? {}, 'body');
+    // The schema has checked that exactly one is given.
+    const target = before !== undefined ? { before } : { after: after! };
+    const task = await uc.moveTask(req.user!.id, id, target, expectedVersion(req, false));
     res.setHeader('etag', etag(task.version)).json(toView(task));
   });
 

@@ -16,10 +16,12 @@ import type { ResolveDue } from './shared/resolve-due';
  * occurrence. Runs in the event's transaction. An occurrence key seen before, or a series
  * whose template is gone, creates nothing (undefined). Tags or a list deleted since the
  * template was written are left out, not an error. The subtasks of the occurrence before
- * (the series' latest) are copied under the new one, open again, an event each.
+ * (the series' latest) are copied under the new one, open again, an event each. In the
+ * list of the occurrence before, the new one goes just after it (where the person put the
+ * series), not last.
  */
 export function createOccurrence(deps: {
-  tasks: Pick<TaskStore, 'hasOccurrence' | 'insert' | 'subtree' | 'subtasksOf'>;
+  tasks: Pick<TaskStore, 'hasOccurrence' | 'insert' | 'subtree' | 'subtasksOf' | 'findMany' | 'positionBeside'>;
   series: Pick<SeriesStore, 'find' | 'update'>;
   tags: Pick<TagStore, 'findOwn'>;
   lists: Pick<ListStore, 'exists'>;
@@ -35,9 +37,12 @@ export function createOccurrence(deps: {
     const ownTags = await tags.findOwn(tx, userId, template.tagIds);
     const listExists = template.listId ? await lists.exists(tx, userId, template.listId) : false;
     const occurrence = occurrenceOf(template, request, listExists);
+    const [before] = await tasks.findMany(userId, [template.latestTaskId], tx);
+    const listId = occurrence.task.listId ?? null;
+    const position = before && before.listId === listId ? await tasks.positionBeside(tx, before, 'after') : undefined;
     const task = await tasks.insert(
       tx,
-      { ...occurrence.task, ...(await resolveDue(tx, userId, request.due)) },
+      { ...occurrence.task, ...(await resolveDue(tx, userId, request.due)), ...(position ? { position } : {}) },
       ownTags,
       occurrence.reminders,
     );

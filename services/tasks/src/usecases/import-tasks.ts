@@ -1,4 +1,5 @@
 import { taskCreated, type TaskSnapshot } from '@daybook/contracts';
+import { generateNKeysBetween } from 'fractional-indexing';
 import { templateOf } from '../domain/series';
 import { recurrenceColumns } from '../domain/task-changes';
 import { toSnapshot } from '../domain/task-view';
@@ -37,11 +38,12 @@ const IMPORT_TIMEOUT_MS = 120_000;
  * read first, and a file with any wrong row is refused whole (InvalidFields naming each
  * row and field). Otherwise one transaction writes it all: lists and tags are matched by
  * name (case aside) or made, each task is created as a person creates one (events, a
- * series for an open recurring one). `dryRun` reads and previews without writing.
+ * series for an open recurring one), subtasks under their parents, each list's imported
+ * tasks after the ones it had, in the file's order. `dryRun` reads and previews without writing.
  */
 export function importTasks(deps: {
   transact: Transact;
-  tasks: Pick<TaskStore, 'insert'>;
+  tasks: Pick<TaskStore, 'insert' | 'lastPosition'>;
   series: Pick<SeriesStore, 'create'>;
   lists: Pick<ListStore, 'named' | 'insert'>;
   tags: Pick<TagStore, 'named' | 'insert'>;
@@ -93,25 +95,42 @@ export function importTasks(deps: {
         await tags.insert(tx, userId, { name, color: tagColors.get(name.toLowerCase()) ?? null }),
       );
     }
-    for (const t of plan.tasks) {
+    const listIdOf = (t: ImportPlan['tasks'][number]) => (t.list ? (listIds.get(t.list.toLowerCase()) ?? null) : null);
+    // Each list's positions, in the plan's order, after the tasks the list already has.
+    const positions = new Map<number, string>();
+    const byList = new Map<string | null, number[]>();
+    plan.tasks.forEach((t, i) => byList.set(listIdOf(t), [...(byList.get(listIdOf(t)) ?? []), i]));
+    for (const [listId, indices] of byList) {
+      const keys = generateNKeysBetween(await tasks.lastPosition(tx, userId, listId), null, indices.length);
+      indices.forEach((i, n) => positions.set(i, keys[n]!));
+    }
+    // Parents before their subtasks: by depth, then in the plan's order.
+    const depth = (i: number): number => (plan.tasks[i]!.parent === null ? 0 : 1 + depth(plan.tasks[i]!.parent!));
+    const inserted = new Map<number, string>();
+    const order = plan.tasks.map((_, i) => i).sort((a, b) => depth(a) - depth(b) || a - b);
+    for (const i of order) {
+      const t = plan.tasks[i]!;
       // A completed task is history: it keeps no rule, so no series restarts from it.
       const recurrence = t.status === 'open' ? t.recurrence : null;
       const task = await tasks.insert(
         tx,
         {
           userId,
+          position: positions.get(i)!,
+          parentId: t.parent === null ? null : inserted.get(t.parent)!,
           title: t.title,
           notes: t.notes,
           priority: t.priority,
           status: t.status,
           completedAt: t.completedAt,
-          listId: t.list ? (listIds.get(t.list.toLowerCase()) ?? null) : null,
+          listId: listIdOf(t),
           ...(await resolveDue(tx, userId, t.due)),
           ...recurrenceColumns(recurrence),
         },
         t.tags.map((name) => tagsByName.get(name.toLowerCase())!),
         t.reminders,
       );
+      inserted.set(i, task.id);
       if (task.recurrenceRule) await series.create(tx, { seriesId: task.id, ...templateOf(task) });
       await publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: task.id });
     }

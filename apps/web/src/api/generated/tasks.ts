@@ -28,7 +28,7 @@ export interface paths {
           hasReminder?: 'true' | 'false';
           recurring?: 'true' | 'false';
           q?: string;
-          sort?: 'due' | 'priority' | 'created' | 'updated' | 'title' | 'relevance';
+          sort?: 'due' | 'priority' | 'created' | 'updated' | 'title' | 'relevance' | 'position';
           order?: 'asc' | 'desc';
           limit?: number;
           cursor?: string;
@@ -968,6 +968,121 @@ export interface paths {
         };
         /** @description If-Match is missing */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The service is busy (its database is overloaded): retry after Retry-After seconds */
+        503: {
+          headers: {
+            /** @description Seconds to wait before retrying */
+            'retry-after'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{id}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a task within its list (manual order), just before or just after another task of the same list */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The task ETag: when given, a 409 unless it is current */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            before?: string;
+            /** Format: uuid */
+            after?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The moved task (its new position) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Task'];
+          };
+        };
+        /** @description Invalid input: every bad field is named in details.problems */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationError'];
+          };
+        };
+        /** @description Missing or invalid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The task changed since that version: details.current is the server copy */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TaskConflictError'];
+          };
+        };
+        /** @description The body exceeds the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -2415,6 +2530,7 @@ export interface components {
       seriesId: string | null;
       /** Format: uuid */
       parentId?: string;
+      position?: string;
       version: number;
       /** Format: date-time */
       createdAt: string;

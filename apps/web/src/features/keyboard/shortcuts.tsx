@@ -1,5 +1,5 @@
 // Keyboard shortcuts of the task pages: q quick add, / search, j/k move, x select, e edit,
-// c complete, # tags, Delete delete (u undoes), ? this list. The "cursor" is the focused task
+// c complete, # tags, Delete delete (u undoes), Alt+↑/↓ move the task in its list, ? this list. The "cursor" is the focused task
 // row, so the browser's own focus ring shows where it is and Tab order stays intact. Off
 // while typing in a field or while a dialog is open.
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -8,7 +8,7 @@ import { conflictCurrent } from '../../api/http';
 import type { Task } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { useStore } from '../../state/store';
-import { tasksStore, toggleSelected, upsertTask } from '../../state/tasks';
+import { manualOrder, moveTask, tasksStore, toggleSelected, upsertTask } from '../../state/tasks';
 import { showError, toasts } from '../../state/toasts';
 import { TagPicker } from '../tasks/TagPicker';
 import { deleteTask, toggleDone } from '../tasks/actions';
@@ -24,7 +24,7 @@ export const SHORTCUTS: [keys: string[], what: string][] = [
   [['#'], 'Tag the task'],
   [['Delete'], 'Delete the task'],
   [['u'], 'Undo the last deletion (or the last toast’s action)'],
-  [['Alt', '↑/↓'], 'Move a list or tag in the sidebar'],
+  [['Alt', '↑/↓'], 'Move the task up or down in its list (or Inbox); in the sidebar, move a list or tag'],
   [['Backspace'], 'In quick add, right after a highlighted part: keep it as text'],
   [['?'], 'Show these shortcuts'],
   [['Esc'], 'Close a dialog'],
@@ -74,9 +74,26 @@ export function useTaskShortcuts({ onEdit, onTag, onHelp, onComplete }: Handlers
       });
 
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
       const cur = current();
+      if (e.altKey) {
+        if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || !cur || !manualOrder(tasksStore.get())) return;
+        e.preventDefault();
+        const up = e.key === 'ArrowUp';
+        const neighbour = rows()[cur.index + (up ? -1 : 1)]?.dataset.taskId;
+        if (!neighbour) return;
+        const id = cur.task.id;
+        void moveTask(id, up ? { before: neighbour } : { after: neighbour })
+          .catch(showError)
+          .finally(() =>
+            // Focus follows the task to its new place.
+            requestAnimationFrame(() => focusRow(rows().find((r) => r.dataset.taskId === id))),
+          );
+        // The row moved at once: keep the focus on it.
+        requestAnimationFrame(() => focusRow(rows().find((r) => r.dataset.taskId === id)));
+        return;
+      }
       if (cur) lastIndex.current = cur.index;
       const run = (fn: () => void) => {
         e.preventDefault();

@@ -85,6 +85,9 @@ export function FiltersPanel({ filters, tags, lists, onChange }: Props) {
               <option value="created">Created</option>
               <option value="updated">Updated</option>
               <option value="title">Title</option>
+              <option value="position" disabled={!filters.listId}>
+                My order (a list)
+              </option>
               <option value="relevance" disabled={!filters.q.trim()}>
                 Relevance
               </option>

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Task } from '../../api/types';
 import { dayLabel, timeLabel } from '../../lib/dates';
@@ -14,6 +15,9 @@ interface Props {
   onDelete: () => void;
   /** Its subtasks changed under it: the new progress count. */
   onProgress?: (p: Progress) => void;
+  /** In a list in the person's order: the row's drag and drop handlers, and where a drop would go. */
+  drag?: Pick<JSX.HTMLAttributes<HTMLLIElement>, 'onDragStart' | 'onDragOver' | 'onDragLeave' | 'onDrop' | 'onDragEnd'>;
+  dropSide?: 'before' | 'after' | undefined;
 }
 
 export function dueText(task: Task, timeZone: string): string | null {
@@ -32,6 +36,8 @@ export function TaskRow({
   onOpen,
   onDelete,
   onProgress,
+  drag,
+  dropSide,
 }: Props) {
   const [expanded, setExpanded] = useState<false | 'show' | 'add'>(false);
   const progress = task.subtasks;
@@ -39,7 +45,13 @@ export function TaskRow({
   const overdue = task.status === 'open' && task.dueAt !== null && Date.parse(task.dueAt) < Date.now();
   const done = task.status === 'done';
   return (
-    <li class={`task-row${done ? ' is-done' : ''}${selected ? ' is-selected' : ''}`} data-task-id={task.id}>
+    <li
+      class={`task-row${done ? ' is-done' : ''}${selected ? ' is-selected' : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
+      data-task-id={task.id}
+      draggable={drag ? true : undefined}
+      title={drag ? 'Drag to reorder (or Alt+↑/↓)' : undefined}
+      {...drag}
+    >
       <input
         type="checkbox"
         class="select-box"

@@ -7,6 +7,8 @@ import {
   defaultFilters,
   loadMore,
   loadView,
+  manualOrder,
+  moveTask,
   tasksStore,
   toggleSelected,
   upsertTask,
@@ -14,6 +16,7 @@ import {
   type View,
 } from '../../state/tasks';
 import { ShortcutHelp, TagDialog, useTaskShortcuts } from '../keyboard/shortcuts';
+import { showError } from '../../state/toasts';
 import { deleteTask, toggleDone } from './actions';
 import { CompleteParentDialog } from './CompleteParentDialog';
 import { BulkBar } from './BulkBar';
@@ -32,9 +35,11 @@ const EMPTY: Record<View, string> = {
 /** A sidebar page: the Inbox (no list), one list or one tag (the filtered "all" view). */
 export type Scope = { kind: 'inbox' } | { kind: 'list' | 'tag'; id: string };
 
+/** The Inbox and a list are in the person's own order (drag, Alt+↑/↓); a tag's tasks by due date. */
 function scopeFilters(scope: Scope): Filters {
-  if (scope.kind === 'inbox') return { ...defaultFilters, listId: 'none' };
-  return scope.kind === 'list' ? { ...defaultFilters, listId: scope.id } : { ...defaultFilters, tagIds: [scope.id] };
+  const manual = { ...defaultFilters, sort: 'position' as const, order: 'asc' as const };
+  if (scope.kind === 'inbox') return { ...manual, listId: 'none' };
+  return scope.kind === 'list' ? { ...manual, listId: scope.id } : { ...defaultFilters, tagIds: [scope.id] };
 }
 
 export function TasksPage({ view, scope }: { view: View; scope?: Scope }) {
@@ -77,6 +82,45 @@ export function TasksPage({ view, scope }: { view: View; scope?: Scope }) {
   const title = !scope ? TITLES[view] : scope.kind === 'inbox' ? 'Inbox' : (scopeItem?.name ?? '…');
 
   const setFilters = (f: Filters) => void loadView('all', f);
+
+  // Drag and drop (native HTML5) in a list in the person's order: a drop on the upper half
+  // of a row puts the dragged task before it, on the lower half after it.
+  const manual = manualOrder(state);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [dropAt, setDropAt] = useState<{ id: string; side: 'before' | 'after' } | null>(null);
+  const sideOf = (e: DragEvent) => {
+    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    return e.clientY < box.top + box.height / 2 ? ('before' as const) : ('after' as const);
+  };
+  const dragHandlers = (t: Task) => ({
+    onDragStart: (e: DragEvent) => {
+      // Only the row itself drags (not a selection of its text, nor a subtask row inside it).
+      if (e.target !== e.currentTarget) return;
+      e.dataTransfer?.setData('text/plain', t.id);
+      if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+      setDragging(t.id);
+    },
+    onDragOver: (e: DragEvent) => {
+      if (!dragging || dragging === t.id) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+      const side = sideOf(e);
+      if (dropAt?.id !== t.id || dropAt.side !== side) setDropAt({ id: t.id, side });
+    },
+    onDragLeave: () => setDropAt((d) => (d?.id === t.id ? null : d)),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      const id = dragging;
+      setDragging(null);
+      setDropAt(null);
+      if (!id || id === t.id) return;
+      void moveTask(id, sideOf(e) === 'before' ? { before: t.id } : { after: t.id }).catch(showError);
+    },
+    onDragEnd: () => {
+      setDragging(null);
+      setDropAt(null);
+    },
+  });
   const listName = (id: string | null) => (id ? state.lists.find((l) => l.id === id)?.name : undefined);
 
   return (
@@ -129,6 +173,8 @@ export function TasksPage({ view, scope }: { view: View; scope?: Scope }) {
             onProgress={(subtasks) => upsertTask({ ...t, subtasks })}
             onOpen={() => setEditing(t)}
             onDelete={() => void deleteTask(t)}
+            drag={manual ? dragHandlers(t) : undefined}
+            dropSide={dropAt?.id === t.id ? dropAt.side : undefined}
           />
         ))}
       </ul>

@@ -24,10 +24,22 @@ const HEADLINES: Record<string, string> = {
   'daybook.task.reopened.v1': 'Reopened it',
   'daybook.task.deleted.v1': 'Deleted it',
   'daybook.task.restored.v1': 'Restored it',
+  'daybook.task.moved.v1': 'Moved it in its list',
 };
 
 /** Bookkeeping a person does not edit, or that another field already says (dueAt is due's instant). */
-const UNSHOWN = new Set(['id', 'userId', 'version', 'createdAt', 'updatedAt', 'dueAt', 'completedAt', 'deletedAt']);
+const UNSHOWN = new Set([
+  'id',
+  'userId',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'dueAt',
+  'completedAt',
+  'deletedAt',
+  // A fractional index says nothing to a person ("Moved it in its list" does).
+  'position',
+]);
 const ORDER = [
   'title',
   'status',

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Prints the parts of the host's state the local cluster may touch, normalised so that two
+# snapshots diff clean when nothing of ours is left: iptables chains and rules, network links,
+# mounts, kernel settings, processes, cgroups and the fixed-path folders of the runtime.
+#
+#   scripts/cluster/host-state.sh > before; …; scripts/cluster/host-state.sh | diff before -
+set -uo pipefail
+
+section() { printf '\n## %s\n' "$1"; }
+
+section iptables
+for ipt in iptables-save ip6tables-save; do
+  command -v "$ipt" >/dev/null || continue
+  # Counters and comments of generation times vary between runs: drop them.
+  "$ipt" 2>/dev/null | sed -E -e 's/\[[0-9]+:[0-9]+\]//' -e '/^#/d' | sed "s/^/$ipt: /"
+done
+
+section links
+ip -o link show | awk '{print $2, $3}' | sed -E 's/@[^:]*:/:/' | sort
+
+section addresses-routes
+ip -br addr | sort
+ip route | sort
+
+section mounts
+# Not other tools' scratch mounts (mmdebstrap under /tmp, buildah/podman storage) nor the sandbox's.
+awk '{print $1, $2, $3}' /proc/mounts | grep -Ev ' (/tmp/|/var/lib/containers/|/run/containers/|/run/user/|/mnt/sandboxing/)' | sort
+
+section sysctls
+sysctl -a 2>/dev/null | grep -E '^(vm\.(overcommit|panic|swappiness|max_map_count)|kernel\.(panic|keys\.)|net\.ipv4\.(ip_forward|ip_local_port_range|conf\.(all|default)\.)|net\.ipv6\.conf\.(all|default)\.|net\.netfilter\.nf_conntrack_(max|buckets|tcp_timeout_established|tcp_timeout_close_wait|tcp_be_liberal)|net\.bridge\.|net\.core\.somaxconn|fs\.inotify\.max)' | sort
+
+section processes
+# Only programs the cluster starts (other helpers' processes come and go).
+ps -eo comm= | grep -E '^(etcd|kube-|kubelet|containerd|runc|pause|coredns|operator|injector|sentry|placement|scheduler|daprd|unshare)' | sort | uniq -c
+
+section cgroups
+find /sys/fs/cgroup -mindepth 1 -maxdepth 3 -type d \( -name 'kubepods*' -o -name k8s.io -o -name 'kube*' \) 2>/dev/null | sort
+
+section folders
+for d in /var/lib/kubelet /var/lib/cni /run/netns /etc/cni /opt/containerd /var/lib/containerd /run/containerd \
+  /var/lib/daybook-cluster /run/daybook-cluster; do
+  [[ -e "$d" ]] && echo "$d"
+done
+exit 0

@@ -77,10 +77,11 @@ ensure_packages() {
 
 # --- images (OCI archives written directly: static binaries need no base image) ------------------
 
-# oci_image NAME:TAG ARCHIVE ROOTFS_DIR ENTRYPOINT_JSON — an OCI image archive of one layer made of
-# ROOTFS_DIR, runnable as a non-root user (65532, as Dapr's distroless images).
+# oci_image "NAME:TAG..." ARCHIVE ROOTFS_DIR ENTRYPOINT_JSON — an OCI image archive of one layer
+# made of ROOTFS_DIR, runnable as a non-root user (65532, as Dapr's distroless images), under each
+# of the names given.
 oci_image() {
-  local ref="$1" archive="$2" rootfs="$3" entrypoint="$4"
+  local refs="$1" archive="$2" rootfs="$3" entrypoint="$4"
   local work; work="$(mktemp -d)"
   mkdir -p "$work/blobs/sha256"
   tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C "$rootfs" -cf "$work/layer.tar" .
@@ -95,8 +96,12 @@ oci_image() {
     "$config_sha" "$config_size" "$layer_sha" "$layer_size" >"$work/manifest.json"
   manifest_sha="$(sha256sum "$work/manifest.json" | cut -d' ' -f1)"; manifest_size="$(stat -c %s "$work/manifest.json")"
   mv "$work/manifest.json" "$work/blobs/sha256/$manifest_sha"
-  printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"platform":{"architecture":"amd64","os":"linux"},"annotations":{"io.containerd.image.name":"%s","org.opencontainers.image.ref.name":"%s"}}]}' \
-    "$manifest_sha" "$manifest_size" "$ref" "${ref##*:}" >"$work/index.json"
+  local entries="" r
+  for r in $refs; do
+    entries+="${entries:+,}$(printf '{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"platform":{"architecture":"amd64","os":"linux"},"annotations":{"io.containerd.image.name":"%s","org.opencontainers.image.ref.name":"%s"}}' \
+      "$manifest_sha" "$manifest_size" "$r" "${r##*:}")"
+  done
+  printf '{"schemaVersion":2,"manifests":[%s]}' "$entries" >"$work/index.json"
   echo '{"imageLayoutVersion":"1.0.0"}' >"$work/oci-layout"
   tar -C "$work" -cf "$archive.tmp" oci-layout index.json blobs && mv "$archive.tmp" "$archive"
   rm -rf "$work"
@@ -130,20 +135,17 @@ build_images() {
     oci_image "localhost/coredns:$COREDNS_VERSION" "$dir/coredns-$COREDNS_VERSION.tar" "$r" '["/coredns"]'
     rm -rf "$r"
   fi
-  # Dapr's chart runs every control-plane service from one image `dapr` (/operator, /injector,
-  # /sentry, /placement, /scheduler) and injects `daprd` (/daprd) as the sidecar.
+  # Dapr's chart runs each service from its own image, localhost/<name>:<version> running /<name>
+  # (operator, injector, sentry, placement, scheduler; daprd for the injected sidecar): one layer
+  # holding the six binaries, under the six names.
   if [[ ! -f "$dir/dapr-$DAPR_VERSION.tar" ]]; then
-    log "image localhost/dapr:$DAPR_VERSION"
+    log "images localhost/{operator,injector,sentry,placement,scheduler,daprd}:$DAPR_VERSION"
     local r; r="$(mktemp -d)"; base_rootfs "$r"
     cp "$DAPR_CP_BIN"/{operator,injector,sentry,placement,scheduler} "$r/"
-    oci_image "localhost/dapr:$DAPR_VERSION" "$dir/dapr-$DAPR_VERSION.tar" "$r" '["/operator"]'
-    rm -rf "$r"
-  fi
-  if [[ ! -f "$dir/daprd-$DAPR_VERSION.tar" ]]; then
-    log "image localhost/daprd:$DAPR_VERSION"
-    local r; r="$(mktemp -d)"; base_rootfs "$r"
     cp -L "$DAPRD_DIR/daprd" "$r/daprd"
-    oci_image "localhost/daprd:$DAPR_VERSION" "$dir/daprd-$DAPR_VERSION.tar" "$r" '["/daprd"]'
+    local refs="" n
+    for n in operator injector sentry placement scheduler daprd; do refs+=" localhost/$n:$DAPR_VERSION"; done
+    oci_image "$refs" "$dir/dapr-$DAPR_VERSION.tar" "$r" '["/daprd"]'
     rm -rf "$r"
   fi
 }
@@ -217,6 +219,8 @@ state = "$RUN_DIR/containerd"
   # This VM lacks CAP_SYS_RESOURCE: containerd must not lower/raise OOM scores beyond its own.
   restrict_oom_score_adj = true
   disable_apparmor = true
+  # Pod network namespaces under containerd's state folder, not the host's /run/netns.
+  netns_mounts_under_state_dir = true
   [plugins."io.containerd.grpc.v1.cri".cni]
     bin_dir = "/usr/lib/cni"
     conf_dir = "$STATE/cni/net.d"
@@ -403,7 +407,11 @@ up() {
   binaries
   build_images
   local ip; ip="$(node_ip)"; [[ -n "$ip" ]] || die "no IPv4 address with a default route"
-  mkdir -p "$STATE/host"
+  if [[ ! -f "$STATE/host/state.before" ]]; then
+    # The host as it was before the cluster: down compares the host with it when it is done.
+    local before; before="$(bash "$HERE/host-state.sh")"
+    mkdir -p "$STATE/host"; printf '%s\n' "$before" >"$STATE/host/state.before"
+  fi
   # The one host setting the CNI bridge changes: recorded before the first start, restored by down.
   [[ -f "$STATE/host/ip_forward" ]] || cat /proc/sys/net/ipv4/ip_forward >"$STATE/host/ip_forward"
   [[ -f "$STATE/host/existing" ]] || for d in /var/lib/kubelet /var/lib/cni /run/netns /etc/cni; do [[ -e $d ]] && echo "$d"; done >"$STATE/host/existing" || true
@@ -527,10 +535,20 @@ down() {
   done
   # Mounts left on the host (none expected: they lived in the node's mount namespace).
   grep -F -e "$STATE" -e "$RUN_DIR" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" || true; done
+  local before="" diff
+  [[ -f "$STATE/host/state.before" ]] && before="$(cat "$STATE/host/state.before")"
   rm -rf "$STATE" "$RUN_DIR"
   log "down in $(elapsed)"
+  if [[ -n "$before" ]]; then
+    if diff=$(diff <(printf '%s\n' "$before") <(bash "$HERE/host-state.sh")); then
+      log "host state: as before up"
+    else
+      log "host state differs from before up (scripts/cluster/host-state.sh):"; printf '%s\n' "$diff" >&2
+    fi
+  fi
 }
 
+[[ "${BASH_SOURCE[0]}" == "$0" ]] || return 0 # sourced (for a look at one function)
 case "${1:-}" in
   up) up ;;
   down) down ;;

@@ -58,6 +58,40 @@ k wait --for=condition=Ready pod/cluster-test --timeout=90s >/dev/null || fail "
 [[ "$(k get pvc cluster-test -o jsonpath='{.status.phase}')" == Bound ]] || fail "claim not Bound"
 log "storage: claim Bound to $(k get pvc cluster-test -o jsonpath='{.spec.volumeName}')"
 
+# Dapr: the injector adds a daprd sidecar (the sidecar image) to an annotated pod, and it gets Ready
+# (its certificate from sentry).
+k apply -f - >/dev/null <<'YAML'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dapr-test
+  namespace: default
+  annotations: { dapr.io/enabled: "true", dapr.io/app-id: cluster-test }
+spec:
+  containers: [{ name: app, image: localhost/pause:3.10, imagePullPolicy: Never }]
+YAML
+k wait --for=condition=Ready pod/dapr-test --timeout=120s >/dev/null || { k describe pod dapr-test | tail -20; fail "pod with a Dapr sidecar not Ready"; }
+containers="$(k get pod dapr-test -o jsonpath='{.spec.containers[*].name}')"
+[[ "$containers" == *daprd* ]] || fail "no daprd sidecar injected (containers: $containers)"
+log "Dapr: sidecar injected and Ready (containers: $containers)"
+
+# Entry point: a NodePort on the node's IP answers from the host (here CoreDNS's health port on
+# 30080, the port the ingress controller takes later).
+ip="$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p')"
+k apply -f - >/dev/null <<'YAML'
+apiVersion: v1
+kind: Service
+metadata: { name: entry-test, namespace: kube-system }
+spec:
+  type: NodePort
+  selector: { k8s-app: kube-dns }
+  ports: [{ port: 8080, targetPort: 8080, nodePort: 30080 }]
+YAML
+for _ in $(seq 30); do curl -fsS "http://$ip:30080/health" >/dev/null 2>&1 && break; sleep 1; done
+curl -fsS "http://$ip:30080/health" >/dev/null || fail "NodePort http://$ip:30080 not reachable from the host"
+log "entry point: http://$ip:30080 reachable from the host"
+k -n kube-system delete svc entry-test >/dev/null
+
 t2=$(date +%s)
 bash "$HERE/cluster.sh" up >/dev/null
 log "up again (idempotent): $(($(date +%s) - t2)) s"

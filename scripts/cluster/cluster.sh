@@ -138,7 +138,7 @@ build_images() {
   # Dapr's chart runs each service from its own image, localhost/<name>:<version> running /<name>
   # (operator, injector, sentry, placement, scheduler; daprd for the injected sidecar): one layer
   # holding the six binaries, under the six names.
-  if [[ ! -f "$dir/dapr-$DAPR_VERSION.tar" ]]; then
+  if [[ "${DAYBOOK_CLUSTER_DAPR:-1}" == 1 && ! -f "$dir/dapr-$DAPR_VERSION.tar" ]]; then
     log "images localhost/{operator,injector,sentry,placement,scheduler,daprd}:$DAPR_VERSION"
     local r; r="$(mktemp -d)"; base_rootfs "$r"
     cp "$DAPR_CP_BIN"/{operator,injector,sentry,placement,scheduler} "$r/"
@@ -397,8 +397,10 @@ binaries() {
   HELM_BIN="$(bash "$HERE/build.sh" helm)"
   COREDNS_VERSION="$(bash "$HERE/build.sh" coredns-version)"
   COREDNS_BIN="$(bash "$HERE/build.sh" coredns)"
-  DAPR_CP_BIN="$(bash "$HERE/build.sh" dapr-control-plane)"
-  DAPRD_DIR="$(bash "$ROOT/scripts/provision/dapr.sh")"
+  if [[ "${DAYBOOK_CLUSTER_DAPR:-1}" == 1 ]]; then
+    DAPR_CP_BIN="$(bash "$HERE/build.sh" dapr-control-plane)"
+    DAPRD_DIR="$(bash "$ROOT/scripts/provision/dapr.sh")"
+  fi
 }
 
 up() {

@@ -32,6 +32,8 @@ PAUSE_IMAGE=localhost/pause:3.10
 DAPR_VERSION="$(sed -n 's/^DAPR_VERSION="\${DAPR_VERSION:-\(.*\)}"$/\1/p' "$ROOT/scripts/provision/dapr.sh")"
 # Kernel settings the kubelet writes at start (pkg/kubelet/cm/container_manager_linux.go): each is
 # shadowed, inside the node's mount namespace, by a file holding the host's current value.
+# Folders the runtime creates at fixed paths: down removes those that up did not find.
+FIXED_PATHS="/var/lib/kubelet /var/lib/cni /run/netns /etc/cni /var/log/containers /var/log/pods /run/containerd"
 SHADOWED_SYSCTLS=(vm/overcommit_memory vm/panic_on_oom kernel/panic kernel/panic_on_oops kernel/keys/root_maxkeys kernel/keys/root_maxbytes)
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
@@ -150,11 +152,28 @@ build_images() {
   fi
 }
 
-# Imports every OCI archive of the cluster's cache and the app images (~/.cache/daybook/images).
+# Imports OCI archives into containerd's k8s.io namespace, skipping those already there: the
+# cluster's own (~/.cache/daybook/cluster/images) and the app images named by
+# ~/.cache/daybook/images/current.env (DAYBOOK_SERVICE_ARCHIVE, DAYBOOK_WEB_ARCHIVE, written by
+# the image build), or the archives given.
 import_images() {
-  local archive
-  for archive in "$CACHE_DIR"/cluster/images/*.tar "$CACHE_DIR"/images/*.tar; do
+  local archives=("$@") archive name
+  if ((${#archives[@]} == 0)); then
+    archives=("$CACHE_DIR"/cluster/images/*.tar)
+    if [[ -f "$CACHE_DIR/images/current.env" ]]; then
+      archives+=($(sed -n 's/^DAYBOOK_[A-Z]*_ARCHIVE=//p' "$CACHE_DIR/images/current.env"))
+    fi
+  fi
+  local present; present="$(ctr --address "$CONTAINERD_SOCK" -n k8s.io images ls -q)"
+  for archive in "${archives[@]}"; do
     [[ -f "$archive" ]] || continue
+    # Skip when every name in the archive's index is present already.
+    local missing=0 names
+    names="$(tar -xOf "$archive" index.json 2>/dev/null | grep -oE '"(io.containerd.image.name|org.opencontainers.image.ref.name)":"[^"]*/[^"]*"' | cut -d'"' -f4)"
+    [[ -n "$names" ]] || missing=1
+    for name in $names; do grep -qxF "$name" <<<"$present" || missing=1; done
+    ((missing)) || continue
+    log "import $(basename "$archive")"
     ctr --address "$CONTAINERD_SOCK" -n k8s.io images import "$archive" >/dev/null || die "ctr images import $archive failed"
   done
   log "images: $(ctr --address "$CONTAINERD_SOCK" -n k8s.io images ls -q | grep -c '^localhost/') local images in containerd ($(elapsed))"
@@ -260,6 +279,7 @@ containerRuntimeEndpoint: "unix://$CONTAINERD_SOCK"
 clusterDNS: ["$DNS_SERVICE_IP"]
 clusterDomain: cluster.local
 resolvConf: /etc/resolv.conf
+podLogsDir: "$STATE/pod-logs"
 readOnlyPort: 0
 healthzBindAddress: 127.0.0.1
 # Images are imported, never pulled: never garbage-collect them, never evict on a shared disk.
@@ -314,7 +334,7 @@ start_apiserver() {
     --service-account-key-file "$p/sa.pub" --service-account-signing-key-file "$p/sa.key" \
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --authorization-mode Node,RBAC --enable-admission-plugins NodeRestriction --allow-privileged=true \
-    --profiling=false --v=1
+    --kubelet-preferred-address-types InternalIP,Hostname --profiling=false --v=1
   wait_for 90 "kube-apiserver /readyz" kubectl_ get --raw /readyz
 }
 
@@ -416,7 +436,7 @@ up() {
   fi
   # The one host setting the CNI bridge changes: recorded before the first start, restored by down.
   [[ -f "$STATE/host/ip_forward" ]] || cat /proc/sys/net/ipv4/ip_forward >"$STATE/host/ip_forward"
-  [[ -f "$STATE/host/existing" ]] || for d in /var/lib/kubelet /var/lib/cni /run/netns /etc/cni; do [[ -e $d ]] && echo "$d"; done >"$STATE/host/existing" || true
+  [[ -f "$STATE/host/existing" ]] || for d in $FIXED_PATHS; do [[ -e $d ]] && echo "$d"; done >"$STATE/host/existing" || true
   write_configs "$ip"
   pki "$ip"
   log "etcd, kube-apiserver ($(elapsed))"
@@ -485,7 +505,7 @@ clean_iptables() {
     "$ipt" -t "$table" -S | grep -E '^-A ' | grep -E -- '-j (KUBE-|CNI-)|--comment "?(kube|cni|CNI)' \
       | grep -Ev '^-A (KUBE-|CNI-)' | while read -r rule; do
         eval "$ipt -t $table ${rule/-A /-D }" 2>/dev/null || true
-      done
+      done || true
     for chain in $("$ipt" -t "$table" -S | sed -n -E 's/^-N ((KUBE-|CNI-)[^ ]*).*/\1/p'); do "$ipt" -t "$table" -F "$chain"; done
     for chain in $("$ipt" -t "$table" -S | sed -n -E 's/^-N ((KUBE-|CNI-)[^ ]*).*/\1/p'); do "$ipt" -t "$table" -X "$chain" 2>/dev/null || true; done
   done
@@ -529,14 +549,17 @@ down() {
   if [[ -f "$STATE/host/ip_forward" ]]; then echo "$(cat "$STATE/host/ip_forward")" >/proc/sys/net/ipv4/ip_forward; fi
   # Folders the runtime creates at fixed paths, removed only when up found them absent.
   local d
-  for d in /var/lib/kubelet /var/lib/cni /run/netns /etc/cni; do
+  # The kubelet links every container's log into /var/log/containers (a fixed path).
+  [[ -d /var/log/containers ]] && find /var/log/containers -lname "$STATE/*" -delete
+  for d in $FIXED_PATHS; do
     grep -qx "$d" "$STATE/host/existing" 2>/dev/null && continue
     [[ -e "$d" ]] || continue
+    [[ $d == /var/log/containers ]] && ! rmdir "$d" 2>/dev/null && continue
     if [[ $d == /run/netns ]]; then for f in /run/netns/cni-*; do [[ -e $f ]] && { umount "$f" 2>/dev/null || true; rm -f "$f"; }; done; fi
     rm -rf "$d"
   done
   # Mounts left on the host (none expected: they lived in the node's mount namespace).
-  grep -F -e "$STATE" -e "$RUN_DIR" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" || true; done
+  grep -F -e "$STATE" -e "$RUN_DIR" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" || true; done || true
   local before="" diff
   [[ -f "$STATE/host/state.before" ]] && before="$(cat "$STATE/host/state.before")"
   rm -rf "$STATE" "$RUN_DIR"
@@ -555,5 +578,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: npm run cluster -- up|down|status" >&2; exit 2 ;;
+  import) shift; import_images "$@" ;;
+  *) echo "usage: npm run cluster -- up|down|status|import [oci-archive...]" >&2; exit 2 ;;
 esac

@@ -465,7 +465,7 @@ EOF
 
 status() {
   if [[ ! -d "$STATE/pids" ]]; then echo "cluster: down"; return 0; fi
-  KUBE_BIN="$(bash "$HERE/build.sh" kubernetes)" 2>/dev/null
+  KUBE_BIN="$(bash "$HERE/build.sh" kubernetes 2>/dev/null)"
   local name
   for name in etcd kube-apiserver kube-controller-manager kube-scheduler node containerd kubelet kube-proxy; do
     if pid_alive "$name"; then printf '  %-24s running (pid %s)\n' "$name" "$(cat "$STATE/pids/$name")"; else printf '  %-24s stopped\n' "$name"; fi

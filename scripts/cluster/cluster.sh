@@ -486,13 +486,22 @@ memory_mib() {
   ps -o rss= -p "$(IFS=,; echo "${pids[*]}")" 2>/dev/null | awk '{s+=$1} END {printf "%d", s/1024}'
 }
 
-# Kills a process and waits for it to exit.
+# Sends SIGTERM to processes, waits up to 10 s for all of them to exit, then SIGKILLs the rest.
 stop_pid() {
-  local pid="$1" i
-  kill "$pid" 2>/dev/null || return 0
-  for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
-  kill -9 "$pid" 2>/dev/null || true
+  local pids=("$@") i alive
+  ((${#pids[@]})) || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  for i in $(seq 50); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || return 0
+    sleep 0.2
+  done
+  kill -9 "${pids[@]}" 2>/dev/null || true
 }
+
+# The pids of the named daemons still alive.
+daemon_pids() { local n; for n in "$@"; do pid_alive "$n" && cat "$STATE/pids/$n"; done; return 0; }
 
 # Removes the rules and chains named KUBE-* and CNI-* (kube-proxy, kubelet, CNI plugins) from
 # every table, leaving every other rule of the host as it is.
@@ -526,7 +535,7 @@ down() {
   if [[ ! -d "$STATE" ]]; then log "nothing to stop"; return 0; fi
   local name pid
   log "stopping kubelet, kube-proxy"
-  for name in kubelet kube-proxy; do pid_alive "$name" && stop_pid "$(cat "$STATE/pids/$name")"; done
+  stop_pid $(daemon_pids kubelet kube-proxy)
   # Containers and their shims: every task in containerd's k8s.io namespace, then containerd.
   if [[ -S "$CONTAINERD_SOCK" ]]; then
     log "stopping containers"
@@ -536,11 +545,10 @@ down() {
   fi
   clean_cgroups
   # Shims started by our containerd (they name its socket on their command line).
-  for pid in $(pgrep -f -- "-address $CONTAINERD_SOCK" || true); do stop_pid "$pid"; done
+  stop_pid $(pgrep -f -- "-address $CONTAINERD_SOCK" || true)
   log "stopping containerd, control plane, etcd"
-  for name in containerd node kube-scheduler kube-controller-manager kube-apiserver etcd; do
-    pid_alive "$name" && stop_pid "$(cat "$STATE/pids/$name")"
-  done
+  stop_pid $(daemon_pids containerd node kube-scheduler kube-controller-manager kube-apiserver)
+  stop_pid $(daemon_pids etcd)
   clean_cgroups
   log "removing iptables chains, cni0, namespaces, state"
   clean_iptables iptables

@@ -152,18 +152,19 @@ build_images() {
   fi
 }
 
+cluster_archives() { ls "$CACHE_DIR"/cluster/images/*.tar 2>/dev/null || true; }
+app_archives() {
+  [[ -f "$CACHE_DIR/images/current.env" ]] && sed -n 's/^DAYBOOK_[A-Z]*_ARCHIVE=//p' "$CACHE_DIR/images/current.env"
+  return 0
+}
+
 # Imports OCI archives into containerd's k8s.io namespace, skipping those already there: the
 # cluster's own (~/.cache/daybook/cluster/images) and the app images named by
 # ~/.cache/daybook/images/current.env (DAYBOOK_SERVICE_ARCHIVE, DAYBOOK_WEB_ARCHIVE, written by
 # the image build), or the archives given.
 import_images() {
   local archives=("$@") archive name
-  if ((${#archives[@]} == 0)); then
-    archives=("$CACHE_DIR"/cluster/images/*.tar)
-    if [[ -f "$CACHE_DIR/images/current.env" ]]; then
-      archives+=($(sed -n 's/^DAYBOOK_[A-Z]*_ARCHIVE=//p' "$CACHE_DIR/images/current.env"))
-    fi
-  fi
+  ((${#archives[@]})) || archives=($(cluster_archives) $(app_archives))
   local present; present="$(ctr --address "$CONTAINERD_SOCK" -n k8s.io images ls -q)"
   for archive in "${archives[@]}"; do
     [[ -f "$archive" ]] || continue
@@ -445,14 +446,18 @@ up() {
   start_controllers
   log "containerd, kubelet, kube-proxy ($(elapsed))"
   start_node "$ip"
-  import_images
+  import_images $(cluster_archives)
   touch "$STATE/images.ready"
+  # The app images (~1 GB) are needed only by the chart: imported while the node and add-ons start.
+  local app_import=""
+  if [[ -n "$(app_archives)" ]]; then import_images $(app_archives) & app_import=$!; fi
   wait_for 120 "node $NODE_NAME Ready" bash -c "'$KUBE_BIN/kubectl' --kubeconfig '$STATE/kubeconfig' get node $NODE_NAME -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}' | grep -q True"
   log "node Ready ($(elapsed))"
   apply_addons
   kubectl_ -n kube-system rollout status deploy/coredns --timeout 180s >/dev/null
   log "CoreDNS ready ($(elapsed))"
   [[ "${DAYBOOK_CLUSTER_DAPR:-1}" == 1 ]] && install_dapr
+  [[ -z "$app_import" ]] || wait "$app_import" || die "importing the app images failed"
   log "up in $(elapsed)"
   cat <<EOF
 Cluster up: node $NODE_NAME ($ip), Kubernetes v$KUBE_VERSION, Dapr $DAPR_VERSION

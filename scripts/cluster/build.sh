@@ -83,7 +83,8 @@ build_coredns() {
 build_dapr_control_plane() {
   local version
   version="$(sed -n 's/^DAPR_VERSION="\${DAPR_VERSION:-\(.*\)}"$/\1/p' "$ROOT/scripts/provision/dapr.sh")"
-  local out="$CACHE_DIR/dapr/control-plane-v$version" # beside, not inside, dapr.sh's folder cmds=(operator injector sentry placement scheduler)
+  # Beside, not inside, dapr.sh's folder (dapr.sh replaces that folder when it builds).
+  local out="$CACHE_DIR/dapr/control-plane-v$version" cmds=(operator injector sentry placement scheduler)
   if [[ -x "$out/operator" && -x "$out/injector" ]]; then log "dapr control plane v$version cached in $out"; echo "$out"; return; fi
   need_go
   log "building Dapr's control plane v$version from the Go module proxy (~2.5 min)"

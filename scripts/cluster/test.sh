@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The local cluster's own test (npm run test:cluster): records the host's state, brings the
+# cluster up, checks it (node Ready, system pods Ready, DNS through the Service, a claim bound to a
+# static volume, `up` a second time changes nothing), takes it down, and fails if the host's state
+# differs from before in anything the cluster touches (scripts/cluster/host-state.sh).
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+STATE="${DAYBOOK_CLUSTER_DIR:-/var/lib/daybook-cluster}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+log() { printf '[test:cluster] %s\n' "$*" >&2; }
+fail() { log "FAIL: $*"; exit 1; }
+
+if [[ -d "$STATE" ]]; then log "a cluster is up: taking it down first"; bash "$HERE/cluster.sh" down; fi
+bash "$HERE/host-state.sh" >"$WORK/before"
+
+t0=$(date +%s)
+bash "$HERE/cluster.sh" up
+t1=$(date +%s)
+log "up: $((t1 - t0)) s"
+
+KUBE_BIN="$(bash "$HERE/build.sh" kubernetes 2>/dev/null)"
+k() { "$KUBE_BIN/kubectl" --kubeconfig "$STATE/kubeconfig" "$@"; }
+
+k wait --for=condition=Ready node --all --timeout=60s >/dev/null || fail "node not Ready"
+for ns in kube-system dapr-system; do
+  k -n "$ns" wait --for=condition=Ready pod --all --timeout=180s >/dev/null || { k get pods -A; fail "pods of $ns not Ready"; }
+done
+log "node and system pods Ready: $(k get pods -A --no-headers | wc -l) pods"
+
+# DNS: the cluster's resolver answers a Service name (host -> Service IP -> CoreDNS pod).
+node -e '
+  const { Resolver } = require("node:dns").promises;
+  const r = new Resolver({ timeout: 2000, tries: 5 }); r.setServers(["10.96.0.10"]);
+  r.resolve4("kubernetes.default.svc.cluster.local").then((a) => {
+    if (a[0] !== "10.96.0.1") throw new Error("unexpected answer " + a); console.log("[test:cluster] DNS: kubernetes.default -> " + a[0]);
+  }).catch((e) => { console.error(e); process.exit(1); });' || fail "DNS through 10.96.0.10"
+
+# Storage: a claim of the default class binds to a static volume once a pod uses it.
+k apply -f - >/dev/null <<'YAML'
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: cluster-test, namespace: default }
+spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: cluster-test, namespace: default }
+spec:
+  containers:
+    - name: pause
+      image: localhost/pause:3.10
+      imagePullPolicy: Never
+      volumeMounts: [{ name: data, mountPath: /data }]
+  volumes: [{ name: data, persistentVolumeClaim: { claimName: cluster-test } }]
+YAML
+k wait --for=condition=Ready pod/cluster-test --timeout=90s >/dev/null || fail "pod with a claim not Ready"
+[[ "$(k get pvc cluster-test -o jsonpath='{.status.phase}')" == Bound ]] || fail "claim not Bound"
+log "storage: claim Bound to $(k get pvc cluster-test -o jsonpath='{.spec.volumeName}')"
+
+# Dapr: the injector adds a daprd sidecar (the sidecar image) to an annotated pod, and it gets Ready
+# (its certificate from sentry).
+k apply -f - >/dev/null <<'YAML'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dapr-test
+  namespace: default
+  annotations: { dapr.io/enabled: "true", dapr.io/app-id: cluster-test }
+spec:
+  containers: [{ name: app, image: localhost/pause:3.10, imagePullPolicy: Never }]
+YAML
+k wait --for=condition=Ready pod/dapr-test --timeout=120s >/dev/null || { k describe pod dapr-test | tail -20; fail "pod with a Dapr sidecar not Ready"; }
+containers="$(k get pod dapr-test -o jsonpath='{.spec.containers[*].name}')"
+[[ "$containers" == *daprd* ]] || fail "no daprd sidecar injected (containers: $containers)"
+log "Dapr: sidecar injected and Ready (containers: $containers)"
+
+# Entry point: a NodePort on the node's IP answers from the host (here CoreDNS's health port on
+# 30080, the port the ingress controller takes later).
+ip="$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p')"
+k apply -f - >/dev/null <<'YAML'
+apiVersion: v1
+kind: Service
+metadata: { name: entry-test, namespace: kube-system }
+spec:
+  type: NodePort
+  selector: { k8s-app: kube-dns }
+  ports: [{ port: 8080, targetPort: 8080, nodePort: 30080 }]
+YAML
+for _ in $(seq 30); do curl -fsS "http://$ip:30080/health" >/dev/null 2>&1 && break; sleep 1; done
+curl -fsS "http://$ip:30080/health" >/dev/null || fail "NodePort http://$ip:30080 not reachable from the host"
+log "entry point: http://$ip:30080 reachable from the host"
+k -n kube-system delete svc entry-test >/dev/null
+
+t2=$(date +%s)
+bash "$HERE/cluster.sh" up >/dev/null
+log "up again (idempotent): $(($(date +%s) - t2)) s"
+bash "$HERE/cluster.sh" status | grep -E 'memory|Ready' >&2
+
+bash "$HERE/cluster.sh" down
+bash "$HERE/host-state.sh" >"$WORK/after"
+if ! diff -u "$WORK/before" "$WORK/after" >"$WORK/diff"; then
+  cat "$WORK/diff" >&2
+  fail "the host's state differs after down"
+fi
+log "PASS: down left the host as it found it (up $((t1 - t0)) s)"

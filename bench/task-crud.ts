@@ -4,6 +4,14 @@
 // `pg` in the same run (the floor). Figures go to docs/performance.md.
 //
 //   npm run bench:tasks -- [--seconds 10] [--warmup 3] [--clients 50,200,500] [--think-ms 0]
+//                          [--no-floor]
+//
+// Over each measured window it also reads /proc/<pid>/stat of every process on the path
+// (the tasks service, its daprd, the PostgreSQL backends of the bench's database and the
+// server's background processes, Kafka, the load generator itself) and prints each one's
+// CPU per operation: on a shared machine that figure is steady where throughput is not.
+// DAYBOOK_SERVICE_NODE_ARGS passes node flags to the service (e.g. "--cpu-prof
+// --cpu-prof-dir=/tmp/prof" to profile it).
 //
 // With --think-ms 0 (the default) every client sends its next request as soon as the last
 // one answers: a saturation test, where latency is mostly queueing. With --think-ms N each
@@ -12,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { startStack } from '@daybook/testing';
+import { cpuTable, cpuWindow, pidsByCommandLine, type CpuRow, type ProcessGroup } from './cpu';
 import globalSetup from '../packages/testing/src/global-setup';
 import globalTeardown from '../packages/testing/src/global-teardown';
 
@@ -23,6 +32,7 @@ const SECONDS = Number(arg('seconds', '10'));
 const CLIENTS = arg('clients', '50,200,500').split(',').map(Number);
 const THINK_MS = Number(arg('think-ms', '0'));
 const WARMUP_SECONDS = Number(arg('warmup', '3'));
+const FLOOR = !process.argv.includes('--no-floor');
 
 interface Figures {
   p50: number;
@@ -32,6 +42,9 @@ interface Figures {
   errors: number;
   /** p50 / p95 of each of the cycle's operations, in order. */
   byOperation: { name: string; p50: number; p95: number }[];
+  /** CPU of each process over the measured window. */
+  cpu?: CpuRow[];
+  operations: number;
 }
 
 /** The operations of one cycle, in the order each client runs them. */
@@ -45,12 +58,27 @@ const quantile = (sorted: number[], q: number) =>
  * then for SECONDS measured. With a think time, clients start at random moments within it,
  * as people do, instead of all at once.
  */
-async function load(clients: number, cycle: (record: (ms: number) => void) => Promise<void>): Promise<Figures> {
+async function load(
+  clients: number,
+  cycle: (record: (ms: number) => void) => Promise<void>,
+  processes?: ProcessGroup[],
+): Promise<Figures> {
   const latencies: number[] = [];
   const byOperation = OPERATIONS.map(() => [] as number[]);
   let errors = 0;
+  /** Operations that ended inside the CPU window (the measured seconds). */
+  let windowOps = 0;
   const measureFrom = performance.now() + WARMUP_SECONDS * 1000;
   const end = measureFrom + SECONDS * 1000;
+  let cpu: Promise<CpuRow[]> | undefined;
+  const cpuTimer = processes
+    ? setTimeout(() => {
+        const window = cpuWindow(processes);
+        cpu = new Promise((resolve, reject) =>
+          setTimeout(() => window.then((stop) => stop()).then(resolve, reject), SECONDS * 1000),
+        );
+      }, WARMUP_SECONDS * 1000)
+    : undefined;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
@@ -59,6 +87,8 @@ async function load(clients: number, cycle: (record: (ms: number) => void) => Pr
         let k = 0;
         try {
           await cycle((ms) => {
+            const now = performance.now();
+            if (now >= measureFrom && now <= end) windowOps++;
             if (measured) {
               latencies.push(ms);
               byOperation[k]?.push(ms);
@@ -72,6 +102,7 @@ async function load(clients: number, cycle: (record: (ms: number) => void) => Pr
     }),
   );
   const elapsed = performance.now() - measureFrom;
+  clearTimeout(cpuTimer);
   const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
   sorted(latencies);
   return {
@@ -79,6 +110,8 @@ async function load(clients: number, cycle: (record: (ms: number) => void) => Pr
     p95: quantile(latencies, 0.95),
     p99: quantile(latencies, 0.99),
     opsPerSecond: (latencies.length / elapsed) * 1000,
+    operations: windowOps,
+    ...(cpu ? { cpu: await cpu } : {}),
     errors,
     byOperation: byOperation.map((xs, i) => {
       sorted(xs);
@@ -100,66 +133,111 @@ async function main() {
   await globalSetup();
   const stack = await startStack({ name: 'bench-tasks', services: ['tasks'], env: { LOG_LEVEL: 'warn' } });
   const tasks = stack.services.tasks!;
-  const pool = new Pool({ connectionString: stack.db.url, max: 20, options: '-c search_path=tasks' });
-  const results: { clients: number; api: Figures; floor: Figures }[] = [];
+  const pool = new Pool({
+    connectionString: stack.db.url,
+    max: 20,
+    options: '-c search_path=tasks',
+    application_name: 'bench-floor',
+  });
+  const monitor = new Pool({ connectionString: stack.db.url, max: 1, application_name: 'bench-monitor' });
+  const database = new URL(stack.db.url).pathname.slice(1);
+  const backends = async (where: string, params: unknown[] = []) =>
+    (await monitor.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE ${where}`, params)).rows.map(
+      (r) => r.pid,
+    );
+  /** Every process on the path (Kafka and PostgreSQL's background processes are shared with other users). */
+  const processes = (appNames: 'service' | 'floor'): ProcessGroup[] => [
+    { name: 'tasks service (node)', pids: () => (appNames === 'service' ? [tasks.process.pid] : []) },
+    { name: 'daprd', pids: () => (appNames === 'service' ? [tasks.sidecar.process.pid] : []) },
+    {
+      name: "PostgreSQL, the bench database's backends",
+      pids: () =>
+        backends(
+          appNames === 'service'
+            ? `datname = $1 AND application_name NOT IN ('bench-floor', 'bench-monitor')`
+            : `datname = $1 AND application_name = 'bench-floor'`,
+          [database],
+        ),
+    },
+    {
+      name: 'PostgreSQL background (WAL writer, checkpointer…; shared)',
+      pids: () => backends(`backend_type <> 'client backend'`),
+    },
+    { name: 'Kafka (shared)', pids: () => (appNames === 'service' ? pidsByCommandLine('kafka.Kafka') : []) },
+    { name: 'load generator (this node process)', pids: () => [], self: true },
+  ];
+  const results: { clients: number; api: Figures; floor?: Figures }[] = [];
   try {
     for (const clients of CLIENTS) {
       const users = Array.from({ length: clients }, () => randomUUID());
       let next = 0;
-      const api = await load(clients, async (record) => {
-        const user = users[next++ % users.length]!;
-        const headers = {
-          authorization: `Bearer ${stack.token(user)}`,
-          'content-type': 'application/json',
-        };
-        const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
-          const res = await fetch(`${tasks.baseUrl}${path}`, {
-            method,
-            headers: { ...headers, ...extra },
-            body: body ? JSON.stringify(body) : undefined,
-          });
-          const json = (await res.json()) as { id: string; version: number };
-          if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
-          return json;
-        };
-        const t = await timed(record, () =>
-          call('POST', '/api/tasks', { title: 'Benchmark task', priority: 'medium' }),
-        );
-        await timed(record, () => call('GET', `/api/tasks/${t.id}`));
-        const u = await timed(record, () =>
-          call('PATCH', `/api/tasks/${t.id}`, { title: 'Benchmark task, edited' }, { 'if-match': `"${t.version}"` }),
-        );
-        await timed(record, () =>
-          call('POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': `"${u.version}"` }),
-        );
-        await timed(record, () => call('DELETE', `/api/tasks/${t.id}`));
-      });
-      const floor = await load(clients, async (record) => {
-        const id = randomUUID();
-        const user = users[next++ % users.length]!;
-        await timed(record, () =>
-          pool.query(`INSERT INTO tasks (id, user_id, title, priority) VALUES ($1, $2, 'Benchmark task', 'medium')`, [
-            id,
-            user,
-          ]),
-        );
-        await timed(record, () => pool.query('SELECT * FROM tasks WHERE id = $1 AND user_id = $2', [id, user]));
-        await timed(record, () =>
-          pool.query(`UPDATE tasks SET title = 'edited', version = version + 1 WHERE id = $1 AND version = 1`, [id]),
-        );
-        await timed(record, () =>
-          pool.query(`UPDATE tasks SET status = 'done', completed_at = now(), version = version + 1 WHERE id = $1`, [
-            id,
-          ]),
-        );
-        await timed(record, () =>
-          pool.query('UPDATE tasks SET deleted_at = now(), version = version + 1 WHERE id = $1', [id]),
-        );
-      });
+      const api = await load(
+        clients,
+        async (record) => {
+          const user = users[next++ % users.length]!;
+          const headers = {
+            authorization: `Bearer ${stack.token(user)}`,
+            'content-type': 'application/json',
+          };
+          const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
+            const res = await fetch(`${tasks.baseUrl}${path}`, {
+              method,
+              headers: { ...headers, ...extra },
+              body: body ? JSON.stringify(body) : undefined,
+            });
+            const json = (await res.json()) as { id: string; version: number };
+            if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
+            return json;
+          };
+          const t = await timed(record, () =>
+            call('POST', '/api/tasks', { title: 'Benchmark task', priority: 'medium' }),
+          );
+          await timed(record, () => call('GET', `/api/tasks/${t.id}`));
+          const u = await timed(record, () =>
+            call('PATCH', `/api/tasks/${t.id}`, { title: 'Benchmark task, edited' }, { 'if-match': `"${t.version}"` }),
+          );
+          await timed(record, () =>
+            call('POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': `"${u.version}"` }),
+          );
+          await timed(record, () => call('DELETE', `/api/tasks/${t.id}`));
+        },
+        processes('service'),
+      );
+      if (!FLOOR) {
+        results.push({ clients, api });
+        continue;
+      }
+      const floor = await load(
+        clients,
+        async (record) => {
+          const id = randomUUID();
+          const user = users[next++ % users.length]!;
+          await timed(record, () =>
+            pool.query(`INSERT INTO tasks (id, user_id, title, priority) VALUES ($1, $2, 'Benchmark task', 'medium')`, [
+              id,
+              user,
+            ]),
+          );
+          await timed(record, () => pool.query('SELECT * FROM tasks WHERE id = $1 AND user_id = $2', [id, user]));
+          await timed(record, () =>
+            pool.query(`UPDATE tasks SET title = 'edited', version = version + 1 WHERE id = $1 AND version = 1`, [id]),
+          );
+          await timed(record, () =>
+            pool.query(`UPDATE tasks SET status = 'done', completed_at = now(), version = version + 1 WHERE id = $1`, [
+              id,
+            ]),
+          );
+          await timed(record, () =>
+            pool.query('UPDATE tasks SET deleted_at = now(), version = version + 1 WHERE id = $1', [id]),
+          );
+        },
+        processes('floor'),
+      );
       results.push({ clients, api, floor });
     }
   } finally {
     await pool.end();
+    await monitor.end();
     await stack.stop();
     await globalTeardown();
   }
@@ -170,11 +248,16 @@ async function main() {
   );
   for (const r of results) {
     console.log(
-      `${String(r.clients).padStart(4)} clients  API  : ${fmt(r.api)}\n${' '.repeat(14)}floor: ${fmt(r.floor)}\n` +
+      `${String(r.clients).padStart(4)} clients  API  : ${fmt(r.api)}\n` +
+        (r.floor ? `${' '.repeat(14)}floor: ${fmt(r.floor)}\n` : '') +
         `${' '.repeat(14)}API p50 / p95 by operation: ${r.api.byOperation
           .map((o) => `${o.name} ${o.p50.toFixed(1)} / ${o.p95.toFixed(1)} ms`)
           .join(' · ')}`,
     );
+    if (r.api.cpu) console.log(`\nCPU, API, ${r.clients} clients:\n${cpuTable(r.api.cpu, r.api.operations)}`);
+    if (r.floor?.cpu) {
+      console.log(`\nCPU, floor, ${r.clients} clients:\n${cpuTable(r.floor.cpu, r.floor.operations)}`);
+    }
   }
 }
 

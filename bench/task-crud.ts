@@ -16,7 +16,11 @@
 // With --think-ms 0 (the default) every client sends its next request as soon as the last
 // one answers: a saturation test, where latency is mostly queueing. With --think-ms N each
 // client pauses 0.5–1.5 × N ms after every operation, as a person using the app would.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { startStack } from '@daybook/testing';
@@ -33,6 +37,8 @@ const CLIENTS = arg('clients', '50,200,500').split(',').map(Number);
 const THINK_MS = Number(arg('think-ms', '0'));
 const WARMUP_SECONDS = Number(arg('warmup', '3'));
 const FLOOR = !process.argv.includes('--no-floor');
+/** `node` (this process's fetch, the default) or `wrk` (bench/task-cycle.lua, Debian's wrk). */
+const GENERATOR = arg('generator', 'node');
 
 interface Figures {
   p50: number;
@@ -120,6 +126,85 @@ async function load(
   };
 }
 
+/** Runs wrk once (one connection per thread, see bench/task-cycle.lua) and reads its figures. */
+async function runWrk(
+  clients: number,
+  seconds: number,
+  baseUrl: string,
+  tokensFile: string,
+  onStart?: (pid: number) => void,
+): Promise<{
+  requests: number;
+  durationUs: number;
+  p50Us: number;
+  p95Us: number;
+  p99Us: number;
+  errors: number;
+  socketErrors: number;
+}> {
+  const resultFile = join(mkdtempSync(join(tmpdir(), 'bench-wrk-')), 'result.json');
+  const script = join(__dirname, 'task-cycle.lua');
+  const child = spawn(
+    'wrk',
+    ['-t', String(clients), '-c', String(clients), '-d', `${seconds}s`, '--timeout', '10s', '-s', script, baseUrl],
+    {
+      env: { ...process.env, TOKENS_FILE: tokensFile, THINK_MS: String(THINK_MS), RESULT_FILE: resultFile },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  onStart?.(child.pid!);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`wrk exited with ${code}`);
+  return JSON.parse(readFileSync(resultFile, 'utf8'));
+}
+
+/**
+ * The closed (or thinking) loop driven by wrk instead of this process: a warm-up run, then
+ * the measured run with the CPU window around it. wrk's own CPU is the generator's.
+ */
+async function loadWithWrk(
+  clients: number,
+  baseUrl: string,
+  tokens: string[],
+  processes: ProcessGroup[],
+): Promise<Figures> {
+  const tokensFile = join(mkdtempSync(join(tmpdir(), 'bench-tokens-')), 'tokens');
+  writeFileSync(tokensFile, tokens.join('\n') + '\n');
+  if (WARMUP_SECONDS > 0) await runWrk(clients, WARMUP_SECONDS, baseUrl, tokensFile);
+  let wrkPid = 0;
+  const groups = processes.map((g) =>
+    g.self ? { name: 'load generator (wrk)', pids: () => (wrkPid ? [wrkPid] : []) } : g,
+  );
+  let stop: (() => Promise<CpuRow[]>) | undefined;
+  // wrk's pid exists only once it is spawned: its CPU before the window opens is a few ms.
+  let cpuDone: Promise<CpuRow[]> | undefined;
+  const r = await runWrk(clients, SECONDS, baseUrl, tokensFile, (pid) => {
+    wrkPid = pid;
+    cpuDone = cpuWindow(groups).then((s) => {
+      stop = s;
+      return new Promise<CpuRow[]>((resolve, reject) => {
+        // Closed just before wrk exits (it stops sending at SECONDS).
+        setTimeout(() => stop!().then(resolve, reject), SECONDS * 1000 - 50);
+      });
+    });
+  });
+  const cpu = await cpuDone!;
+  const ms = (us: number) => us / 1000;
+  return {
+    p50: ms(r.p50Us),
+    p95: ms(r.p95Us),
+    p99: ms(r.p99Us),
+    opsPerSecond: r.requests / (r.durationUs / 1e6),
+    errors: r.errors + r.socketErrors,
+    byOperation: [],
+    operations: Math.round((r.requests * (SECONDS - 0.05)) / (r.durationUs / 1e6)),
+    cpu,
+  };
+}
+
 /** Runs and times one operation, then pauses for the client's think time (if any). */
 const timed = async <T>(record: (ms: number) => void, op: () => Promise<T>): Promise<T> => {
   const t = performance.now();
@@ -171,38 +256,51 @@ async function main() {
     for (const clients of CLIENTS) {
       const users = Array.from({ length: clients }, () => randomUUID());
       let next = 0;
-      const api = await load(
-        clients,
-        async (record) => {
-          const user = users[next++ % users.length]!;
-          const headers = {
-            authorization: `Bearer ${stack.token(user)}`,
-            'content-type': 'application/json',
-          };
-          const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
-            const res = await fetch(`${tasks.baseUrl}${path}`, {
-              method,
-              headers: { ...headers, ...extra },
-              body: body ? JSON.stringify(body) : undefined,
-            });
-            const json = (await res.json()) as { id: string; version: number };
-            if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
-            return json;
-          };
-          const t = await timed(record, () =>
-            call('POST', '/api/tasks', { title: 'Benchmark task', priority: 'medium' }),
-          );
-          await timed(record, () => call('GET', `/api/tasks/${t.id}`));
-          const u = await timed(record, () =>
-            call('PATCH', `/api/tasks/${t.id}`, { title: 'Benchmark task, edited' }, { 'if-match': `"${t.version}"` }),
-          );
-          await timed(record, () =>
-            call('POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': `"${u.version}"` }),
-          );
-          await timed(record, () => call('DELETE', `/api/tasks/${t.id}`));
-        },
-        processes('service'),
-      );
+      const api =
+        GENERATOR === 'wrk'
+          ? await loadWithWrk(clients, tasks.baseUrl, users.map(stack.token), processes('service'))
+          : await load(
+              clients,
+              async (record) => {
+                const user = users[next++ % users.length]!;
+                const headers = {
+                  authorization: `Bearer ${stack.token(user)}`,
+                  'content-type': 'application/json',
+                };
+                const call = async (
+                  method: string,
+                  path: string,
+                  body?: unknown,
+                  extra: Record<string, string> = {},
+                ) => {
+                  const res = await fetch(`${tasks.baseUrl}${path}`, {
+                    method,
+                    headers: { ...headers, ...extra },
+                    body: body ? JSON.stringify(body) : undefined,
+                  });
+                  const json = (await res.json()) as { id: string; version: number };
+                  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
+                  return json;
+                };
+                const t = await timed(record, () =>
+                  call('POST', '/api/tasks', { title: 'Benchmark task', priority: 'medium' }),
+                );
+                await timed(record, () => call('GET', `/api/tasks/${t.id}`));
+                const u = await timed(record, () =>
+                  call(
+                    'PATCH',
+                    `/api/tasks/${t.id}`,
+                    { title: 'Benchmark task, edited' },
+                    { 'if-match': `"${t.version}"` },
+                  ),
+                );
+                await timed(record, () =>
+                  call('POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': `"${u.version}"` }),
+                );
+                await timed(record, () => call('DELETE', `/api/tasks/${t.id}`));
+              },
+              processes('service'),
+            );
       if (!FLOOR) {
         results.push({ clients, api });
         continue;
@@ -244,15 +342,17 @@ async function main() {
   const fmt = (f: Figures) =>
     `p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · p99 ${f.p99.toFixed(1)} ms · ${Math.round(f.opsPerSecond)} ops/s · ${f.errors} errors`;
   console.log(
-    `\n${SECONDS} s per run; each cycle = create, get, update, complete, delete; think time ${THINK_MS ? `${THINK_MS} ms` : 'none'}`,
+    `\n${SECONDS} s per run; each cycle = create, get, update, complete, delete; think time ${THINK_MS ? `${THINK_MS} ms` : 'none'}; generator ${GENERATOR}`,
   );
   for (const r of results) {
     console.log(
       `${String(r.clients).padStart(4)} clients  API  : ${fmt(r.api)}\n` +
         (r.floor ? `${' '.repeat(14)}floor: ${fmt(r.floor)}\n` : '') +
-        `${' '.repeat(14)}API p50 / p95 by operation: ${r.api.byOperation
-          .map((o) => `${o.name} ${o.p50.toFixed(1)} / ${o.p95.toFixed(1)} ms`)
-          .join(' · ')}`,
+        (r.api.byOperation.length
+          ? `${' '.repeat(14)}API p50 / p95 by operation: ${r.api.byOperation
+              .map((o) => `${o.name} ${o.p50.toFixed(1)} / ${o.p95.toFixed(1)} ms`)
+              .join(' · ')}`
+          : `${' '.repeat(14)}(generator: ${GENERATOR})`),
     );
     if (r.api.cpu) console.log(`\nCPU, API, ${r.clients} clients:\n${cpuTable(r.api.cpu, r.api.operations)}`);
     if (r.floor?.cpu) {

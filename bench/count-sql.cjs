@@ -11,6 +11,7 @@
 const { writeFileSync } = require('node:fs');
 const { subscribe } = require('node:diagnostics_channel');
 const { setInterval } = require('node:timers');
+const { isMainThread } = require('node:worker_threads');
 
 const pg = require(require.resolve('pg', { paths: [process.cwd()] }));
 const counts = new Map();
@@ -35,16 +36,19 @@ subscribe('http.server.request.start', ({ request }) => {
   byRoute.set(key, (byRoute.get(key) || 0) + 1);
 });
 
+// Worker threads (tsx's loader) get this preload too, with nothing to count: only the main
+// thread writes the file (they share a pid).
 const file = process.env.COUNT_SQL_FILE || `/tmp/daybook-count-sql-${process.pid}.json`;
-setInterval(() => {
-  const statements = [...counts].sort((a, b) => b[1] - a[1]);
-  const total = statements.reduce((s, [, n]) => s + n, 0);
-  writeFileSync(
-    file,
-    JSON.stringify(
-      { at: new Date().toISOString(), requests, byRoute: Object.fromEntries(byRoute), total, statements },
-      null,
-      1,
-    ),
-  );
-}, 1000).unref();
+if (isMainThread)
+  setInterval(() => {
+    const statements = [...counts].sort((a, b) => b[1] - a[1]);
+    const total = statements.reduce((s, [, n]) => s + n, 0);
+    writeFileSync(
+      file,
+      JSON.stringify(
+        { at: new Date().toISOString(), requests, byRoute: Object.fromEntries(byRoute), total, statements },
+        null,
+        1,
+      ),
+    );
+  }, 1000).unref();

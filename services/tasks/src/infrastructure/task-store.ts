@@ -23,8 +23,10 @@ export class TaskStore {
   constructor(private readonly db: Database) {}
 
   /** The user's task (deleted or not), or null: another user's task is as missing as none. */
-  find(userId: string, id: string): Promise<TaskRecord | null> {
-    return this.db.task.findFirst({ where: { id, userId }, include: taskInclude });
+  async find(userId: string, id: string): Promise<TaskRecord | null> {
+    // The API's hottest read: one raw statement, as lock's, without the lock.
+    const [row] = await this.db.$queryRawUnsafe<LockedRow[]>(READ, id, userId);
+    return row ? recordOf(row) : null;
   }
 
   /** The user's tasks with these ids, in the order of `ids` (missing ones left out). */
@@ -359,8 +361,8 @@ const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLower
 const withoutUndefined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** Locks the user's task and reads it as TaskRecord carries it (see recordOf). */
-const LOCK_AND_READ = `
+/** Reads the user's task as TaskRecord carries it (see recordOf). */
+const READ = `
   SELECT t.id::text, t.user_id::text, t.title, t.notes, t.status, t.priority, t.list_id::text,
          t.due_date, t.due_date_time, t.due_time_zone, t.due_at, t.recurrence_rule, t.recurrence_mode,
          t.recurrence_missed, t.recurrence_exdates, t.series_id::text, t.parent_id::text,
@@ -376,8 +378,10 @@ const LOCK_AND_READ = `
             FROM reminders r WHERE r.task_id = t.id) AS reminders,
          (SELECT coalesce(json_agg(json_build_object('status', s.status)), '[]')
             FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtasks
-    FROM tasks t WHERE t.id = $1::uuid AND t.user_id = $2::uuid
-     FOR UPDATE OF t`;
+    FROM tasks t WHERE t.id = $1::uuid AND t.user_id = $2::uuid`;
+
+/** Locks the user's task and reads it (see READ). */
+const LOCK_AND_READ = `${READ} FOR UPDATE OF t`;
 
 type Json<T> = T | string;
 interface LockedRow {

@@ -4,7 +4,10 @@
 // `pg` in the same run (the floor). Figures go to docs/performance.md.
 //
 //   npm run bench:tasks -- [--seconds 10] [--warmup 3] [--clients 50,200,500] [--think-ms 0]
-//                          [--no-floor]
+//                          [--no-floor] [--generator node|wrk]
+//
+// --generator wrk drives the cycle from wrk (Debian's `wrk`, bench/task-cycle.lua) instead of
+// this process's fetch: a generator that costs ~0.2–0.3 ms of CPU per operation instead of ~2.
 //
 // Over each measured window it also reads /proc/<pid>/stat of every process on the path
 // (the tasks service, its daprd, the PostgreSQL backends of the bench's database and the
@@ -154,7 +157,9 @@ async function runWrk(
   );
   onStart?.(child.pid!);
   const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
+    child.on('error', (err) =>
+      reject(new Error(`could not run wrk (${err.message}): apt-get install wrk, or use --generator node`)),
+    );
     child.on('exit', resolve);
   });
   if (code !== 0) throw new Error(`wrk exited with ${code}`);

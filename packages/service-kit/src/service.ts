@@ -6,7 +6,14 @@ import { jwksTokenVerifier, requireUser } from './auth';
 import type { SqlExecutor, TransactionalDb, TxOf } from './database';
 import { COMPONENTS } from './dapr/components';
 import { jobRouter, jobsClient, type JobHandler, type Jobs } from './dapr/jobs';
-import { OutboxRelay, enqueueEvent, measureOutbox, type EnqueueOptions } from './dapr/outbox';
+import {
+  OutboxRelay,
+  enqueueEvent,
+  enqueueEventAlong,
+  measureOutbox,
+  type EnqueueOptions,
+  type SqlStatement,
+} from './dapr/outbox';
 import { sweepRetention } from './dapr/retention';
 import { Sidecar } from './dapr/sidecar';
 import { on, subscriptionRouter, type Subscription } from './dapr/subscriptions';
@@ -47,6 +54,17 @@ export interface ServiceKit<E extends BaseEnv = BaseEnv, DB extends Transactiona
     data: EventData<C>,
     opts?: EnqueueOptions,
   ): ReturnType<typeof enqueueEvent<C>>;
+  /**
+   * Runs `change` (an INSERT, UPDATE or DELETE … RETURNING) and writes the event's outbox
+   * row in one statement, in `tx`: the hot paths' one round trip instead of two.
+   */
+  publishAlong<C extends EventContract, R = Record<string, unknown>>(
+    tx: SqlExecutor,
+    change: SqlStatement,
+    contract: C,
+    data: EventData<C>,
+    opts?: EnqueueOptions,
+  ): ReturnType<typeof enqueueEventAlong<C, R>>;
 }
 
 /** What a service is, as its composition root (src/app.ts) builds it from the kit. */
@@ -116,6 +134,7 @@ export async function startService<S extends typeof baseEnvSchema, DB extends Tr
     components: COMPONENTS,
     requireUser: requireUser(verifier),
     publish: (tx, contract, data, opts) => enqueueEvent(tx, schema, contract, data, opts),
+    publishAlong: (tx, change, contract, data, opts) => enqueueEventAlong(tx, schema, change, contract, data, opts),
   };
 
   const relay = new OutboxRelay({

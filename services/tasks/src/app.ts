@@ -5,7 +5,7 @@ import type { Database, Transact } from './infrastructure/database';
 import { CalendarFeedStore } from './infrastructure/calendar-feed-store';
 import { renderCalendarFeed } from './infrastructure/ical-feed';
 import { ListStore } from './infrastructure/list-store';
-import type { Publish } from './infrastructure/outbox';
+import type { Publish, PublishAlong } from './infrastructure/outbox';
 import { SeriesStore } from './infrastructure/series-store';
 import { TagStore } from './infrastructure/tag-store';
 import { TaskQueries } from './infrastructure/task-queries';
@@ -56,7 +56,15 @@ export type Kit = ServiceKit<Env, Database>;
  * Every store, adapter and use case of the tasks service, each built once, from the
  * database and the outbox (the use cases' tests build them the same way).
  */
-export function buildUseCases({ db, publish }: { db: Database; publish: Publish }) {
+export function buildUseCases({
+  db,
+  publish,
+  publishAlong,
+}: {
+  db: Database;
+  publish: Publish;
+  publishAlong: PublishAlong;
+}) {
   const transact: Transact = (fn, opts) => db.$transaction(fn, opts);
   const tasks = new TaskStore(db);
   const series = new SeriesStore(db);
@@ -66,7 +74,7 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
   const queries = new TaskQueries(db);
   const feeds = new CalendarFeedStore(db);
 
-  const changeTask = taskChanger({ tasks, publish });
+  const changeTask = taskChanger({ tasks, publish, publishAlong });
   const checkReferences = referenceChecker({ tags, lists });
   const resolveDue = dueResolver({ settings });
   const placeUnder = placer({ tasks });
@@ -76,7 +84,7 @@ export function buildUseCases({ db, publish }: { db: Database; publish: Publish 
   const remove = deleteTask({ ...writes, tasks });
   const retag = retagTask({ ...writes, tasks, checkReferences });
   return {
-    createTask: createTask({ transact, tasks, series, checkReferences, resolveDue, placeUnder, publish }),
+    createTask: createTask({ transact, tasks, series, checkReferences, resolveDue, placeUnder, publishAlong }),
     editTask: editTask({ ...writes, tasks, series, checkReferences, resolveDue, placeUnder }),
     completeTask: complete,
     reopenTask: reopenTask(writes),
@@ -119,6 +127,6 @@ export type UseCases = ReturnType<typeof buildUseCases>;
  * once, and hands them to the routes and event handlers that call them.
  */
 export function buildApp(kit: Kit): ServiceApp<Database> {
-  const useCases = buildUseCases({ db: kit.db, publish: kit.publish });
+  const useCases = buildUseCases({ db: kit.db, publish: kit.publish, publishAlong: kit.publishAlong });
   return { routes: routes(kit, useCases), subscriptions: eventHandlers(kit, useCases), jobs: jobHandlers() };
 }

@@ -2,20 +2,22 @@
 // case as app.ts builds it, on a fresh PostgreSQL database, publishing into the real outbox.
 import { randomUUID } from 'node:crypto';
 import type { EventData, occurrenceRequested } from '@daybook/contracts';
-import { enqueueEvent } from '@daybook/service-kit';
+import { enqueueEvent, enqueueEventAlong } from '@daybook/service-kit';
 import { createTestDatabase, dateTimeFrom, instantFrom } from '@daybook/testing';
 import { buildUseCases } from './app';
 import type { CreateTaskInput } from './domain/task-input';
 import { openDatabase, type Tx } from './infrastructure/database';
-import type { Publish } from './infrastructure/outbox';
+import type { Publish, PublishAlong } from './infrastructure/outbox';
 
 /** Publishes as the kit does: into the tasks schema's outbox, in the caller's transaction. */
 const publishToOutbox: Publish = (tx, contract, data, opts) => enqueueEvent(tx, 'tasks', contract, data, opts);
+const publishAlongToOutbox: PublishAlong = (tx, change, contract, data, opts) =>
+  enqueueEventAlong(tx, 'tasks', change, contract, data, opts);
 
 export async function useCaseHarness() {
   const database = await createTestDatabase(['tasks']);
   const db = openDatabase({ DATABASE_URL: database.url }, 'tasks');
-  const useCases = buildUseCases({ db, publish: publishToOutbox });
+  const useCases = buildUseCases({ db, publish: publishToOutbox, publishAlong: publishAlongToOutbox });
   return {
     ...useCases,
     db,

@@ -124,6 +124,47 @@ test('a rolled-back transaction publishes nothing', async () => {
   expect(tap.messages.some((m) => (m.json?.data as { noteId?: string } | undefined)?.noteId === noteId)).toBe(false);
 });
 
+test('publishAlong writes the change and its event in one statement: both commit, or neither', async () => {
+  const kit = publisher.running.kit;
+  await kit.db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS publisher.notes (id uuid PRIMARY KEY, text text)');
+  const write = (tx: Parameters<Parameters<typeof kit.db.$transaction>[0]>[0], noteId: string, text: string) =>
+    kit.publishAlong<typeof noteWritten, { id: string }>(
+      tx,
+      {
+        sql: 'INSERT INTO publisher.notes (id, text) VALUES ($1::uuid, $2) RETURNING id::text',
+        params: [noteId, text],
+      },
+      noteWritten,
+      { noteId, text },
+    );
+  const rolledBack = randomUUID();
+  await expect(
+    kit.db.$transaction(async (tx) => {
+      await kit.publishAlong(
+        tx,
+        { sql: 'INSERT INTO publisher.notes (id, text) VALUES ($1::uuid, $2) RETURNING id', params: [rolledBack, 'x'] },
+        noteWritten,
+        { noteId: rolledBack, text: 'never' },
+      );
+      throw new Error('business rule failed');
+    }),
+  ).rejects.toThrow('business rule failed');
+
+  const noteId = randomUUID();
+  const { event, rows } = await kit.db.$transaction((tx) => write(tx, noteId, 'along'));
+  expect(rows).toEqual([{ id: noteId }]);
+  const onWire = await tap.waitFor('the event written along its change', (m) => m.json?.id === event.id);
+  expect(onWire.json).toMatchObject({ data: { noteId, text: 'along' } });
+  const notes = await kit.db.$queryRawUnsafe<{ id: string }[]>(
+    'SELECT id::text FROM publisher.notes WHERE id = ANY($1::uuid[])',
+    [noteId, rolledBack],
+  );
+  expect(notes).toEqual([{ id: noteId }]);
+  expect(tap.messages.some((m) => (m.json?.data as { noteId?: string } | undefined)?.noteId === rolledBack)).toBe(
+    false,
+  );
+});
+
 test('a change made while the sidecar is down is published once it is back — nothing lost', async () => {
   await publisher.sidecar.stop();
   const { eventId } = await publishNote('while down');

@@ -72,6 +72,46 @@ export async function enqueueEvent<C extends EventContract>(
   return event;
 }
 
+/** One data-modifying SQL statement with its parameters ($1, $2, … in `sql`). */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Writes a change and its event's outbox row in ONE statement (a data-modifying CTE), inside
+ * the caller's transaction: one round trip and one statement for PostgreSQL to parse, plan
+ * and execute instead of two. `change` is an INSERT, UPDATE or DELETE with `RETURNING`;
+ * resolves with the event and the rows the change returned (so the caller can check that it
+ * changed what it meant to). Both rows, or neither, commit with the transaction.
+ */
+export async function enqueueEventAlong<C extends EventContract, R = Record<string, unknown>>(
+  tx: SqlExecutor,
+  schema: string,
+  change: SqlStatement,
+  contract: C,
+  data: EventData<C>,
+  opts: EnqueueOptions = {},
+): Promise<{ event: CloudEvent<EventData<C>>; rows: R[] }> {
+  const event = buildCloudEvent(contract, data, opts);
+  const n = change.params.length;
+  const rows = await tx.$queryRawUnsafe<R[]>(
+    `WITH change AS (${change.sql}),
+     event AS (
+       INSERT INTO ${ident(schema)}.outbox_events (event_id, topic, type, partition_key, cloud_event)
+       VALUES ($${n + 1}::uuid, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::jsonb)
+     )
+     SELECT * FROM change`,
+    ...change.params,
+    event.id,
+    contract.topic,
+    contract.type,
+    event.partitionkey,
+    JSON.stringify(event),
+  );
+  return { event, rows };
+}
+
 interface OutboxRow {
   seq: string;
   event_id: string;

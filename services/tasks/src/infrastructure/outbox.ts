@@ -5,3 +5,9 @@ import type { ServiceKit } from '@daybook/service-kit';
  * if and only if that transaction commits.
  */
 export type Publish = ServiceKit['publish'];
+
+/**
+ * Writes a change (an INSERT, UPDATE or DELETE … RETURNING) and its event's outbox row in one
+ * statement, in the given transaction (`kit.publishAlong`): the hot path's single round trip.
+ */
+export type PublishAlong = ServiceKit['publishAlong'];

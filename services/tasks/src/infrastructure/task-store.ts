@@ -4,6 +4,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import type { Prisma, Tag } from '../generated/prisma/client';
 import type { ReminderInput } from '../domain/task-input';
 import { taskInclude, type TaskRecord } from '../domain/task-view';
+import type { SqlStatement } from '@daybook/service-kit';
 import type { Database, Tx } from './database';
 
 /**
@@ -26,8 +27,10 @@ export class TaskStore {
   constructor(private readonly db: Database) {}
 
   /** The user's task (deleted or not), or null: another user's task is as missing as none. */
-  find(userId: string, id: string): Promise<TaskRecord | null> {
-    return this.db.task.findFirst({ where: { id, userId }, include: taskInclude });
+  async find(userId: string, id: string): Promise<TaskRecord | null> {
+    // The API's hottest read: one raw statement, as lock's, without the lock.
+    const [row] = await this.db.$queryRawUnsafe<LockedRow[]>(READ, id, userId);
+    return row ? recordOf(row) : null;
   }
 
   /** The user's tasks with these ids, in the order of `ids` (missing ones left out). */
@@ -42,13 +45,42 @@ export class TaskStore {
    * instead of both passing their checks. NotFound when the user has no such task.
    */
   async lock(tx: Tx, userId: string, id: string): Promise<TaskRecord> {
-    const locked = await tx.$queryRawUnsafe<{ id: string }[]>(
-      'SELECT id::text FROM tasks WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE',
-      id,
-      userId,
-    );
-    if (locked.length === 0) throw new NotFound('task');
-    return tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+    // One statement locks the row and reads it with its tags, reminders and subtasks' statuses
+    // (the hot path of every change: it was a lock and then Prisma's read, two round trips).
+    const [row] = await tx.$queryRawUnsafe<LockedRow[]>(LOCK_AND_READ, id, userId);
+    if (!row) throw new NotFound('task');
+    return recordOf(row);
+  }
+
+  /**
+   * The statement that writes a change to a locked task (bumping its version, stamping
+   * `updatedAt`), and the task as it will be after it, computed from `before` instead of
+   * read back: for `publishAlong`, which runs it in one statement with the event's outbox
+   * row. Undefined when the change is not plain column values (the caller then uses `update`).
+   */
+  updateStatement(
+    before: TaskRecord,
+    columns: TaskColumns,
+    updatedAt: Date,
+  ): { statement: SqlStatement; after: TaskRecord } | undefined {
+    const params: unknown[] = [before.id];
+    const sets: string[] = [];
+    const changed: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(columns)) {
+      if (value === undefined) continue;
+      const type = COLUMN_TYPES[field];
+      const plain = value === null || typeof value !== 'object' || value instanceof Date || Array.isArray(value);
+      if (!type || !plain) return undefined;
+      params.push(value);
+      sets.push(`${columnOf(field)} = $${params.length}::${type}`);
+      changed[field] = value;
+    }
+    params.push(updatedAt);
+    sets.push(`version = version + 1, updated_at = $${params.length}::timestamptz`);
+    return {
+      statement: { sql: `UPDATE tasks SET ${sets.join(', ')} WHERE id = $1::uuid RETURNING version`, params },
+      after: { ...before, ...changed, version: before.version + 1, updatedAt } as TaskRecord,
+    };
   }
 
   /** Writes a new task with its tags and reminders; returns it as written (no re-read). */
@@ -67,6 +99,50 @@ export class TaskStore {
       reminders: reminderRows,
       subtasks: [],
     };
+  }
+
+  /**
+   * A new task as it will be written (its id, defaults and timestamps filled in), and the
+   * statement that inserts its row: for `publishAlong`, which runs it in one statement with
+   * the created event's outbox row. Its tags and reminders follow with `insertRelations`.
+   */
+  insertStatement(
+    columns: NewTask,
+    tags: Tag[],
+    reminders: ReminderInput[],
+  ): { statement: SqlStatement; task: TaskRecord } {
+    const id = randomUUID();
+    const now = new Date();
+    const values = { ...NEW_TASK_DEFAULTS, ...withoutUndefined(columns), id, createdAt: now, updatedAt: now };
+    const names: string[] = [];
+    const placeholders: string[] = [];
+    const params: unknown[] = [];
+    for (const [field, value] of Object.entries(values)) {
+      const type = COLUMN_TYPES[field] ?? INSERT_ONLY_TYPES[field];
+      if (!type) throw new Error(`task column ${field} has no SQL type`);
+      params.push(value);
+      names.push(columnOf(field));
+      placeholders.push(`$${params.length}::${type}`);
+    }
+    return {
+      statement: {
+        sql: `INSERT INTO tasks (${names.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING version`,
+        params,
+      },
+      task: {
+        ...(values as Omit<TaskRecord, 'tags' | 'reminders' | 'subtasks'>),
+        tags: tags.map((tag) => ({ taskId: id, tagId: tag.id, tag })),
+        reminders: this.reminderRows(id, reminders),
+        subtasks: [],
+      },
+    };
+  }
+
+  /** Writes a new task's tags and reminders (after its row: see insertStatement). */
+  async insertRelations(tx: Tx, task: TaskRecord): Promise<void> {
+    if (task.tags.length)
+      await tx.taskTag.createMany({ data: task.tags.map(({ taskId, tagId }) => ({ taskId, tagId })) });
+    if (task.reminders.length) await tx.reminder.createMany({ data: task.reminders });
   }
 
   /**
@@ -285,6 +361,163 @@ export class TaskStore {
       position,
     }));
   }
+}
+
+/** The SQL type of each task column a plain change may set (the others go through Prisma). */
+const COLUMN_TYPES: Record<string, string> = {
+  title: 'text',
+  notes: 'text',
+  status: 'text',
+  priority: 'text',
+  listId: 'uuid',
+  dueDate: 'text',
+  dueDateTime: 'text',
+  dueTimeZone: 'text',
+  dueAt: 'timestamptz',
+  recurrenceRule: 'text',
+  recurrenceMode: 'text',
+  recurrenceMissed: 'text',
+  recurrenceExdates: 'text[]',
+  seriesId: 'uuid',
+  parentId: 'uuid',
+  completedAt: 'timestamptz',
+  deletedAt: 'timestamptz',
+};
+
+/** Columns only an insert writes (a change never sets them). */
+const INSERT_ONLY_TYPES: Record<string, string> = {
+  id: 'uuid',
+  userId: 'uuid',
+  occurrenceKey: 'text',
+  requestKey: 'text',
+  version: 'int',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+};
+
+/** What the table's defaults give a new task's columns (prisma/tasks/schema.prisma). */
+const NEW_TASK_DEFAULTS = {
+  notes: '',
+  status: 'open',
+  priority: 'none',
+  listId: null,
+  dueDate: null,
+  dueDateTime: null,
+  dueTimeZone: null,
+  dueAt: null,
+  recurrenceRule: null,
+  recurrenceMode: null,
+  recurrenceMissed: null,
+  recurrenceExdates: [] as string[],
+  seriesId: null,
+  parentId: null,
+  occurrenceKey: null,
+  requestKey: null,
+  version: 1,
+  completedAt: null,
+  deletedAt: null,
+};
+
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const withoutUndefined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Reads the user's task as TaskRecord carries it (see recordOf). */
+const READ = `
+  SELECT t.id::text, t.user_id::text, t.title, t.notes, t.status, t.priority, t.list_id::text,
+         t.due_date, t.due_date_time, t.due_time_zone, t.due_at, t.recurrence_rule, t.recurrence_mode,
+         t.recurrence_missed, t.recurrence_exdates, t.series_id::text, t.parent_id::text,
+         t.occurrence_key, t.request_key, t.version, t.created_at, t.updated_at, t.completed_at, t.deleted_at,
+         (SELECT coalesce(json_agg(json_build_object(
+                   'taskId', tt.task_id, 'tagId', tt.tag_id,
+                   'tag', json_build_object('id', g.id, 'userId', g.user_id, 'name', g.name, 'color', g.color,
+                                            'position', g.position, 'createdAt', g.created_at))), '[]')
+            FROM task_tags tt JOIN tags g ON g.id = tt.tag_id WHERE tt.task_id = t.id) AS tags,
+         (SELECT coalesce(json_agg(json_build_object(
+                   'id', r.id, 'taskId', r.task_id, 'type', r.type, 'at', r.at,
+                   'minutesBefore', r.minutes_before, 'position', r.position) ORDER BY r.position), '[]')
+            FROM reminders r WHERE r.task_id = t.id) AS reminders,
+         (SELECT coalesce(json_agg(json_build_object('status', s.status)), '[]')
+            FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtasks
+    FROM tasks t WHERE t.id = $1::uuid AND t.user_id = $2::uuid`;
+
+/** Locks the user's task and reads it (see READ). */
+const LOCK_AND_READ = `${READ} FOR UPDATE OF t`;
+
+type Json<T> = T | string;
+interface LockedRow {
+  id: string;
+  user_id: string;
+  title: string;
+  notes: string;
+  status: string;
+  priority: string;
+  list_id: string | null;
+  due_date: string | null;
+  due_date_time: string | null;
+  due_time_zone: string | null;
+  due_at: Date | string | null;
+  recurrence_rule: string | null;
+  recurrence_mode: string | null;
+  recurrence_missed: string | null;
+  recurrence_exdates: string[];
+  series_id: string | null;
+  parent_id: string | null;
+  occurrence_key: string | null;
+  request_key: string | null;
+  version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+  completed_at: Date | string | null;
+  deleted_at: Date | string | null;
+  tags: Json<
+    {
+      taskId: string;
+      tagId: string;
+      tag: { id: string; userId: string; name: string; color: string | null; position: number; createdAt: string };
+    }[]
+  >;
+  reminders: Json<
+    { id: string; taskId: string; type: string; at: string | null; minutesBefore: number | null; position: number }[]
+  >;
+  subtasks: Json<{ status: string }[]>;
+}
+
+const json = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+const dateOrNull = (v: Date | string | null) => (v === null ? null : date(v));
+
+/** A locked row as Prisma would have read it with `taskInclude`. */
+function recordOf(r: LockedRow): TaskRecord {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    title: r.title,
+    notes: r.notes,
+    status: r.status,
+    priority: r.priority,
+    listId: r.list_id,
+    dueDate: r.due_date,
+    dueDateTime: r.due_date_time,
+    dueTimeZone: r.due_time_zone,
+    dueAt: dateOrNull(r.due_at),
+    recurrenceRule: r.recurrence_rule,
+    recurrenceMode: r.recurrence_mode,
+    recurrenceMissed: r.recurrence_missed,
+    recurrenceExdates: r.recurrence_exdates,
+    seriesId: r.series_id,
+    parentId: r.parent_id,
+    occurrenceKey: r.occurrence_key,
+    requestKey: r.request_key,
+    version: r.version,
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+    completedAt: dateOrNull(r.completed_at),
+    deletedAt: dateOrNull(r.deleted_at),
+    tags: json(r.tags).map((t) => ({ ...t, tag: { ...t.tag, createdAt: date(t.tag.createdAt) } })),
+    reminders: json(r.reminders).map((m) => ({ ...m, at: dateOrNull(m.at) })),
+    subtasks: json(r.subtasks),
+  };
 }
 
 /** A feed past this many events is more than any calendar app shows usefully. */

@@ -4,7 +4,7 @@ import { recurrenceColumns } from '../domain/task-changes';
 import type { CreateTaskInput } from '../domain/task-input';
 import { toSnapshot, type TaskRecord } from '../domain/task-view';
 import type { Transact } from '../infrastructure/database';
-import type { Publish } from '../infrastructure/outbox';
+import type { PublishAlong } from '../infrastructure/outbox';
 import type { SeriesStore } from '../infrastructure/series-store';
 import type { TaskStore } from '../infrastructure/task-store';
 import type { CheckReferences } from './shared/check-references';
@@ -18,20 +18,19 @@ import type { ResolveDue } from './shared/resolve-due';
  */
 export function createTask(deps: {
   transact: Transact;
-  tasks: Pick<TaskStore, 'insert'>;
+  tasks: Pick<TaskStore, 'insertStatement' | 'insertRelations'>;
   series: Pick<SeriesStore, 'create'>;
   checkReferences: CheckReferences;
   resolveDue: ResolveDue;
   placeUnder: PlaceUnder;
-  publish: Publish;
+  publishAlong: PublishAlong;
 }) {
-  const { transact, tasks, series, checkReferences, resolveDue, placeUnder, publish } = deps;
+  const { transact, tasks, series, checkReferences, resolveDue, placeUnder, publishAlong } = deps;
   return (userId: string, input: CreateTaskInput): Promise<TaskRecord> =>
     transact(async (tx) => {
       const parent = input.parentId ? await placeUnder(tx, userId, input.parentId) : null;
       const tags = await checkReferences(tx, userId, input.tagIds, input.listId);
-      const task = await tasks.insert(
-        tx,
+      const { statement, task } = tasks.insertStatement(
         {
           userId,
           title: input.title,
@@ -45,8 +44,10 @@ export function createTask(deps: {
         tags,
         input.reminders ?? [],
       );
+      // The row and the created event's outbox row in one statement (the hot path).
+      await publishAlong(tx, statement, taskCreated, { task: toSnapshot(task) }, { subject: task.id });
+      await tasks.insertRelations(tx, task);
       if (task.recurrenceRule) await series.create(tx, { seriesId: task.id, ...templateOf(task) });
-      await publish(tx, taskCreated, { task: toSnapshot(task) }, { subject: task.id });
       return task;
     });
 }

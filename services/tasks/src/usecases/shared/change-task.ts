@@ -9,7 +9,7 @@ import type {
 import { Conflict, NotFound } from '@daybook/service-kit';
 import { toSnapshot, type TaskRecord } from '../../domain/task-view';
 import type { Tx } from '../../infrastructure/database';
-import type { Publish } from '../../infrastructure/outbox';
+import type { Publish, PublishAlong } from '../../infrastructure/outbox';
 import type { TaskColumns, TaskStore } from '../../infrastructure/task-store';
 
 /** The events of a change to an existing task: each carries the task before and after. */
@@ -48,8 +48,12 @@ export type ChangeTask = (
  * task, check it may change (not deleted, still the version the caller read), apply the
  * change, bump the version, and write exactly one event with the task before and after.
  */
-export function taskChanger(deps: { tasks: Pick<TaskStore, 'lock' | 'update'>; publish: Publish }): ChangeTask {
-  const { tasks, publish } = deps;
+export function taskChanger(deps: {
+  tasks: Pick<TaskStore, 'lock' | 'update' | 'updateStatement'>;
+  publish: Publish;
+  publishAlong: PublishAlong;
+}): ChangeTask {
+  const { tasks, publish, publishAlong } = deps;
   return async (tx, { userId, id, expectedVersion, allowDeleted }, event, change) => {
     const before = await tasks.lock(tx, userId, id);
     if (before.deletedAt && !allowDeleted) throw new NotFound('task');
@@ -60,9 +64,26 @@ export function taskChanger(deps: { tasks: Pick<TaskStore, 'lock' | 'update'>; p
       );
     }
     const { columns, relationsChanged, scope, shownBefore } = await change(before);
+    const eventData = (after: TaskRecord) => ({
+      before: toSnapshot(shownBefore ?? before),
+      task: toSnapshot(after),
+      ...(scope ? { scope } : {}),
+    });
+    // The hot path: a change of plain columns is written with its event in one statement.
+    const plain = relationsChanged ? undefined : tasks.updateStatement(before, columns, new Date());
+    if (plain) {
+      const { rows } = await publishAlong<TaskChangeEvent, { version: number }>(
+        tx,
+        plain.statement,
+        event,
+        eventData(plain.after),
+        { subject: id },
+      );
+      if (rows[0]?.version !== plain.after.version) throw new Error(`task ${id} was not updated as locked`);
+      return plain.after;
+    }
     const after = await tasks.update(tx, before, columns, relationsChanged ?? false);
-    const data = { before: toSnapshot(shownBefore ?? before), task: toSnapshot(after), ...(scope ? { scope } : {}) };
-    await publish(tx, event, data, { subject: id });
+    await publish(tx, event, eventData(after), { subject: id });
     return after;
   };
 }

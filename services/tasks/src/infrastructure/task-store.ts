@@ -63,6 +63,9 @@ export class TaskStore {
     columns: TaskColumns,
     updatedAt: Date,
   ): { statement: SqlStatement; after: TaskRecord } | undefined {
+    // A task moved to another list goes last there: `update` finds that place.
+    if (columns.listId !== undefined && columns.listId !== before.listId && columns.position === undefined)
+      return undefined;
     const params: unknown[] = [before.id];
     const sets: string[] = [];
     const changed: Record<string, unknown> = {};
@@ -380,6 +383,7 @@ const COLUMN_TYPES: Record<string, string> = {
   recurrenceExdates: 'text[]',
   seriesId: 'uuid',
   parentId: 'uuid',
+  position: 'text',
   completedAt: 'timestamptz',
   deletedAt: 'timestamptz',
 };
@@ -427,7 +431,7 @@ const READ = `
   SELECT t.id::text, t.user_id::text, t.title, t.notes, t.status, t.priority, t.list_id::text,
          t.due_date, t.due_date_time, t.due_time_zone, t.due_at, t.recurrence_rule, t.recurrence_mode,
          t.recurrence_missed, t.recurrence_exdates, t.series_id::text, t.parent_id::text,
-         t.occurrence_key, t.request_key, t.version, t.created_at, t.updated_at, t.completed_at, t.deleted_at,
+         t.occurrence_key, t.request_key, t.position, t.version, t.created_at, t.updated_at, t.completed_at, t.deleted_at,
          (SELECT coalesce(json_agg(json_build_object(
                    'taskId', tt.task_id, 'tagId', tt.tag_id,
                    'tag', json_build_object('id', g.id, 'userId', g.user_id, 'name', g.name, 'color', g.color,
@@ -465,6 +469,7 @@ interface LockedRow {
   parent_id: string | null;
   occurrence_key: string | null;
   request_key: string | null;
+  position: string;
   version: number;
   created_at: Date | string;
   updated_at: Date | string;
@@ -509,6 +514,7 @@ function recordOf(r: LockedRow): TaskRecord {
     parentId: r.parent_id,
     occurrenceKey: r.occurrence_key,
     requestKey: r.request_key,
+    position: r.position,
     version: r.version,
     createdAt: date(r.created_at),
     updatedAt: date(r.updated_at),

@@ -18,7 +18,7 @@ import type { ResolveDue } from './shared/resolve-due';
  */
 export function createTask(deps: {
   transact: Transact;
-  tasks: Pick<TaskStore, 'insertStatement' | 'insertRelations'>;
+  tasks: Pick<TaskStore, 'insertStatement' | 'insertRelations' | 'lastPosition'>;
   series: Pick<SeriesStore, 'create'>;
   checkReferences: CheckReferences;
   resolveDue: ResolveDue;
@@ -30,14 +30,17 @@ export function createTask(deps: {
     transact(async (tx) => {
       const parent = input.parentId ? await placeUnder(tx, userId, input.parentId) : null;
       const tags = await checkReferences(tx, userId, input.tagIds, input.listId);
+      const listId = input.listId === undefined && parent ? parent.listId : (input.listId ?? null);
       const { statement, task } = tasks.insertStatement(
         {
           userId,
           title: input.title,
           notes: input.notes ?? '',
           priority: input.priority ?? 'none',
-          listId: input.listId === undefined && parent ? parent.listId : (input.listId ?? null),
+          listId,
           parentId: parent?.id ?? null,
+          // Last in its list (the list's position lock is held until the transaction ends).
+          position: await tasks.lastPosition(tx, userId, listId),
           ...(await resolveDue(tx, userId, input.due ?? null)),
           ...recurrenceColumns(input.recurrence),
         },

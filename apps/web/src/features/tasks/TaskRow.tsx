@@ -18,6 +18,11 @@ interface Props {
   /** In a list in the person's order: the row's drag and drop handlers, and where a drop would go. */
   drag?: Pick<JSX.HTMLAttributes<HTMLLIElement>, 'onDragStart' | 'onDragOver' | 'onDragLeave' | 'onDrop' | 'onDragEnd'>;
   dropSide?: 'before' | 'after' | undefined;
+  /**
+   * In a list in the person's order: its Move up / Move down buttons (drag does not work on
+   * touch screens); a missing one is disabled (the first task has no up).
+   */
+  move?: { up?: (() => void) | undefined; down?: (() => void) | undefined };
 }
 
 export function dueText(task: Task, timeZone: string): string | null {
@@ -38,6 +43,7 @@ export function TaskRow({
   onProgress,
   drag,
   dropSide,
+  move,
 }: Props) {
   const [expanded, setExpanded] = useState<false | 'show' | 'add'>(false);
   const progress = task.subtasks;
@@ -144,6 +150,32 @@ export function TaskRow({
             />
           </svg>
         </button>
+      )}
+      {move && (
+        <span class="row-move">
+          <button
+            type="button"
+            class="icon-button"
+            data-move="up"
+            aria-label={`Move “${task.title}” up`}
+            title="Move up (Alt+↑)"
+            disabled={!move.up}
+            onClick={move.up}
+          >
+            <span aria-hidden="true">↑</span>
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            data-move="down"
+            aria-label={`Move “${task.title}” down`}
+            title="Move down (Alt+↓)"
+            disabled={!move.down}
+            onClick={move.down}
+          >
+            <span aria-hidden="true">↓</span>
+          </button>
+        </span>
       )}
       <button type="button" class="icon-button row-delete" aria-label={`Delete “${task.title}”`} onClick={onDelete}>
         <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">

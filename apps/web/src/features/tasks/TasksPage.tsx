@@ -121,6 +121,29 @@ export function TasksPage({ view, scope }: { view: View; scope?: Scope }) {
       setDropAt(null);
     },
   });
+  // The Move up / Move down buttons (touch screens, where drag does not work): the task goes
+  // past its neighbour, and the focus stays on the pressed button of the moved row (on the
+  // other one when it reached the end of the list).
+  const moveButtons = (t: Task, index: number) => {
+    const by = (up: boolean) => {
+      const neighbour = state.items[index + (up ? -1 : 1)];
+      if (!neighbour) return undefined;
+      const refocus = () =>
+        requestAnimationFrame(() => {
+          const row = document.querySelector(`.task-list > li[data-task-id="${t.id}"]`);
+          const buttons = [...(row?.querySelectorAll<HTMLButtonElement>('.row-move button') ?? [])];
+          const same = buttons.find((b) => b.dataset.move === (up ? 'up' : 'down'));
+          (same && !same.disabled ? same : buttons.find((b) => !b.disabled))?.focus();
+        });
+      return () => {
+        void moveTask(t.id, up ? { before: neighbour.id } : { after: neighbour.id })
+          .catch(showError)
+          .finally(refocus);
+        refocus();
+      };
+    };
+    return { up: by(true), down: by(false) };
+  };
   const listName = (id: string | null) => (id ? state.lists.find((l) => l.id === id)?.name : undefined);
 
   return (
@@ -161,7 +184,7 @@ export function TasksPage({ view, scope }: { view: View; scope?: Scope }) {
         </p>
       )}
       <ul class="task-list" aria-label={title} aria-busy={state.loading}>
-        {state.items.map((t) => (
+        {state.items.map((t, index) => (
           <TaskRow
             key={t.id}
             task={t}
@@ -175,6 +198,7 @@ export function TasksPage({ view, scope }: { view: View; scope?: Scope }) {
             onDelete={() => void deleteTask(t)}
             drag={manual ? dragHandlers(t) : undefined}
             dropSide={dropAt?.id === t.id ? dropAt.side : undefined}
+            move={manual ? moveButtons(t, index) : undefined}
           />
         ))}
       </ul>

@@ -55,6 +55,8 @@ function copyRepository(): string {
     copyFileSync(join(REPO_ROOT, file), join(dir, file));
   }
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+  // A repository of its own, as a clone is (actionlint finds the project by its .git).
+  spawnSync('git', ['init', '-q'], { cwd: dir });
   return dir;
 }
 
@@ -178,11 +180,14 @@ test('dapr.yaml runs it on the next free ports, and daybook-pubsub is scoped to 
   expect(pubsub?.scopes).toContain(NAME);
 });
 
-test('the chart renders its Deployment, Service and Ingress path, and validate-k8s passes', () => {
+test('the chart renders its Deployment, Service, route and web gateway target, and validate-k8s passes', () => {
   const validated = run('bash', ['scripts/validate-k8s.sh']);
+  // The output first: a failed check names itself there.
+  expect(validated.output).toContain('validate-k8s: all checks passed');
   expect(validated).toMatchObject({ status: 0 });
   const apps = (parse(readCopy('dapr.yaml')) as { apps: unknown[] }).apps.length;
-  expect(validated.output).toContain(`PASS  default render has ${apps} Deployments`);
+  // One per app, the web gateway and the Kafka lag exporter.
+  expect(validated.output).toContain(`PASS  default render has ${apps + 2} Deployments`);
   // validate-k8s.sh has made sure helm is there (on PATH or built into the cache).
   const { JEST_WORKER_ID: _worker, ...env } = process.env;
   const rendered = spawnSync(
@@ -204,8 +209,10 @@ test('the chart renders its Deployment, Service and Ingress path, and validate-k
   expect(objects).toContainEqual(
     expect.objectContaining({ kind: 'Service', metadata: expect.objectContaining({ name: `daybook-${NAME}` }) }),
   );
-  const ingress = objects.find((o) => o.kind === 'Ingress' && o.metadata.name === 'daybook-api');
-  expect(JSON.stringify(ingress)).toContain(`"path":"/api/${NAME}"`);
+  const route = objects.find((o) => o.kind === 'HTTPRoute' && o.metadata.name === 'daybook');
+  expect(JSON.stringify(route)).toContain(`"value":"/api/${NAME}"`);
+  const web = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'daybook-web');
+  expect(JSON.stringify(web)).toContain(`${NAME}=http://daybook-${NAME}.daybook.svc:80`);
 });
 
 describe('the generated service', () => {

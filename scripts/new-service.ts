@@ -517,7 +517,7 @@ datasource db {
     read(`${CHART}/templates/_helpers.tpl`).replace(SERVICE_NAMES, (_m, define: string, list: string) => {
       return `${define}${list.trimEnd()} ${name}`;
     }),
-    `daybook.serviceNames += ${name} (network policy, helm test, Ingress path /api/${name})`,
+    `daybook.serviceNames += ${name} (network policy, helm test, HTTPRoute path /api/${name}, web gateway)`,
   );
   file(
     `${CHART}/templates/services/${name}.yaml`,

@@ -173,6 +173,8 @@ async function start(detach: boolean): Promise<void> {
           appPort: app.appPort,
           httpPort: app.daprHTTPPort,
           grpcPort: app.daprGRPCPort,
+          // 6201–6208 beside the gRPC ports 6101–6108 (dapr.yaml), out of the ephemeral range.
+          internalGrpcPort: app.daprGRPCPort + 100,
           metricsPort: app.metricsPort,
           componentEnv: { kafkaBrokers: kafka.brokers.join(','), secretsFile: SECRETS_FILE },
           podName: `${app.appID}-local`,

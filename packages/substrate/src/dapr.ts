@@ -109,6 +109,13 @@ export interface SidecarOptions {
   appPort: number;
   httpPort: number;
   grpcPort: number;
+  /**
+   * The port of daprd's internal gRPC API (sidecar to sidecar). Always given: left to daprd,
+   * it picks a free port at start and binds it only after loading its components, seconds
+   * later, and on a busy machine another process can take the port meanwhile (seen: "bind:
+   * address already in use", the sidecar never healthy).
+   */
+  internalGrpcPort: number;
   metricsPort: number;
   /** Environment the components read through envRef. */
   componentEnv: { kafkaBrokers: string; secretsFile: string };
@@ -141,6 +148,8 @@ export function startSidecar(bins: DaprBinaries, o: SidecarOptions): ManagedProc
     String(o.httpPort),
     '--dapr-grpc-port',
     String(o.grpcPort),
+    '--dapr-internal-grpc-port',
+    String(o.internalGrpcPort),
     '--metrics-port',
     String(o.metricsPort),
     '--resources-path',

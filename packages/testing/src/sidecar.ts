@@ -84,6 +84,7 @@ export async function startTestSidecar(o: TestSidecarOptions): Promise<TestSidec
       appPort: o.appPort,
       httpPort: ports.http,
       grpcPort: ports.grpc,
+      internalGrpcPort: await freePort(),
       metricsPort: ports.metrics,
       componentEnv: { kafkaBrokers: env.kafkaBrokers.join(','), secretsFile: o.secretsFile },
       resourcesPath: o.resourcesPath,

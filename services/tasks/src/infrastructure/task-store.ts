@@ -190,11 +190,12 @@ export class TaskStore {
   /** A position after every task of the user's list (in `tx`, which then holds the list's lock). */
   async lastPosition(tx: Tx, userId: string, listId: string | null): Promise<string> {
     await this.lockList(tx, userId, listId);
-    const last = await tx.task.findFirst({
-      where: { userId, listId },
-      select: { position: true },
-      orderBy: [{ position: 'desc' }, { id: 'desc' }],
-    });
+    // Every create reads it: raw, on the (user_id, list_id, position) index, deleted tasks included.
+    const [last] = await tx.$queryRawUnsafe<{ position: string }[]>(
+      listId === null ? LAST_POSITION_IN_INBOX : LAST_POSITION_IN_LIST,
+      userId,
+      ...(listId === null ? [] : [listId]),
+    );
     return generateKeyBetween(last?.position ?? null, null);
   }
 
@@ -431,6 +432,12 @@ const NEW_TASK_DEFAULTS = {
 const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const withoutUndefined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** The last position in one of a user's lists (the Inbox is list_id NULL). */
+const LAST_POSITION_IN_LIST = `SELECT position FROM tasks WHERE user_id = $1::uuid AND list_id = $2::uuid
+  ORDER BY position DESC, id DESC LIMIT 1`;
+const LAST_POSITION_IN_INBOX = `SELECT position FROM tasks WHERE user_id = $1::uuid AND list_id IS NULL
+  ORDER BY position DESC, id DESC LIMIT 1`;
 
 /** The statuses of the task's subtasks that are not deleted (TaskRecord's `subtasks`). */
 const SUBTASK_STATUSES = (task: string) => `(SELECT coalesce(json_agg(json_build_object('status', s.status)), '[]')

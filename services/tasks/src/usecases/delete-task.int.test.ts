@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { taskCreated, taskDeleted } from '@daybook/contracts';
 import { NotFound } from '@daybook/service-kit';
 import { toSnapshot } from '../domain/task-view';
-import { waitFor } from '../test-fixtures';
+import { waitFor } from '@daybook/testing';
 import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;

@@ -45,10 +45,11 @@ test('a subtask that comes back while the delete waits for the lock goes with it
   await h.inTransaction(async (tx) => {
     await tx.$queryRawUnsafe('SELECT id FROM tasks WHERE id = $1::uuid FOR UPDATE', parent.id);
     deleting = h.deleteTask(ada, parent.id);
+    // (pg_stat_activity keeps a statement's first 1 KB: the lock-and-read's start, not its FOR UPDATE.)
     await waitFor('the delete waiting for the parent’s lock', async () => {
       const [row] = await h.db.$queryRawUnsafe<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF t%'`,
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%SELECT t.id::text, t.user_id::text%'`,
       );
       return (row?.n ?? 0) > 0;
     });

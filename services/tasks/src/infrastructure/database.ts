@@ -19,7 +19,11 @@ export type Transact = <R>(fn: (tx: Tx) => Promise<R>, opts?: { timeout?: number
  */
 export const MANY_TASKS_TIMEOUT_MS = 60_000;
 
-/** The tasks service's Prisma client, bound to its own PostgreSQL schema. */
+/**
+ * The tasks service's Prisma client, bound to its own PostgreSQL schema. Its statements are
+ * prepared once per connection (the hot path's lock-and-read is parsed and planned once,
+ * not on every change: see docs/performance.md).
+ */
 export function openDatabase(env: Pick<Env, 'DATABASE_URL'>, schema: string): Database {
-  return createPrismaClient(PrismaClient, { databaseUrl: env.DATABASE_URL, schema });
+  return createPrismaClient(PrismaClient, { databaseUrl: env.DATABASE_URL, schema, preparedStatements: true });
 }

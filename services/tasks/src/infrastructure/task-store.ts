@@ -81,7 +81,13 @@ export class TaskStore {
     params.push(updatedAt);
     sets.push(`version = version + 1, updated_at = $${params.length}::timestamptz`);
     return {
-      statement: { sql: `UPDATE tasks SET ${sets.join(', ')} WHERE id = $1::uuid RETURNING version`, params },
+      // RETURNING the subtasks' statuses too, read by this statement (after the lock): the
+      // task's own lock-and-read may have waited on the lock with an older snapshot, and a
+      // delete goes on to its subtree only when there is one (see deleteTask).
+      statement: {
+        sql: `UPDATE tasks SET ${sets.join(', ')} WHERE id = $1::uuid RETURNING version, ${SUBTASK_STATUSES('tasks')}`,
+        params,
+      },
       after: { ...before, ...changed, version: before.version + 1, updatedAt } as TaskRecord,
     };
   }
@@ -184,11 +190,12 @@ export class TaskStore {
   /** A position after every task of the user's list (in `tx`, which then holds the list's lock). */
   async lastPosition(tx: Tx, userId: string, listId: string | null): Promise<string> {
     await this.lockList(tx, userId, listId);
-    const last = await tx.task.findFirst({
-      where: { userId, listId },
-      select: { position: true },
-      orderBy: [{ position: 'desc' }, { id: 'desc' }],
-    });
+    // Every create reads it: raw, on the (user_id, list_id, position) index, deleted tasks included.
+    const [last] = await tx.$queryRawUnsafe<{ position: string }[]>(
+      listId === null ? LAST_POSITION_IN_INBOX : LAST_POSITION_IN_LIST,
+      userId,
+      ...(listId === null ? [] : [listId]),
+    );
     return generateKeyBetween(last?.position ?? null, null);
   }
 
@@ -426,6 +433,16 @@ const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLower
 const withoutUndefined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/** The last position in one of a user's lists (the Inbox is list_id NULL). */
+const LAST_POSITION_IN_LIST = `SELECT position FROM tasks WHERE user_id = $1::uuid AND list_id = $2::uuid
+  ORDER BY position DESC, id DESC LIMIT 1`;
+const LAST_POSITION_IN_INBOX = `SELECT position FROM tasks WHERE user_id = $1::uuid AND list_id IS NULL
+  ORDER BY position DESC, id DESC LIMIT 1`;
+
+/** The statuses of the task's subtasks that are not deleted (TaskRecord's `subtasks`). */
+const SUBTASK_STATUSES = (task: string) => `(SELECT coalesce(json_agg(json_build_object('status', s.status)), '[]')
+            FROM tasks s WHERE s.parent_id = ${task}.id AND s.deleted_at IS NULL) AS subtasks`;
+
 /** Reads the user's task as TaskRecord carries it (see recordOf). */
 const READ = `
   SELECT t.id::text, t.user_id::text, t.title, t.notes, t.status, t.priority, t.list_id::text,
@@ -441,14 +458,13 @@ const READ = `
                    'id', r.id, 'taskId', r.task_id, 'type', r.type, 'at', r.at,
                    'minutesBefore', r.minutes_before, 'position', r.position) ORDER BY r.position), '[]')
             FROM reminders r WHERE r.task_id = t.id) AS reminders,
-         (SELECT coalesce(json_agg(json_build_object('status', s.status)), '[]')
-            FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtasks
+         ${SUBTASK_STATUSES('t')}
     FROM tasks t WHERE t.id = $1::uuid AND t.user_id = $2::uuid`;
 
 /** Locks the user's task and reads it (see READ). */
 const LOCK_AND_READ = `${READ} FOR UPDATE OF t`;
 
-type Json<T> = T | string;
+export type Json<T> = T | string;
 interface LockedRow {
   id: string;
   user_id: string;
@@ -488,7 +504,7 @@ interface LockedRow {
   subtasks: Json<{ status: string }[]>;
 }
 
-const json = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+export const json = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const dateOrNull = (v: Date | string | null) => (v === null ? null : date(v));
 

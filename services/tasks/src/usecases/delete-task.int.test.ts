@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { taskDeleted } from '@daybook/contracts';
+import { taskCreated, taskDeleted } from '@daybook/contracts';
 import { NotFound } from '@daybook/service-kit';
 import { toSnapshot } from '../domain/task-view';
+import { waitFor } from '@daybook/testing';
 import { useCaseHarness, type UseCaseHarness } from '../testing';
 
 let h: UseCaseHarness;
@@ -31,4 +32,34 @@ test('another user’s task is not found, and stays', async () => {
   const t = await h.aTask(ada);
   await expect(h.deleteTask(randomUUID(), t.id)).rejects.toBeInstanceOf(NotFound);
   expect(await h.getTask(ada, t.id)).toMatchObject({ deletedAt: null, version: 1 });
+});
+
+test('a subtask that comes back while the delete waits for the lock goes with its parent', async () => {
+  const ada = randomUUID();
+  const parent = await h.aTask(ada);
+  const subtask = await h.aTask(ada, { title: 'Buy soil', parentId: parent.id });
+  await h.deleteTask(ada, subtask.id);
+  let deleting: Promise<unknown> | undefined;
+  // Another transaction holds the parent's lock and brings the subtask back; the delete's
+  // lock-and-read starts (and takes its snapshot) before that commits.
+  await h.inTransaction(async (tx) => {
+    await tx.$queryRawUnsafe('SELECT id FROM tasks WHERE id = $1::uuid FOR UPDATE', parent.id);
+    deleting = h.deleteTask(ada, parent.id);
+    // (pg_stat_activity keeps a statement's first 1 KB: the lock-and-read's start, not its FOR UPDATE.)
+    await waitFor('the delete waiting for the parent’s lock', async () => {
+      const [row] = await h.db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%SELECT t.id::text, t.user_id::text%'`,
+      );
+      return (row?.n ?? 0) > 0;
+    });
+    await tx.$executeRawUnsafe('UPDATE tasks SET deleted_at = NULL WHERE id = $1::uuid', subtask.id);
+  });
+  await deleting;
+  expect(await h.getTask(ada, subtask.id)).toMatchObject({ deletedAt: expect.any(Date) });
+  expect((await h.events(subtask.id)).map((e) => e.type)).toEqual([
+    taskCreated.type,
+    taskDeleted.type,
+    taskDeleted.type,
+  ]);
 });

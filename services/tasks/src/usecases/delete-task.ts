@@ -18,6 +18,10 @@ export function deleteTask(deps: { transact: Transact; changeTask: ChangeTask; t
       const task = await changeTask(tx, { userId, id, expectedVersion }, taskDeleted, async () => ({
         columns: { deletedAt },
       }));
+      // No subtask left (as the update read them, after the lock: a new subtask, or one moved
+      // under it, locks this task first and then finds it deleted): no subtree to read. A
+      // live task never has a deleted parent (placeUnder, restoreTask), so none is deeper.
+      if (task.subtasks.length === 0) return task;
       for (const subtask of await tasks.subtree(tx, userId, id)) {
         await changeTask(tx, { userId, id: subtask.id }, taskDeleted, async () => ({ columns: { deletedAt } }));
       }

@@ -10,7 +10,7 @@ import { Conflict, NotFound } from '@daybook/service-kit';
 import { toSnapshot, type TaskRecord } from '../../domain/task-view';
 import type { Tx } from '../../infrastructure/database';
 import type { Publish, PublishAlong } from '../../infrastructure/outbox';
-import type { TaskColumns, TaskStore } from '../../infrastructure/task-store';
+import { json, type Json, type TaskColumns, type TaskStore } from '../../infrastructure/task-store';
 
 /** The events of a change to an existing task: each carries the task before and after. */
 export type TaskChangeEvent =
@@ -72,15 +72,20 @@ export function taskChanger(deps: {
     // The hot path: a change of plain columns is written with its event in one statement.
     const plain = relationsChanged ? undefined : tasks.updateStatement(before, columns, new Date());
     if (plain) {
-      const { rows } = await publishAlong<TaskChangeEvent, { version: number }>(
+      const { rows } = await publishAlong<TaskChangeEvent, { version: number; subtasks: Json<{ status: string }[]> }>(
         tx,
         plain.statement,
         event,
         eventData(plain.after),
         { subject: id },
       );
-      if (rows[0]?.version !== plain.after.version) throw new Error(`task ${id} was not updated as locked`);
-      return plain.after;
+      const [written] = rows;
+      if (written?.version !== plain.after.version) throw new Error(`task ${id} was not updated as locked`);
+      // Its subtasks as the statement saw them (the lock's read may predate a subtask committed meanwhile).
+      return {
+        ...plain.after,
+        subtasks: written.subtasks === undefined ? plain.after.subtasks : json(written.subtasks),
+      };
     }
     const after = await tasks.update(tx, before, columns, relationsChanged ?? false);
     await publish(tx, event, eventData(after), { subject: id });

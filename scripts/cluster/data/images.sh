@@ -31,6 +31,8 @@ rootfs() { # rootfs DIR PACKAGES...
     --include="$include" \
     --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/usr/share/doc/* "$1"/usr/share/man/* "$1"/usr/share/locale/*' \
     "$SUITE" "$dir" >&2
+  # The runtime mounts /dev: no device nodes in the layer.
+  rm -rf "${dir:?}"/dev/*
 }
 
 build_kafka() {

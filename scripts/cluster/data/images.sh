@@ -52,11 +52,13 @@ build_kafka() {
   local r="$work/rootfs"
   mkdir -p "$r/opt/kafka/libs" "$r/opt/kafka/config" "$r/etc/kafka" "$r/var/lib/kafka/data" "$r/usr/local/bin"
   cp "$libs"/*.jar "$r/opt/kafka/libs/"
-  # Tools jars the broker's folder lacks; for a jar in both (another version), the broker's wins.
+  # The tools' jars the broker's folder lacks, in their own folder (only kafka-topics' classpath
+  # has it); for a jar in both (maybe another version), the broker's.
+  mkdir -p "$r/opt/kafka/tools"
   local jar base
   for jar in "$tools"/*.jar; do
     base="$(basename "$jar" | sed -E 's/-[0-9][^-]*(-[a-z0-9]+)?\.jar$//')"
-    compgen -G "$r/opt/kafka/libs/$base-[0-9]*.jar" >/dev/null || cp "$jar" "$r/opt/kafka/libs/"
+    compgen -G "$r/opt/kafka/libs/$base-[0-9]*.jar" >/dev/null || cp "$jar" "$r/opt/kafka/tools/"
   done
   cp "$ROOT/scripts/provision/kafka/log4j2.properties" "$r/opt/kafka/config/log4j2.properties"
   sed -e 's/^rootLogger.level = .*/rootLogger.level = WARN/' "$ROOT/scripts/provision/kafka/log4j2.properties" >"$r/opt/kafka/config/log4j2-tools.properties"

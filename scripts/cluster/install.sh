@@ -87,3 +87,18 @@ log "helm test passed ($(since "$t"))"
 ip="$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p')"
 (cd "$ROOT" && node --import tsx scripts/cluster/smoke.ts "http://$ip:$ENTRY_HTTP_PORT") >&2 || die "smoke through http://$ip:$ENTRY_HTTP_PORT failed"
 log "done in $(since "$START")"
+
+# Resident memory per namespace and of the biggest pods (the processes in each pod's cgroup).
+declare -A ns_mib=()
+rows=""
+while read -r ns name uid; do
+  dir="$(find /sys/fs/cgroup/memory /sys/fs/cgroup -maxdepth 4 -type d \( -name "pod$uid" -o -name "*pod${uid//-/_}.slice" \) 2>/dev/null | head -1)"
+  [[ -n "$dir" ]] || continue
+  pids="$(find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null | paste -sd, -)"
+  [[ -n "$pids" ]] || continue
+  mib="$(ps -o rss= -p "$pids" 2>/dev/null | awk '{s+=$1} END {printf "%d", s/1024}')"
+  ns_mib[$ns]=$((${ns_mib[$ns]:-0} + mib))
+  rows+="$mib $ns/$name"$'\n'
+done < <(k get pods -A -o jsonpath='{range .items[*]}{.metadata.namespace} {.metadata.name} {.metadata.uid}{"\n"}{end}')
+for ns in "${!ns_mib[@]}"; do log "memory (RSS) $ns: ${ns_mib[$ns]} MiB"; done
+log "biggest pods (MiB): $(printf '%s' "$rows" | sort -rn | head -8 | paste -sd, - | sed 's/,/, /g')"

@@ -83,6 +83,9 @@ build_postgres() {
   local r="$work/rootfs" uid gid
   uid="$(awk -F: '$1 == "postgres" {print $3}' "$r/etc/passwd")"; gid="$(awk -F: '$1 == "postgres" {print $4}' "$r/etc/passwd")"
   [[ -n "$uid" ]] || { log "no postgres user in the rootfs"; exit 1; }
+  # The cluster the package's postinst made (/var/lib/postgresql/15/main): the entrypoint
+  # makes its own in $PGDATA.
+  rm -rf "$r/var/lib/postgresql/15" "$r/etc/postgresql/15"
   # The socket folder, writable by postgres (and sticky, as the official image's).
   mkdir -p "$r/run/postgresql" "$r/var/lib/postgresql/data"
   chown "$uid:$gid" "$r/run/postgresql" "$r/var/lib/postgresql" "$r/var/lib/postgresql/data"

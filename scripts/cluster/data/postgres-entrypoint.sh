@@ -1,7 +1,8 @@
 #!/bin/bash
 # Entrypoint of localhost/daybook-postgres (Debian's postgresql-15), run as the postgres user.
 # First start: initdb into $PGDATA, the superuser "postgres" and the app's owner role
-# ($POSTGRES_USER, password $POSTGRES_PASSWORD) with its database ($POSTGRES_DB); password
+# ($POSTGRES_USER, password $POSTGRES_PASSWORD, role options $POSTGRES_USER_OPTIONS) with its
+# database ($POSTGRES_DB); password
 # (scram) for every TCP client. Then postgres in the foreground, with any extra "-c" options.
 set -euo pipefail
 : "${PGDATA:=/var/lib/postgresql/data/pgdata}" "${POSTGRES_USER:=daybook}" "${POSTGRES_DB:=daybook}"
@@ -20,7 +21,7 @@ if [[ ! -s "$PGDATA/PG_VERSION" ]]; then
   # through a psql-free path: quoted here, never logged.
   pw="${POSTGRES_PASSWORD//\'/\'\'}"
   "$bin/postgres" --single -D "$PGDATA" postgres >/dev/null <<SQL
-CREATE ROLE "$POSTGRES_USER" LOGIN PASSWORD '$pw';
+CREATE ROLE "$POSTGRES_USER" LOGIN ${POSTGRES_USER_OPTIONS:-} PASSWORD '$pw';
 CREATE DATABASE "$POSTGRES_DB" OWNER "$POSTGRES_USER";
 SQL
 fi

@@ -60,12 +60,6 @@ old="$(k -n kafka get job daybook-kafka-topics -o jsonpath='{.spec.template.spec
 [[ -z "$old" || "$old" == "$DAYBOOK_KAFKA_IMAGE" ]] || k -n kafka delete job daybook-kafka-topics --wait >/dev/null
 printf '%s\n' "$manifests" | k apply -f - >/dev/null
 k -n daybook rollout status statefulset/daybook-pg --timeout 300s >/dev/null || { k -n daybook logs daybook-pg-0 --tail 30 >&2 || true; die "PostgreSQL not ready"; }
-# The audit migrations make the role audit_history_purger and need the migrating role to be a
-# member (docs/runbook.md, "audit history": a superuser runs them locally, a managed database
-# needs this once by hand): created here as the superuser, granted to daybook.
-k -n daybook exec daybook-pg-0 -- psql -q -h /run/postgresql -U postgres -d daybook -v ON_ERROR_STOP=1 -c \
-  "DO \$\$ BEGIN CREATE ROLE audit_history_purger NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;" \
-  -c "GRANT audit_history_purger TO daybook" >/dev/null || die "role audit_history_purger"
 log "PostgreSQL ready ($(since "$t"))"
 k -n kafka rollout status statefulset/daybook-kafka --timeout 300s >/dev/null || { k -n kafka logs daybook-kafka-0 --tail 30 >&2 || true; die "Kafka not ready"; }
 log "Kafka ready ($(since "$t"))"

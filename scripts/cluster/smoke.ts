@@ -26,7 +26,8 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 }
 
 function expectStatus(step: string, got: { status: number; json: Json }, want: number): void {
-  if (got.status !== want) throw new Error(`${step}: HTTP ${got.status}, expected ${want}: ${JSON.stringify(got.json)}`);
+  if (got.status !== want)
+    throw new Error(`${step}: HTTP ${got.status}, expected ${want}: ${JSON.stringify(got.json)}`);
   console.log(`[smoke] ${step}: ${got.status}`);
 }
 

@@ -5,6 +5,8 @@
 #   npm run cluster -- up       build (once, cached) and start; prints the kubeconfig and entry point
 #   npm run cluster -- status   node and pods
 #   npm run cluster -- down     stop everything and remove every trace from the host
+#   npm run cluster -- install  Kafka, PostgreSQL (k8s/local) and the chart, helm test, API smoke
+#                               (scripts/cluster/install.sh)
 #
 # Kubernetes, helm, CoreDNS and Dapr's control plane are built from the Go module proxy
 # (scripts/cluster/build.sh, cached in ~/.cache/daybook); containerd, runc, the CNI plugins and etcd
@@ -82,16 +84,20 @@ ensure_packages() {
 # oci_image "NAME:TAG..." ARCHIVE ROOTFS_DIR ENTRYPOINT_JSON — an OCI image archive of one layer
 # made of ROOTFS_DIR, runnable as a non-root user (65532, as Dapr's distroless images), under each
 # of the names given.
+# OCI_USER (uid:gid), OCI_ENV (extra JSON strings for Env) and OCI_KEEP_OWNERS=1 (keep the files'
+# owners instead of root) change that, for the data images (scripts/cluster/data/images.sh).
 oci_image() {
-  local refs="$1" archive="$2" rootfs="$3" entrypoint="$4"
+  local refs="$1" archive="$2" rootfs="$3" entrypoint="$4" user="${OCI_USER:-65532:65532}" env="${OCI_ENV:+,$OCI_ENV}"
   local work; work="$(mktemp -d)"
   mkdir -p "$work/blobs/sha256"
-  tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C "$rootfs" -cf "$work/layer.tar" .
+  local owners=(--owner=0 --group=0)
+  [[ "${OCI_KEEP_OWNERS:-0}" == 1 ]] && owners=()
+  tar --sort=name "${owners[@]}" --numeric-owner --mtime=@0 -C "$rootfs" -cf "$work/layer.tar" .
   local layer_sha layer_size config_sha config_size manifest_sha manifest_size
   layer_sha="$(sha256sum "$work/layer.tar" | cut -d' ' -f1)"; layer_size="$(stat -c %s "$work/layer.tar")"
   mv "$work/layer.tar" "$work/blobs/sha256/$layer_sha"
-  printf '{"architecture":"amd64","os":"linux","config":{"User":"65532:65532","Entrypoint":%s,"Env":["PATH=/usr/local/bin:/usr/bin:/bin"],"WorkingDir":"/"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]},"history":[{"created_by":"scripts/cluster/cluster.sh"}]}' \
-    "$entrypoint" "$layer_sha" >"$work/config.json"
+  printf '{"architecture":"amd64","os":"linux","config":{"User":"%s","Entrypoint":%s,"Env":["PATH=/usr/local/bin:/usr/bin:/bin"%s],"WorkingDir":"/"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]},"history":[{"created_by":"scripts/cluster/cluster.sh"}]}' \
+    "$user" "$entrypoint" "$env" "$layer_sha" >"$work/config.json"
   config_sha="$(sha256sum "$work/config.json" | cut -d' ' -f1)"; config_size="$(stat -c %s "$work/config.json")"
   mv "$work/config.json" "$work/blobs/sha256/$config_sha"
   printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:%s","size":%s}]}' \
@@ -155,7 +161,8 @@ build_images() {
 cluster_archives() { ls "$CACHE_DIR"/cluster/images/*.tar 2>/dev/null || true; }
 app_archives() {
   [[ -f "$CACHE_DIR/images/current.env" ]] && sed -n 's/^DAYBOOK_[A-Z]*_ARCHIVE=//p' "$CACHE_DIR/images/current.env"
-  return 0
+  # Kafka and PostgreSQL for k8s/local (scripts/cluster/data/images.sh).
+  ls "$CACHE_DIR"/cluster/data/*.tar 2>/dev/null || true
 }
 
 # Imports OCI archives into containerd's k8s.io namespace, skipping those already there: the
@@ -592,5 +599,6 @@ case "${1:-}" in
   down) down ;;
   status) status ;;
   import) shift; import_images "$@" ;;
-  *) echo "usage: npm run cluster -- up|down|status|import [oci-archive...]" >&2; exit 2 ;;
+  install) exec bash "$HERE/install.sh" ;;
+  *) echo "usage: npm run cluster -- up|down|status|install|import [oci-archive...]" >&2; exit 2 ;;
 esac

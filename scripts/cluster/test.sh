@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The local cluster's own test (npm run test:cluster): records the host's state, brings the
 # cluster up, checks it (node Ready, system pods Ready, DNS through the Service, a claim bound to a
-# static volume, `up` a second time changes nothing), takes it down, and fails if the host's state
-# differs from before in anything the cluster touches (scripts/cluster/host-state.sh).
+# static volume, `up` a second time changes nothing), installs Daybook on it (Kafka and
+# PostgreSQL of k8s/local, the chart, helm test, an API smoke through the entry point:
+# scripts/cluster/install.sh; DAYBOOK_TEST_CLUSTER_APP=0 skips that part), takes it down, and
+# fails if the host's state differs from before in anything the cluster touches
+# (scripts/cluster/host-state.sh).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 STATE="${DAYBOOK_CLUSTER_DIR:-/var/lib/daybook-cluster}"
@@ -13,6 +16,16 @@ fail() { log "FAIL: $*"; exit 1; }
 
 if [[ -d "$STATE" ]]; then log "a cluster is up: taking it down first"; bash "$HERE/cluster.sh" down; fi
 bash "$HERE/host-state.sh" >"$WORK/before"
+
+APP="${DAYBOOK_TEST_CLUSTER_APP:-1}"
+if [[ "$APP" == 1 ]]; then
+  # Before up, so that up imports them: the app images (content-hashed, nothing to do when
+  # unchanged) and the Kafka and PostgreSQL images (cached by recipe).
+  ti=$(date +%s)
+  bash "$HERE/../images/build.sh" >/dev/null
+  bash "$HERE/data/images.sh" >/dev/null
+  log "images: $(($(date +%s) - ti)) s"
+fi
 
 t0=$(date +%s)
 bash "$HERE/cluster.sh" up
@@ -91,6 +104,19 @@ for _ in $(seq 30); do curl -fsS "http://$ip:30080/health" >/dev/null 2>&1 && br
 curl -fsS "http://$ip:30080/health" >/dev/null || fail "NodePort http://$ip:30080 not reachable from the host"
 log "entry point: http://$ip:30080 reachable from the host"
 k -n kube-system delete svc entry-test >/dev/null
+
+if [[ "$APP" == 1 ]]; then
+  # Daybook: prerequisites, chart (Ready), helm test, API smoke through the entry point.
+  ti=$(date +%s)
+  bash "$HERE/install.sh" || { k get pods -A >&2; fail "install of Daybook"; }
+  log "Daybook installed, tested and smoked: $(($(date +%s) - ti)) s"
+  # The broker's topics are those of k8s/base/kafka/topics.yaml (Strimzi's KafkaTopics).
+  want="$(sed -n '/^kind: KafkaTopic/,/^---/s/^  name: //p' "$HERE/../../k8s/base/kafka/topics.yaml" | sort)"
+  have="$(k -n kafka exec daybook-kafka-0 -- kafka-topics --bootstrap-server localhost:9092 --list | grep -v '^__' | sort)"
+  [[ "$want" == "$have" ]] || fail "Kafka's topics differ from k8s/base/kafka/topics.yaml: $(diff <(echo "$want") <(echo "$have") | tr '\n' ' ')"
+  log "Kafka topics = k8s/base/kafka/topics.yaml ($(echo "$have" | wc -l) topics)"
+  k get pods -A --no-headers | awk '{print $1}' | sort | uniq -c | tr '\n' ' ' | sed 's/^/[test:cluster] pods per namespace: /' >&2; echo >&2
+fi
 
 t2=$(date +%s)
 bash "$HERE/cluster.sh" up >/dev/null

@@ -52,6 +52,10 @@ spec:
         dapr.io/env: {{ printf "DAYBOOK_KAFKA_BROKERS=%s,DAYBOOK_SECRETS_FILE=%s" $root.Values.kafka.brokers $secretsFile | quote }}
         dapr.io/volume-mounts: {{ printf "dapr-secrets:%s" $dapr.secretsFile.mountDir | quote }}
         dapr.io/sidecar-seccomp-profile-type: RuntimeDefault
+        # No ServiceAccount token in the pod (automountServiceAccountToken: false), so daprd's
+        # built-in "kubernetes" secret store cannot start (stat /.kube/config) and daprd exits;
+        # the services read secrets only through daybook-secrets.
+        dapr.io/disable-builtin-k8s-secret-store: "true"
         dapr.io/graceful-shutdown-seconds: {{ sub (int $cfg.terminationGracePeriodSeconds) 5 | quote }}
         dapr.io/sidecar-cpu-request: {{ $dapr.sidecar.cpuRequest | quote }}
         dapr.io/sidecar-memory-request: {{ $dapr.sidecar.memoryRequest | quote }}

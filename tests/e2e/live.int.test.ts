@@ -4,7 +4,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { loginCodeRequested, reminderDue } from '@daybook/contracts';
 import { REPO_ROOT } from '@daybook/substrate';
 import { MailpitClient, dateTimeFrom } from '@daybook/testing';
-import { startStack, type Stack } from './stack';
+import { signedInApi, startStack, type Stack } from './stack';
 
 // Issue 10 in the browser: two devices of one user (two browser contexts) see each other's
 // changes live through the gateway's /ws and the real realtime service; a reminder fires
@@ -42,21 +42,9 @@ async function signIn(p: Page) {
 }
 
 /** The same user's API, as a third device would use it (a token from identity's login). */
-async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const login = await fetch(`${stack.baseUrl}/api/identity/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const res = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+/** The API as this test's person (signs in for each call). */
+const api = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  signedInApi(stack.baseUrl, email, password)<T>(method, path, body, headers);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '@daybook/substrate';
-import { startStack, type Stack } from './stack';
+import { signedInApi, startStack, type Stack } from './stack';
 
 // Issue 12, manual order: a list's tasks moved by the keyboard (Alt+↑/↓) and by dragging on
 // the laptop show in their new order on the phone (a second browser context of the same
@@ -34,21 +34,9 @@ async function waitForOrder(p: Page, expected: string[]) {
   expect(await titles(p)).toEqual(expected);
 }
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const login = await fetch(`${stack.baseUrl}/api/identity/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const res = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+/** The API as this test's person (signs in for each call). */
+const api = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  signedInApi(stack.baseUrl, email, password)<T>(method, path, body, headers);
 
 const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 

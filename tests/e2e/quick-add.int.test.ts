@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '@daybook/substrate';
 import { dateFrom } from '@daybook/testing';
-import { startStack, type Stack } from './stack';
+import { signedInApi, startStack, type Stack } from './stack';
 
 // Issue 12 in the browser: natural-language quick add, the sidebar with live counts (two
 // devices of one user), a session driven by the keyboard alone, and the drawer at phone
@@ -44,21 +44,9 @@ function firstOccurrence(): string {
   return m === 12 ? `${y! + 1}-01-01` : `${y}-${String(m! + 1).padStart(2, '0')}-01`;
 }
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const login = await fetch(`${stack.baseUrl}/api/identity/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const res = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+/** The API as this test's person (signs in for each call). */
+const api = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  signedInApi(stack.baseUrl, email, password)<T>(method, path, body, headers);
 
 interface TaskJson {
   id: string;

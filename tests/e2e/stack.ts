@@ -54,6 +54,29 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/**
+ * The API as a person signed in with `email` and `password` calls it through the gateway:
+ * for a test's setup and checks beside the browser. Each call signs in afresh (access tokens
+ * are short-lived); a non-2xx answer throws with its status and body.
+ */
+export function signedInApi(baseUrl: string, email: string, password: string) {
+  return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+    const login = await fetch(`${baseUrl}/api/identity/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
 let built: string | undefined;
 
 /** Builds the web app once per test process, into its own folder. */

@@ -53,6 +53,9 @@ if ! k -n daybook get secret daybook-secrets >/dev/null 2>&1; then
   rm -f "$secrets"
   log "secret daybook-secrets created (generateSecrets)"
 fi
+# What the administrator runs on a new database (prisma/bootstrap.sql): PostgreSQL's first start runs it.
+k -n daybook create configmap daybook-pg-bootstrap --from-file=bootstrap.sql="$ROOT/prisma/bootstrap.sql" \
+  --dry-run=client -o yaml | k apply -f - >/dev/null
 manifests="$(k kustomize "$ROOT/k8s/local" | sed -e "s#localhost/daybook-kafka:local#$DAYBOOK_KAFKA_IMAGE#" \
   -e "s#localhost/daybook-postgres:local#$DAYBOOK_POSTGRES_IMAGE#")"
 # A Job's template cannot change: a new Kafka image replaces the topics Job (it is idempotent).

@@ -69,3 +69,32 @@ test('editing an applied migration is refused', async () => {
     /edited after it was applied/,
   );
 });
+
+test('an edited migration runs again nowhere: a database that recorded a text it lists as accepted goes on', async () => {
+  writeMigration('edited', '20260101000000_edited', 'CREATE TABLE edited (id int);');
+  await migrateService({ databaseUrl: db.url, service: 'edited', repoRoot: repo });
+  const [first] = await query(
+    `SELECT checksum FROM edited._prisma_migrations WHERE migration_name = '20260101000000_edited'`,
+  );
+
+  // A corrected text with the same end state, and the earlier text's checksum accepted with a reason.
+  writeMigration('edited', '20260101000000_edited', 'CREATE TABLE IF NOT EXISTS edited (id int);');
+  const folder = join(repo, 'prisma', 'edited', 'migrations', '20260101000000_edited');
+  writeFileSync(
+    join(folder, 'accepted-checksums'),
+    `# the first text\n${first?.checksum as string}  could not run twice\n`,
+  );
+  writeMigration('edited', '20260101000100_edited_more', 'ALTER TABLE edited ADD COLUMN body text;');
+  const result = await migrateService({ databaseUrl: db.url, service: 'edited', repoRoot: repo });
+  expect(result).toEqual({ schema: 'edited', applied: ['20260101000100_edited_more'], alreadyApplied: 2 });
+
+  // Anything else recorded is still an edit, and a malformed list is named.
+  writeFileSync(join(folder, 'accepted-checksums'), `${'0'.repeat(64)}  some other text\n`);
+  await expect(migrateService({ databaseUrl: db.url, service: 'edited', repoRoot: repo })).rejects.toThrow(
+    /edited after it was applied/,
+  );
+  writeFileSync(join(folder, 'accepted-checksums'), 'not-a-checksum\n');
+  await expect(migrateService({ databaseUrl: db.url, service: 'edited', repoRoot: repo })).rejects.toThrow(
+    /accepted-checksums: "not-a-checksum" does not start with a SHA-256 checksum/,
+  );
+});

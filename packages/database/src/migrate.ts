@@ -14,8 +14,22 @@ export const PLATFORM_MIGRATIONS = '_platform';
 
 export const prismaDir = (repoRoot: string) => join(repoRoot, 'prisma');
 
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+  /**
+   * Checksums of earlier texts of this migration that databases may have recorded, listed in
+   * the folder's `accepted-checksums` (one SHA-256 per line, then why). A migration is edited
+   * only when its earlier text cannot run somewhere and gives the same end state where it
+   * did run (Liquibase's `validCheckSum`); the file says so, and a database that applied the
+   * earlier text is not migrated again.
+   */
+  acceptedChecksums: string[];
+}
+
 /** Migration folders (Prisma's layout: `<timestamp>_<name>/migration.sql`), oldest first. */
-export function listMigrations(dir: string): { name: string; sql: string; checksum: string }[] {
+export function listMigrations(dir: string): Migration[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migration.sql')))
@@ -23,7 +37,26 @@ export function listMigrations(dir: string): { name: string; sql: string; checks
     .sort()
     .map((name) => {
       const sql = readFileSync(join(dir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      const accepted = join(dir, name, 'accepted-checksums');
+      return {
+        name,
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+        acceptedChecksums: existsSync(accepted) ? parseAcceptedChecksums(readFileSync(accepted, 'utf8'), accepted) : [],
+      };
+    });
+}
+
+function parseAcceptedChecksums(text: string, file: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean)
+    .map((line) => {
+      const checksum = line.split(/\s+/)[0] ?? '';
+      if (!/^[0-9a-f]{64}$/.test(checksum))
+        throw new Error(`${file}: "${line}" does not start with a SHA-256 checksum`);
+      return checksum;
     });
 }
 
@@ -72,7 +105,7 @@ export async function migrateService(opts: {
     for (const m of migrations) {
       const previous = done.get(m.name);
       if (previous !== undefined) {
-        if (previous !== m.checksum) {
+        if (previous !== m.checksum && !m.acceptedChecksums.includes(previous)) {
           throw new Error(`migration ${m.name} in schema ${schema} was edited after it was applied`);
         }
         continue;

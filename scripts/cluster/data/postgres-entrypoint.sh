@@ -2,7 +2,7 @@
 # Entrypoint of localhost/daybook-postgres (Debian's postgresql-15), run as the postgres user.
 # First start: initdb into $PGDATA, the superuser "postgres" and the app's owner role
 # ($POSTGRES_USER, password $POSTGRES_PASSWORD, role options $POSTGRES_USER_OPTIONS) with its
-# database ($POSTGRES_DB); password
+# database ($POSTGRES_DB), then every /docker-entrypoint-initdb.d/*.sql in that database; password
 # (scram) for every TCP client. Then postgres in the foreground, with any extra "-c" options.
 set -euo pipefail
 : "${PGDATA:=/var/lib/postgresql/data/pgdata}" "${POSTGRES_USER:=daybook}" "${POSTGRES_DB:=daybook}"
@@ -24,5 +24,12 @@ if [[ ! -s "$PGDATA/PG_VERSION" ]]; then
 CREATE ROLE "$POSTGRES_USER" LOGIN ${POSTGRES_USER_OPTIONS:-} PASSWORD '$pw';
 CREATE DATABASE "$POSTGRES_DB" OWNER "$POSTGRES_USER";
 SQL
+  # Then the administrator's SQL (the official image's /docker-entrypoint-initdb.d), as the
+  # superuser in the app's database; -j: a statement ends at a semicolon and an empty line.
+  for sql in /docker-entrypoint-initdb.d/*.sql; do
+    [[ -e "$sql" ]] || continue
+    echo "running $sql"
+    "$bin/postgres" --single -j -D "$PGDATA" "$POSTGRES_DB" <"$sql" >/dev/null
+  done
 fi
 exec "$bin/postgres" -D "$PGDATA" -c listen_addresses='*' "$@"

@@ -5,10 +5,15 @@
 -- a DELETE written anywhere else fails whatever role the service connects as. (A superuser
 -- can still disable triggers or take the role: that is an operator, not the service.)
 
--- Roles are cluster-wide: another database (or a concurrent migration) may have made it.
+-- Roles are cluster-wide: another database (or a concurrent migration) may have made it. A
+-- migrating role that may not create roles (a managed database's owner) finds it made by the
+-- administrator and granted to it (prisma/bootstrap.sql; CloudNativePG declares it), so it is
+-- looked up first: CREATE ROLE checks the privilege before it checks for a duplicate.
 DO $$
 BEGIN
-  CREATE ROLE audit_history_purger NOLOGIN;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_history_purger') THEN
+    CREATE ROLE audit_history_purger NOLOGIN;
+  END IF;
 EXCEPTION WHEN duplicate_object OR unique_violation THEN
   NULL;
 END $$;
@@ -63,8 +68,17 @@ BEGIN
   RETURN removed;
 END $$;
 
+-- A function's new owner must be allowed to create in its schema: granted for the hand-over only.
+DO $$
+BEGIN
+  EXECUTE format('GRANT CREATE ON SCHEMA %I TO audit_history_purger', current_schema());
+END $$;
 ALTER FUNCTION forget_user_history(uuid) OWNER TO audit_history_purger;
 ALTER FUNCTION sweep_history_before(timestamptz, integer) OWNER TO audit_history_purger;
+DO $$
+BEGIN
+  EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM audit_history_purger', current_schema());
+END $$;
 -- Callable by the service's role (the one migrating), not by every role in the cluster.
 REVOKE ALL ON FUNCTION forget_user_history(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION sweep_history_before(timestamptz, integer) FROM PUBLIC;

@@ -1,13 +1,13 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serviceTargets, startGateway } from './server';
+import { serviceTargets, startGateway, type Gateway } from './server';
 
 // The gateway against a stub service: paths reach the service unchanged, a service that
 // does not answer is a JSON 502, and every other GET gets the app.
 let upstream: Server;
-let gateway: Server;
+let gateway: Gateway;
 let base: string;
 const seen: string[] = [];
 
@@ -23,7 +23,11 @@ beforeAll(async () => {
   upstream = createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ path: req.url, forwardedFor: req.headers['x-forwarded-for'] ?? null }));
+    const answer = () =>
+      res.end(JSON.stringify({ path: req.url, forwardedFor: req.headers['x-forwarded-for'] ?? null }));
+    // A slow answer, to be in flight when the gateway stops.
+    if (req.url?.endsWith('/slow')) setTimeout(answer, 300);
+    else answer();
   });
   const upstreamPort = await listen(upstream);
   const dist = mkdtempSync(join(tmpdir(), 'daybook-web-test-'));
@@ -47,7 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((r) => gateway?.close(r));
+  await gateway?.stop(1000);
   await new Promise((r) => upstream?.close(r));
 });
 
@@ -96,3 +100,18 @@ test('service ports come from dapr.yaml, overridable one by one', () => {
   expect(targets.tasks).toBe('http://127.0.0.1:9999');
   expect(() => serviceTargets('tasks')).toThrow(/WEB_SERVICES/);
 });
+
+// Last: it stops the gateway.
+test('stopping answers the request in flight, closing its connection, and then takes no new one', async () => {
+  const answer = new Promise<{ status?: number; connection?: string }>((resolve, reject) => {
+    get(`${base}/api/tasks/slow`, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection }));
+    }).on('error', reject);
+  });
+  while (!seen.includes('GET /api/tasks/slow')) await new Promise((resolve) => setTimeout(resolve, 10));
+  const stopped = gateway.stop(5_000);
+  expect(await answer).toEqual({ status: 200, connection: 'close' });
+  await stopped;
+  await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+}, 15_000);

@@ -6,6 +6,7 @@
 //   WEB_DIST       folder of the built app (apps/web/dist)
 //   WEB_SERVICES   service=url pairs, comma-separated, overriding dapr.yaml's ports
 //                  (e.g. "identity=http://127.0.0.1:4101,tasks=http://127.0.0.1:4102")
+//   WEB_SHUTDOWN_GRACE_MS  how long in-flight requests may take to finish on SIGTERM (10000)
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -48,6 +49,20 @@ export function createGateway(opts: Omit<GatewayOptions, 'port' | 'host'>) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+
+  // While the gateway stops, every answer closes its connection, so a client's next request
+  // opens a new one (to a pod that is not stopping) instead of racing a close on an idle
+  // keep-alive socket. Decided when the head is written, so an answer in flight when the
+  // stop began closes too, whatever Connection header the proxy copied from upstream.
+  const drain = { active: false };
+  app.use((_req: Request, res: Response, next: () => void) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: unknown[]) {
+      if (drain.active) this.setHeader('connection', 'close');
+      return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+    } as Response['writeHead'];
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -106,26 +121,54 @@ export function createGateway(opts: Omit<GatewayOptions, 'port' | 'host'>) {
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(join(opts.dist, 'index.html'));
   });
-  return { app, ws };
+  return { app, ws, drain };
 }
 
-export async function startGateway(opts: GatewayOptions): Promise<Server> {
+const openConnections = (server: Server) =>
+  new Promise<number>((resolve) => server.getConnections((err, count) => resolve(err ? 0 : count)));
+
+export interface Gateway {
+  server: Server;
+  /**
+   * Stops as a rollout needs: no new connections, in-flight requests answered (each closing
+   * its connection) within `graceMs`, then whatever is left (WebSockets) cut.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   if (!existsSync(join(opts.dist, 'index.html'))) {
     throw new Error(`the web app is not built (${opts.dist}/index.html is missing): run npm run build -w @daybook/web`);
   }
-  const { app, ws } = createGateway(opts);
+  const { app, ws, drain } = createGateway(opts);
   const server = await new Promise<Server>((done, fail) => {
     const s = app.listen(opts.port, opts.host ?? '0.0.0.0', (err?: Error) => (err ? fail(err) : done(s)));
   });
   if (ws) server.on('upgrade', ws.upgrade);
-  return server;
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs = 10_000) =>
+    (stopping ??= (async () => {
+      drain.active = true;
+      // A connection in use closes after its next answer; an idle one at its keep-alive
+      // timeout (5 s), which clients avoid racing with a shorter one of their own. Closing
+      // idle sockets now would race a request a client is sending on one. New connections
+      // have stopped coming: the pod left the Service's endpoints before SIGTERM (preStop).
+      const deadline = Date.now() + graceMs;
+      while (Date.now() < deadline && (await openConnections(server)) > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // What is left (WebSockets, a request slower than the grace) is cut.
+      server.close();
+      server.closeAllConnections();
+    })());
+  return { server, stop };
 }
 
 async function main() {
   const port = Number(process.env.WEB_PORT ?? 8080);
   const dist = resolve(process.env.WEB_DIST ?? join(__dirname, 'dist'));
   const services = serviceTargets();
-  const server = await startGateway({ port, dist, services });
+  const gateway = await startGateway({ port, dist, services });
   console.log(
     JSON.stringify({
       level: 'info',
@@ -136,11 +179,13 @@ async function main() {
       time: new Date().toISOString(),
     }),
   );
+  const graceMs = Number(process.env.WEB_SHUTDOWN_GRACE_MS ?? 10_000);
   const stop = (signal: string) => {
-    console.log(JSON.stringify({ level: 'info', service: 'web', msg: `${signal}: stopping` }));
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-    setTimeout(() => process.exit(0), 5000).unref();
+    console.log(JSON.stringify({ level: 'info', service: 'web', msg: `${signal}: draining`, graceMs }));
+    void gateway.stop(graceMs).then(() => {
+      console.log(JSON.stringify({ level: 'info', service: 'web', msg: 'stopped' }));
+      process.exit(0);
+    });
   };
   for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => stop(s));
 }

@@ -126,6 +126,14 @@ spec:
               path: /readyz
               port: http
             {{- toYaml $cfg.readinessProbe | nindent 12 }}
+          {{- with $cfg.preStopSleepSeconds }}
+          # Keep serving until the pod's removal from the Service has reached every node and
+          # the entry point; SIGTERM (and the drain of in-flight work) comes after.
+          lifecycle:
+            preStop:
+              sleep:
+                seconds: {{ . }}
+          {{- end }}
           resources:
             {{- toYaml $cfg.resources | nindent 12 }}
           securityContext:

@@ -32,6 +32,13 @@ const localOf = (d: Date) => d.toISOString().slice(0, 19);
 /** The instant a local wall-clock time names in a zone (gap times move forward). */
 export const instant = (local: string, zone: string) => DateTime.fromISO(local, { zone }).toJSDate();
 
+/**
+ * When an occurrence is due: its instant, or, in a series of dates only, the end of its day
+ * in the series' zone (a date alone is due at the end of that day, as tasks has it).
+ */
+export const dueAt = (local: string, zone: string, dateOnly: boolean): Date =>
+  dateOnly ? DateTime.fromISO(local, { zone }).plus({ days: 1 }).startOf('day').toJSDate() : instant(local, zone);
+
 function build(rule: SeriesRule, start: string): RRule {
   const parsed = rrulestr(`RRULE:${rule.rrule}`) as RRule;
   return new RRule({ ...parsed.origOptions, dtstart: floating(start) });

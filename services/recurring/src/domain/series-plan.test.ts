@@ -25,3 +25,26 @@ test('an ended series plans nothing', () => {
   const ended = { ...rule, rrule: 'FREQ=DAILY;COUNT=2' };
   expect(fixedSchedulePlan(ended, '2026-11-02T09:00:00', 'create', now)).toEqual({ request: [], next: undefined });
 });
+
+describe('a series of dates: a day is due when it ends, in the series’ zone', () => {
+  const dates = { rrule: 'FREQ=DAILY', timeZone: 'Europe/Paris', start: '2026-11-01T00:00:00' };
+
+  test('while its latest day lasts, the next day is asked for once, not the day after too', () => {
+    // The job of 3 November fires when that day ends in Paris (23:00 UTC).
+    const endOfThird = new Date('2026-11-03T23:00:00Z');
+    expect(
+      fixedSchedulePlan(dates, '2026-11-03T00:00:00', 'create', endOfThird, true).request.map((o) => o.local),
+    ).toEqual(['2026-11-04T00:00:00']);
+  });
+
+  test('days that ended while the service was down are missed; the day under way is the next one', () => {
+    const duringSixth = new Date('2026-11-06T10:00:00Z');
+    const plan = fixedSchedulePlan(dates, '2026-11-03T00:00:00', 'create', duringSixth, true);
+    expect(plan.request.map((o) => o.local)).toEqual([
+      '2026-11-04T00:00:00',
+      '2026-11-05T00:00:00',
+      '2026-11-06T00:00:00',
+    ]);
+    expect(plan.next?.local).toBe('2026-11-06T00:00:00');
+  });
+});

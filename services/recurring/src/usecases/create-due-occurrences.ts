@@ -1,6 +1,6 @@
 import { occurrenceRequested } from '@daybook/contracts';
 import type { JobDefinition, Jobs, Logger, ServiceKit } from '@daybook/service-kit';
-import { instant } from '../domain/next-occurrence';
+import { dueAt } from '../domain/next-occurrence';
 import { occurrenceRequest } from '../domain/occurrence-request';
 import { fixedSchedulePlan } from '../domain/series-plan';
 import { isDateOnly, ruleOfSeries } from '../domain/series-rule';
@@ -20,9 +20,9 @@ export interface CreateDueOccurrencesDeps {
 }
 
 /**
- * A fixed-schedule series' job fired (its latest occurrence is due): ask tasks for the next
- * occurrence, and for any missed meanwhile under the "create" policy, then schedule the job
- * for when the last one asked for is due. Each request is unique per series and date, and a
+ * A fixed-schedule series' job fired (its latest occurrence is due; a date at the end of its
+ * day): ask tasks for the next occurrence, and for any missed meanwhile under the "create"
+ * policy, then schedule the job for when the last one asked for is due. Each request is unique per series and date, and a
  * repeated trigger for an occurrence the series has already moved past does nothing (it
  * would otherwise ask for one occurrence too many ahead).
  */
@@ -40,8 +40,14 @@ export class CreateDueOccurrences {
         return;
       }
       const policy = series.missedPolicy === 'skip' ? 'skip' : 'create';
-      const plan = fixedSchedulePlan(ruleOfSeries(series), series.lastLocal ?? series.startLocal, policy, now());
       const dateOnly = isDateOnly(series);
+      const plan = fixedSchedulePlan(
+        ruleOfSeries(series),
+        series.lastLocal ?? series.startLocal,
+        policy,
+        now(),
+        dateOnly,
+      );
       for (const occurrence of plan.request) {
         const request = occurrenceRequest(series, occurrence, { sourceTaskId: null, dateOnly });
         if (await store.recordRequest(tx, request)) await publish(tx, occurrenceRequested, request.event);
@@ -53,7 +59,7 @@ export class CreateDueOccurrences {
       await jobs.schedule(
         seriesJob,
         seriesId,
-        { at: instant(last.local, series.timeZone) },
+        { at: dueAt(last.local, series.timeZone, dateOnly) },
         { seriesId, dueLocal: last.local },
       );
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SeriesScope, TaskSnapshot } from '@daybook/contracts';
-import { dateTimeFrom } from '@daybook/testing';
+import { dateFrom, dateTimeFrom } from '@daybook/testing';
 import { DateTime } from 'luxon';
 import type { Database } from '../infrastructure/database';
 import { SeriesStore } from '../infrastructure/series-store';
@@ -65,6 +65,24 @@ describe('a task is created', () => {
         name: `series--${task.id}`,
         at: londonInstant(local),
         data: { seriesId: task.id, dueLocal: local },
+      },
+    ]);
+  });
+
+  test('a fixed schedule of dates gets its job when its first day ends, not when it begins', async () => {
+    const day = dateFrom(0, 'Europe/London');
+    const task = taskSnapshot({
+      due: { date: day, timeZone: 'Europe/London' },
+      recurrence: { rrule: 'FREQ=DAILY', mode: 'fixed-schedule', missed: 'skip', exdates: [] },
+    });
+    await created(task);
+    const endOfDay = DateTime.fromISO(day, { zone: 'Europe/London' }).plus({ days: 1 }).toJSDate();
+    expect(jobs.calls).toEqual([
+      {
+        op: 'schedule',
+        name: `series--${task.id}`,
+        at: endOfDay,
+        data: { seriesId: task.id, dueLocal: `${day}T00:00:00` },
       },
     ]);
   });

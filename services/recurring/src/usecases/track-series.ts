@@ -1,8 +1,8 @@
 import type { SeriesScope, TaskSnapshot } from '@daybook/contracts';
 import type { JobDefinition, Jobs } from '@daybook/service-kit';
-import { instant } from '../domain/next-occurrence';
+import { dueAt } from '../domain/next-occurrence';
 import { seriesEditOf } from '../domain/series-edit';
-import { seriesRuleOf } from '../domain/series-rule';
+import { isDateOnly, seriesRuleOf } from '../domain/series-rule';
 import type { Tx } from '../infrastructure/database';
 import type { Series, SeriesStore } from '../infrastructure/series-store';
 import type { StopSeries } from './stop-series';
@@ -69,13 +69,13 @@ export class TrackSeries {
     if (updated.mode === 'fixed-schedule') await this.scheduleAfter(updated, edit.shape.startLocal);
   }
 
-  /** The series' job, (re)scheduled for when the occurrence at `local` is due. */
+  /** The series' job, (re)scheduled for when the occurrence at `local` is due (a date: when its day ends). */
   private async scheduleAfter(series: Series, local: string): Promise<void> {
     const { jobs, seriesJob } = this.deps;
     await jobs.schedule(
       seriesJob,
       series.id,
-      { at: instant(local, series.timeZone) },
+      { at: dueAt(local, series.timeZone, isDateOnly(series)) },
       { seriesId: series.id, dueLocal: local },
     );
   }

@@ -13,20 +13,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/chromium';
 
-// The flags of tests/e2e/stack.ts (CHROMIUM_ARGS), copied rather than imported: that module
-// loads the test helpers (database, Kafka), which an outside client has no business with.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The browser contexts' zone, hence the person's (the sign-up form sends the browser's). */
 const ZONE = 'Europe/London';
 /** A reminder set about a minute ahead fires within this; the bell then shows it. */
@@ -78,22 +68,8 @@ function describe(err: unknown): string {
 }
 
 /** Wall-clock "YYYY-MM-DDTHH:mm" (a datetime-local input's value) of an instant in a zone. */
-function localInput(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
+const localInput = (at: Date, timeZone: string): string =>
+  DateTime.fromJSDate(at, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
 // Selectors as the end-to-end tests (tests/e2e) use them.
 const row = (p: Page, title: string): Locator =>
@@ -178,7 +154,7 @@ async function main(base: string): Promise<void> {
 
   try {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM ?? CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
     });

@@ -3,8 +3,9 @@
 # cluster up, checks it (node Ready, system pods Ready, DNS through the Service, a claim bound to a
 # static volume, `up` a second time changes nothing), installs Daybook on it (Kafka and
 # PostgreSQL of k8s/local, the chart, helm test, an API smoke through the entry point:
-# scripts/cluster/install.sh; then an upgrade and a rollback under traffic and a pod of each
-# service killed: scripts/cluster/operations.ts; DAYBOOK_TEST_CLUSTER_APP=0 skips that part),
+# scripts/cluster/install.sh; then a person's journey in Chromium: scripts/cluster/journey.ts;
+# then an upgrade and a rollback under traffic and a pod of each service killed:
+# scripts/cluster/operations.ts; DAYBOOK_TEST_CLUSTER_APP=0 skips that part),
 # takes it down, and
 # fails if the host's state differs from before in anything the cluster touches
 # (scripts/cluster/host-state.sh).
@@ -119,13 +120,19 @@ if [[ "$APP" == 1 ]]; then
   log "Kafka topics = k8s/base/kafka/topics.yaml ($(echo "$have" | wc -l) topics)"
   k get pods -A --no-headers | awk '{print $1}' | sort | uniq -c | tr '\n' ' ' | sed 's/^/[test:cluster] pods per namespace: /' >&2; echo >&2
 
+  ip="$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p')"
+  # A person's journey in Chromium through the entry point: sign up, quick add, a recurring
+  # task completed, a reminder fired into the inbox, live sync between two browsers.
+  ti=$(date +%s)
+  (cd "$HERE/../.." && node --import tsx scripts/cluster/journey.ts "http://$ip:30080") || fail "the journey in the browser"
+  log "journey in the browser: $(($(date +%s) - ti)) s"
+
   # What an operator does under traffic: upgrade to a new tag and roll back with zero failed
   # requests, then a pod of each service killed with nothing acknowledged lost.
   ti=$(date +%s)
   # shellcheck disable=SC1091
   . "${DAYBOOK_CACHE:-$HOME/.cache/daybook}/images/current.env"
   HELM_BIN="$(bash "$HERE/build.sh" helm 2>/dev/null)"
-  ip="$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p')"
   (cd "$HERE/../.." && KUBECTL="$KUBE_BIN/kubectl --kubeconfig $STATE/kubeconfig" \
     HELM="$HELM_BIN/helm --kubeconfig $STATE/kubeconfig" \
     CTR="ctr --address /run/daybook-cluster/containerd/containerd.sock -n k8s.io" \

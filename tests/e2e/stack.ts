@@ -29,18 +29,9 @@ import {
   type ManagedProcess,
 } from '@daybook/substrate';
 
-const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
 
 export interface Stack {
   /** The gateway's origin, as the browser sees it. */
@@ -186,7 +177,7 @@ export async function startStack(
     // through Playwright's clock instead (newContext), which Chromium handles far better
     // than libfaketime in its many processes.
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
       env: realClockEnv(),

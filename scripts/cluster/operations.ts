@@ -176,6 +176,15 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
   }
 }
 
+interface Pod {
+  metadata: { name: string; deletionTimestamp?: string };
+  status: { conditions?: { type: string; status: string }[] };
+}
+
+/** Ready and not terminating. */
+const serving = (p: Pod) =>
+  !p.metadata.deletionTimestamp && (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+
 interface Deployment {
   name: string;
   images: string[];
@@ -227,7 +236,8 @@ async function nothingLost(base: string, people: Person[]): Promise<number> {
   for (const person of people) {
     const auth = { authorization: `Bearer ${person.token}` };
     for (const [id, want] of person.tasks) {
-      const read = await call(base, 'GET', `/api/tasks/${id}`, undefined, auth);
+      // Retried on a network error only: a kept-alive connection may still point at a killed pod.
+      const read = await waitFor(`task ${id}`, 30_000, () => call(base, 'GET', `/api/tasks/${id}`, undefined, auth));
       if (read.status !== 200) throw new Error(`task ${id}: HTTP ${read.status} after the kills`);
       // A later edit whose answer was lost may have moved it on; nothing acknowledged may be missing.
       const version = read.json.version as number;
@@ -299,28 +309,18 @@ async function main(base: string): Promise<void> {
   const traffic = new Traffic(base, people, false).start();
   try {
     for (const { name, selector } of rolledBack) {
-      const pods = JSON.parse(await kubectl('get', 'pods', '-l', selector, '-o', 'json')) as {
-        items: { metadata: { name: string } }[];
-      };
-      const victim = pods.items[0];
-      if (!victim) throw new Error(`no pod of ${name}`);
+      // A pod that serves: not one of the rollback's old pods still terminating (preStop).
+      const victim = await waitFor(`a Ready pod of ${name}`, 120_000, async () => {
+        const pods = JSON.parse(await kubectl('get', 'pods', '-l', selector, '-o', 'json')) as { items: Pod[] };
+        return pods.items.find(serving);
+      });
       const killedAt = Date.now();
       await kubectl('delete', 'pod', victim.metadata.name, '--grace-period=0', '--force', '--wait=false');
       // Ready again: the killed pod gone and a new one Ready (the Deployment's status lags).
       await waitFor(`a new pod of ${name} Ready`, 300_000, async () => {
-        const now = JSON.parse(await kubectl('get', 'pods', '-l', selector, '-o', 'json')) as {
-          items: {
-            metadata: { name: string; deletionTimestamp?: string };
-            status: { conditions?: { type: string; status: string }[] };
-          }[];
-        };
+        const now = JSON.parse(await kubectl('get', 'pods', '-l', selector, '-o', 'json')) as { items: Pod[] };
         const gone = !now.items.some((p) => p.metadata.name === victim.metadata.name);
-        const ready = now.items.some(
-          (p) =>
-            !p.metadata.deletionTimestamp &&
-            p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
-        );
-        return gone && ready ? true : undefined;
+        return gone && now.items.some(serving) ? true : undefined;
       });
       log(
         `killed ${victim.metadata.name}; a new pod of ${name} Ready ${Math.round((Date.now() - killedAt) / 1000)} s later`,

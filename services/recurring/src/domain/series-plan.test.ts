@@ -15,6 +15,14 @@ test('missed occurrences are created under "create", then the next future one', 
   expect(plan.next?.local).toBe('2026-11-06T09:00:00');
 });
 
+test('after a long outage every missed occurrence is still created, then the next one', () => {
+  const weeksLater = new Date('2026-11-21T12:00:00Z');
+  const plan = fixedSchedulePlan(rule, '2026-11-01T09:00:00', 'create', weeksLater);
+  expect(plan.request).toHaveLength(21); // 2 … 21 November missed (21st at 09:00), then the 22nd
+  expect(plan.request[0]?.local).toBe('2026-11-02T09:00:00');
+  expect(plan.next?.local).toBe('2026-11-22T09:00:00');
+});
+
 test('under "skip" only the next future occurrence is created', () => {
   expect(fixedSchedulePlan(rule, '2026-11-01T09:00:00', 'skip', now).request.map((o) => o.local)).toEqual([
     '2026-11-06T09:00:00',

@@ -13,10 +13,15 @@ export function fixedSchedulePlan(
   now: Date,
   dateOnly = false,
 ): { request: Occurrence[]; next: Occurrence | undefined } {
-  const upcoming = occurrencesAfter(rule, lastLocal, 500);
-  const due = (o: Occurrence) => dueAt(o.local, rule.timeZone, dateOnly) <= now;
-  const past = upcoming.filter(due);
-  const future = upcoming.find((o) => !due(o));
+  const dueOf = (o: Occurrence) => (dateOnly ? dueAt(o.local, rule.timeZone, true) : o.at);
+  // Usually the next one or two: expand up to 500 only when a few are all due (a long outage).
+  let upcoming = occurrencesAfter(rule, lastLocal, 8);
+  if (upcoming.length === 8 && upcoming.every((o) => dueOf(o) <= now))
+    upcoming = occurrencesAfter(rule, lastLocal, 500);
+  // In order, so the ones due are a prefix: stop at the first that is not.
+  const firstFuture = upcoming.findIndex((o) => dueOf(o) > now);
+  const past = firstFuture === -1 ? upcoming : upcoming.slice(0, firstFuture);
+  const future = firstFuture === -1 ? undefined : upcoming[firstFuture];
   const request = [...(policy === 'create' ? past : []), ...(future ? [future] : [])];
   return { request, next: future };
 }

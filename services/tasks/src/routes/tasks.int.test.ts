@@ -104,7 +104,7 @@ describe('creating and reading', () => {
       [{ title: '' }, 'body.title'],
       [{ title: 'x', extra: 1 }, 'body.extra'],
       [{ title: 'x', due: { dateTime: '2026-11-23T09:00', timeZone: 'Nowhere/Land' } }, 'body.due.timeZone'],
-      [{ title: 'x', due: { date: '2026-13-01' } }, 'body.due.date'],
+      [{ title: 'x', due: { date: '2025-13-01' } }, 'body.due.date'], // no 13th month
       [
         { title: 'x', due: { date: '2026-11-23' }, recurrence: { rrule: 'FREQ=NEVER', mode: 'after-completion' } },
         'body.recurrence.rrule',

@@ -2,7 +2,11 @@
 // with the most self time, and self time summed by package (node_modules/<pkg>), by our
 // own code, by node internals and by garbage collection.
 //
-//   node --import tsx bench/cpuprofile-top.ts <file.cpuprofile> [--top 40]
+//   node --import tsx bench/cpuprofile-top.ts <file.cpuprofile> [--top 40] [--from <s>]
+//                                             [--inclusive name,…] [--by-package]
+//
+// --from skips the profile's first seconds (module loading, warm-up); --by-package prints each
+// package's inclusive time (samples with one of its frames anywhere on the stack).
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -25,9 +29,16 @@ const TOP = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 40;
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
-// Self time per node from the samples and their time deltas (µs).
+const fromIndex = process.argv.indexOf('--from');
+const FROM_US = fromIndex > 0 ? Number(process.argv[fromIndex + 1]) * 1e6 : 0;
+
+// Self time per node from the samples and their time deltas (µs), from FROM_US on.
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let clock = 0;
+profile.samples.forEach((id, i) => {
+  clock += profile.timeDeltas[i] ?? 0;
+  if (clock >= FROM_US) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 const where = (url: string): string => {
@@ -56,16 +67,31 @@ for (const [k, us] of [...pkgs].sort((a, b) => b[1] - a[1]).slice(0, 25)) consol
 console.log(`\ntop ${TOP} functions by self time:`);
 for (const [k, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${pct(us)}  ${k}`);
 
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+
+if (process.argv.includes('--by-package')) {
+  const inclusive = new Map<string, number>();
+  for (const [id, self] of selfUs) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const url = byId.get(at)!.callFrame.url;
+      if (url) seen.add(where(url));
+    }
+    for (const pkg of seen) inclusive.set(pkg, (inclusive.get(pkg) ?? 0) + self);
+  }
+  console.log('\ninclusive time by package (a sample counts for every package on its stack):');
+  for (const [k, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${pct(us)}  ${k}`);
+}
+
 // Inclusive time of named frames (`--inclusive verify,safeParse`): samples with such a
 // frame anywhere on their stack, each sample counted once per name.
 const incIndex = process.argv.indexOf('--inclusive');
 if (incIndex > 0) {
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   for (const name of process.argv[incIndex + 1]!.split(',')) {
     let us = 0;
     for (const [id, self] of selfUs) {
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
         const frame = byId.get(at)!.callFrame;
         if (frame.functionName === name || `${frame.functionName}@${where(frame.url)}` === name) {
           us += self;

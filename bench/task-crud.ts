@@ -75,6 +75,7 @@ async function load(
   const latencies: number[] = [];
   const byOperation = OPERATIONS.map(() => [] as number[]);
   let errors = 0;
+  const errorKinds = new Set<string>();
   /** Operations that ended inside the CPU window (the measured seconds). */
   let windowOps = 0;
   const measureFrom = performance.now() + WARMUP_SECONDS * 1000;
@@ -104,8 +105,14 @@ async function load(
             }
             k++;
           });
-        } catch {
+        } catch (error) {
           if (measured) errors++;
+          // One line per kind of failure, so a run with errors says what they were.
+          const message = error instanceof Error ? error.message : String(error);
+          if (!errorKinds.has(message)) {
+            errorKinds.add(message);
+            console.error(`  error: ${message}`);
+          }
         }
       }
     }),
@@ -319,10 +326,10 @@ async function main() {
           const id = randomUUID();
           const user = users[next++ % users.length]!;
           await timed(record, () =>
-            pool.query(`INSERT INTO tasks (id, user_id, title, priority) VALUES ($1, $2, 'Benchmark task', 'medium')`, [
-              id,
-              user,
-            ]),
+            pool.query(
+              `INSERT INTO tasks (id, user_id, title, priority, position) VALUES ($1, $2, 'Benchmark task', 'medium', 'a0')`,
+              [id, user],
+            ),
           );
           await timed(record, () => pool.query('SELECT * FROM tasks WHERE id = $1 AND user_id = $2', [id, user]));
           await timed(record, () =>

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Pool } from 'pg';
 
 /**
  * How many distinct statement texts get a name (and so a prepared statement on every
@@ -28,15 +29,19 @@ export function statementNamer(max = MAX_NAMED_STATEMENTS): (query: { sql: strin
 
 /**
  * Builds a service's generated Prisma client on the pg driver adapter (no native query
- * engine), bound to the service's own PostgreSQL schema. `preparedStatements` names each
- * statement (see statementNamer): PostgreSQL then parses and plans it once per connection.
+ * engine), bound to the service's own PostgreSQL schema: on a pool of its own, or on `pool`
+ * (shared with the service's plain `pg` statements, see SqlDatabase; its connections' search_path
+ * is the schema). `preparedStatements` names each statement (see statementNamer): PostgreSQL
+ * then parses and plans it once per connection.
  */
 export function createPrismaClient<T>(
   PrismaClient: new (options: { adapter: PrismaPg }) => T,
-  opts: { databaseUrl: string; schema: string; maxConnections?: number; preparedStatements?: boolean },
+  opts: { schema: string; preparedStatements?: boolean } & (
+    { databaseUrl: string; maxConnections?: number; pool?: undefined } | { pool: Pool; databaseUrl?: undefined }
+  ),
 ): T {
   const adapter = new PrismaPg(
-    {
+    opts.pool ?? {
       connectionString: opts.databaseUrl,
       max: opts.maxConnections ?? 20,
       // Prisma qualifies its own queries with the schema; raw SQL needs the search_path.

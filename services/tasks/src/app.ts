@@ -65,7 +65,8 @@ export function buildUseCases({
   publish: Publish;
   publishAlong: PublishAlong;
 }) {
-  const transact: Transact = (fn, opts) => db.$transaction(fn, opts);
+  // Plain pg, not Prisma's interactive transaction: every store method a use case calls runs its own SQL.
+  const transact: Transact = (fn, opts) => db.sql.$transaction(fn, opts);
   const tasks = new TaskStore(db);
   const series = new SeriesStore(db);
   const tags = new TagStore(db);

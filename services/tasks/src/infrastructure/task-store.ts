@@ -6,6 +6,7 @@ import type { ReminderInput } from '../domain/task-input';
 import { taskInclude, type TaskRecord } from '../domain/task-view';
 import type { SqlStatement } from '@daybook/service-kit';
 import type { Database, Tx } from './database';
+import { columnOf, insertRow } from './rows';
 
 /**
  * The columns of a new task (its id, tags and reminders are the store's to write; without
@@ -29,14 +30,14 @@ export class TaskStore {
   /** The user's task (deleted or not), or null: another user's task is as missing as none. */
   async find(userId: string, id: string): Promise<TaskRecord | null> {
     // The API's hottest read: one raw statement, as lock's, without the lock.
-    const [row] = await this.db.$queryRawUnsafe<LockedRow[]>(READ, id, userId);
+    const [row] = await this.db.sql.$queryRawUnsafe<LockedRow[]>(READ, id, userId);
     return row ? recordOf(row) : null;
   }
 
   /** The user's tasks with these ids, in the order of `ids` (missing ones left out). */
   async findMany(userId: string, ids: string[], tx?: Tx): Promise<TaskRecord[]> {
-    const rows = await (tx ?? this.db).task.findMany({ where: { id: { in: ids }, userId }, include: taskInclude });
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const rows = await (tx ?? this.db.sql).$queryRawUnsafe<LockedRow[]>(READ_MANY, ids, userId);
+    const byId = new Map(rows.map((r) => [r.id, recordOf(r)]));
     return ids.map((id) => byId.get(id)).filter((r): r is TaskRecord => Boolean(r));
   }
 
@@ -94,20 +95,12 @@ export class TaskStore {
 
   /** Writes a new task with its tags and reminders; returns it as written (no re-read). */
   async insert(tx: Tx, columns: NewTask, tags: Tag[], reminders: ReminderInput[]): Promise<TaskRecord> {
-    const id = randomUUID();
-    const now = new Date();
-    const reminderRows = this.reminderRows(id, reminders);
     const position = columns.position ?? (await this.lastPosition(tx, columns.userId, columns.listId ?? null));
-    const row = await tx.task.create({ data: { ...columns, position, id, createdAt: now, updatedAt: now } });
-    if (tags.length) await tx.taskTag.createMany({ data: tags.map((tag) => ({ taskId: id, tagId: tag.id })) });
-    if (reminderRows.length) await tx.reminder.createMany({ data: reminderRows });
+    const { statement, task } = this.insertStatement({ ...columns, position }, tags, reminders);
+    await tx.$executeRawUnsafe(statement.sql, ...statement.params);
+    await this.insertRelations(tx, task);
     // Built from what was just written: a re-read would cost a round trip per create.
-    return {
-      ...row,
-      tags: tags.map((tag) => ({ taskId: id, tagId: tag.id, tag })),
-      reminders: reminderRows,
-      subtasks: [],
-    };
+    return task;
   }
 
   /**
@@ -149,9 +142,12 @@ export class TaskStore {
 
   /** Writes a new task's tags and reminders (after its row: see insertStatement). */
   async insertRelations(tx: Tx, task: TaskRecord): Promise<void> {
-    if (task.tags.length)
-      await tx.taskTag.createMany({ data: task.tags.map(({ taskId, tagId }) => ({ taskId, tagId })) });
-    if (task.reminders.length) await tx.reminder.createMany({ data: task.reminders });
+    await this.addTags(
+      tx,
+      task.id,
+      task.tags.map(({ tagId }) => tagId),
+    );
+    await this.insertReminders(tx, task.reminders);
   }
 
   /**
@@ -164,15 +160,15 @@ export class TaskStore {
       const listId = typeof columns.listId === 'string' ? columns.listId : null;
       columns = { ...columns, position: await this.lastPosition(tx, before.userId, listId) };
     }
-    const update = { where: { id: before.id }, data: { ...columns, version: { increment: 1 }, updatedAt: new Date() } };
-    return relationsChanged
-      ? tx.task.update({ ...update, include: taskInclude })
-      : {
-          ...(await tx.task.update(update)),
-          tags: before.tags,
-          reminders: before.reminders,
-          subtasks: before.subtasks,
-        };
+    const change = this.updateStatement(before, columns, new Date());
+    if (!change) throw new Error(`a change of task ${before.id} is not plain column values`);
+    const [written] = await tx.$queryRawUnsafe<{ subtasks: Json<{ status: string }[]> }[]>(
+      change.statement.sql,
+      ...change.statement.params,
+    );
+    if (!written) throw new Error(`task ${before.id} was not updated as locked`);
+    // Rewritten tags and reminders are read back; otherwise they are the locked read's.
+    return relationsChanged ? this.reread(tx, before.id) : { ...change.after, subtasks: json(written.subtasks) };
   }
 
   /**
@@ -213,76 +209,102 @@ export class TaskStore {
     movingId?: string,
   ): Promise<string> {
     await this.lockList(tx, anchor.userId, anchor.listId);
-    const neighbour = await tx.task.findFirst({
-      where: {
-        userId: anchor.userId,
-        listId: anchor.listId,
-        ...(movingId ? { id: { not: movingId } } : {}),
-        position: side === 'before' ? { lt: anchor.position } : { gt: anchor.position },
-      },
-      select: { position: true },
-      orderBy: [{ position: side === 'before' ? 'desc' : 'asc' }, { id: side === 'before' ? 'desc' : 'asc' }],
-    });
+    const order = side === 'before' ? 'DESC' : 'ASC';
+    const [neighbour] = await tx.$queryRawUnsafe<{ position: string }[]>(
+      `SELECT position FROM tasks
+        WHERE user_id = $1::uuid AND list_id IS NOT DISTINCT FROM $2::uuid AND id IS DISTINCT FROM $3::uuid
+          AND position ${side === 'before' ? '<' : '>'} $4
+        ORDER BY position ${order}, id ${order} LIMIT 1`,
+      anchor.userId,
+      anchor.listId,
+      movingId ?? null,
+      anchor.position,
+    );
     const other = neighbour?.position ?? null;
     return side === 'before' ? generateKeyBetween(other, anchor.position) : generateKeyBetween(anchor.position, other);
   }
 
   /** Replaces the task's tags. */
   async setTags(tx: Tx, taskId: string, tagIds: string[]): Promise<void> {
-    await tx.taskTag.deleteMany({ where: { taskId } });
-    if (tagIds.length) await tx.taskTag.createMany({ data: tagIds.map((tagId) => ({ taskId, tagId })) });
+    await tx.$executeRawUnsafe('DELETE FROM task_tags WHERE task_id = $1::uuid', taskId);
+    await this.addTags(tx, taskId, tagIds);
   }
 
   async addTags(tx: Tx, taskId: string, tagIds: string[]): Promise<void> {
-    await tx.taskTag.createMany({ data: tagIds.map((tagId) => ({ taskId, tagId })) });
+    if (!tagIds.length) return;
+    await tx.$executeRawUnsafe(
+      'INSERT INTO task_tags (task_id, tag_id) SELECT $1::uuid, unnest($2::uuid[])',
+      taskId,
+      tagIds,
+    );
   }
 
   async removeTags(tx: Tx, taskId: string, tagIds: string[]): Promise<void> {
-    await tx.taskTag.deleteMany({ where: { taskId, tagId: { in: tagIds } } });
+    await tx.$executeRawUnsafe(
+      'DELETE FROM task_tags WHERE task_id = $1::uuid AND tag_id = ANY($2::uuid[])',
+      taskId,
+      tagIds,
+    );
   }
 
   /** Replaces the task's reminders, in the order given. */
   async setReminders(tx: Tx, taskId: string, reminders: ReminderInput[]): Promise<void> {
-    await tx.reminder.deleteMany({ where: { taskId } });
-    if (reminders.length) await tx.reminder.createMany({ data: this.reminderRows(taskId, reminders) });
+    await tx.$executeRawUnsafe('DELETE FROM reminders WHERE task_id = $1::uuid', taskId);
+    await this.insertReminders(tx, this.reminderRows(taskId, reminders));
   }
 
   /** Ids of the user's tasks that have the tag (deleted ones too). */
   async idsWithTag(tx: Tx, userId: string, tagId: string): Promise<string[]> {
-    return ids(tx.task.findMany({ where: { userId, tags: { some: { tagId } } }, select: { id: true } }));
+    return ids(
+      tx.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT t.id::text FROM tasks t JOIN task_tags tt ON tt.task_id = t.id
+          WHERE t.user_id = $1::uuid AND tt.tag_id = $2::uuid`,
+        userId,
+        tagId,
+      ),
+    );
   }
 
   /** Ids of the user's tasks in the list (deleted ones too). */
   async idsInList(tx: Tx, userId: string, listId: string): Promise<string[]> {
-    return ids(tx.task.findMany({ where: { userId, listId }, select: { id: true } }));
+    return ids(
+      tx.$queryRawUnsafe<{ id: string }[]>(
+        'SELECT id::text FROM tasks WHERE user_id = $1::uuid AND list_id = $2::uuid',
+        userId,
+        listId,
+      ),
+    );
   }
 
   /** Ids of the open, undeleted tasks of a series created after `task`, oldest first. */
   async laterInSeries(tx: Tx, seriesId: string, task: TaskRecord): Promise<string[]> {
     return ids(
-      tx.task.findMany({
-        where: {
-          userId: task.userId,
-          OR: [{ seriesId }, { id: seriesId }],
-          id: { not: task.id },
-          createdAt: { gt: task.createdAt },
-          status: 'open',
-          deletedAt: null,
-        },
-        select: { id: true },
-        orderBy: { createdAt: 'asc' },
-      }),
+      tx.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT id::text FROM tasks
+          WHERE user_id = $1::uuid AND (series_id = $2::uuid OR id = $2::uuid) AND id <> $3::uuid
+            AND created_at > $4::timestamptz AND status = 'open' AND deleted_at IS NULL
+          ORDER BY created_at`,
+        task.userId,
+        seriesId,
+        task.id,
+        task.createdAt,
+      ),
     );
   }
 
   /** The statuses of a task's direct subtasks (not deleted), as TaskRecord carries them. */
   subtasksOf(tx: Tx, id: string): Promise<{ status: string }[]> {
-    return tx.task.findMany({ where: { parentId: id, deletedAt: null }, select: { status: true } });
+    return tx.$queryRawUnsafe<{ status: string }[]>(
+      'SELECT status FROM tasks WHERE parent_id = $1::uuid AND deleted_at IS NULL',
+      id,
+    );
   }
 
   /** Reads a task again inside `tx` (after its subtasks changed, for their progress). */
-  reread(tx: Tx, id: string): Promise<TaskRecord> {
-    return tx.task.findUniqueOrThrow({ where: { id }, include: taskInclude });
+  async reread(tx: Tx, id: string): Promise<TaskRecord> {
+    const [row] = await tx.$queryRawUnsafe<LockedRow[]>(READ_BY_ID, id);
+    if (!row) throw new Error(`task ${id} is gone from its own transaction`);
+    return recordOf(row);
   }
 
   /**
@@ -323,23 +345,23 @@ export class TaskStore {
   async subtree(tx: Tx, userId: string, id: string): Promise<TaskRecord[]> {
     const ids = (await this.descendants(tx, userId, id)).map((d) => d.id);
     if (!ids.length) return [];
-    const rows = await tx.task.findMany({ where: { id: { in: ids }, deletedAt: null }, include: taskInclude });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((i) => byId.get(i)).filter((r): r is TaskRecord => Boolean(r));
+    return (await this.findMany(userId, ids, tx)).filter((t) => t.deletedAt === null);
   }
 
   /** True when the occurrence with this key has been created already. */
   async hasOccurrence(tx: Tx, occurrenceKey: string): Promise<boolean> {
-    return (await tx.task.findUnique({ where: { occurrenceKey }, select: { id: true } })) !== null;
+    return (
+      (await tx.$queryRawUnsafe<unknown[]>('SELECT 1 FROM tasks WHERE occurrence_key = $1', occurrenceKey)).length > 0
+    );
   }
 
   async hasRequest(tx: Tx, requestKey: string): Promise<boolean> {
-    return (await tx.task.findUnique({ where: { requestKey }, select: { id: true } })) !== null;
+    return (await tx.$queryRawUnsafe<unknown[]>('SELECT 1 FROM tasks WHERE request_key = $1', requestKey)).length > 0;
   }
 
   /** The user's open tasks that have a due date, soonest first (the calendar feed's). */
   openDue(userId: string, limit = FEED_LIMIT): Promise<TaskRecord[]> {
-    return this.db.task.findMany({
+    return this.db.prisma.task.findMany({
       where: { userId, status: 'open', deletedAt: null, dueAt: { not: null } },
       include: taskInclude,
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
@@ -349,7 +371,7 @@ export class TaskStore {
 
   /** Every task of the user's not in the trash, oldest first (their export). */
   allOf(userId: string): Promise<TaskRecord[]> {
-    return this.db.task.findMany({
+    return this.db.prisma.task.findMany({
       where: { userId, deletedAt: null },
       include: taskInclude,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -358,7 +380,11 @@ export class TaskStore {
 
   /** Deletes every task of the user's (their tags and reminders cascade). */
   async deleteAllOf(tx: Tx, userId: string): Promise<void> {
-    await tx.task.deleteMany({ where: { userId } });
+    await tx.$executeRawUnsafe('DELETE FROM tasks WHERE user_id = $1::uuid', userId);
+  }
+
+  private async insertReminders(tx: Tx, rows: TaskRecord['reminders']): Promise<void> {
+    for (const row of rows) await insertRow(tx, 'reminders', row);
   }
 
   private reminderRows(taskId: string, reminders: ReminderInput[]) {
@@ -429,7 +455,6 @@ const NEW_TASK_DEFAULTS = {
   deletedAt: null,
 };
 
-const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const withoutUndefined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
@@ -443,8 +468,8 @@ const LAST_POSITION_IN_INBOX = `SELECT position FROM tasks WHERE user_id = $1::u
 const SUBTASK_STATUSES = (task: string) => `(SELECT coalesce(json_agg(json_build_object('status', s.status)), '[]')
             FROM tasks s WHERE s.parent_id = ${task}.id AND s.deleted_at IS NULL) AS subtasks`;
 
-/** Reads the user's task as TaskRecord carries it (see recordOf). */
-const READ = `
+/** Reads tasks as TaskRecord carries them (see recordOf). */
+const READ_COLUMNS = `
   SELECT t.id::text, t.user_id::text, t.title, t.notes, t.status, t.priority, t.list_id::text,
          t.due_date, t.due_date_time, t.due_time_zone, t.due_at, t.recurrence_rule, t.recurrence_mode,
          t.recurrence_missed, t.recurrence_exdates, t.series_id::text, t.parent_id::text,
@@ -459,7 +484,12 @@ const READ = `
                    'minutesBefore', r.minutes_before, 'position', r.position) ORDER BY r.position), '[]')
             FROM reminders r WHERE r.task_id = t.id) AS reminders,
          ${SUBTASK_STATUSES('t')}
-    FROM tasks t WHERE t.id = $1::uuid AND t.user_id = $2::uuid`;
+    FROM tasks t`;
+const READ = `${READ_COLUMNS} WHERE t.id = $1::uuid AND t.user_id = $2::uuid`;
+/** The user's tasks with these ids ($1, an array). */
+const READ_MANY = `${READ_COLUMNS} WHERE t.id = ANY($1::uuid[]) AND t.user_id = $2::uuid`;
+/** A task by its id alone: for a transaction that has checked the user already. */
+const READ_BY_ID = `${READ_COLUMNS} WHERE t.id = $1::uuid`;
 
 /** Locks the user's task and reads it (see READ). */
 const LOCK_AND_READ = `${READ} FOR UPDATE OF t`;

@@ -49,7 +49,7 @@ test('the occurrence copies the template with its own due date, joins the series
     version: 1,
   });
   expect(await h.events(next.id)).toEqual([{ type: taskCreated.type, data: { task: toSnapshot(next) } }]);
-  expect(await h.db.seriesTemplate.findUnique({ where: { seriesId: first.id } })).toMatchObject({
+  expect(await h.db.prisma.seriesTemplate.findUnique({ where: { seriesId: first.id } })).toMatchObject({
     latestTaskId: next.id,
   });
 });

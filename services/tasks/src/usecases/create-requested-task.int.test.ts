@@ -35,6 +35,6 @@ test('the same request again (redelivered or replayed) creates nothing', async (
   const req = request(userId);
   await h.inTransaction((tx) => h.createRequestedTask(tx, req));
   expect(await h.inTransaction((tx) => h.createRequestedTask(tx, req))).toBeUndefined();
-  const tasks = await h.db.task.findMany({ where: { userId } });
+  const tasks = await h.db.prisma.task.findMany({ where: { userId } });
   expect(tasks).toHaveLength(1);
 });

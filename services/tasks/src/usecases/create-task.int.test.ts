@@ -73,7 +73,7 @@ test('a task with a rule starts a series of its own: the template its next occur
     ],
     recurrence: { rrule: 'FREQ=DAILY', mode: 'fixed-schedule', missed: 'skip' },
   });
-  expect(await h.db.seriesTemplate.findUnique({ where: { seriesId: first.id } })).toMatchObject({
+  expect(await h.db.prisma.seriesTemplate.findUnique({ where: { seriesId: first.id } })).toMatchObject({
     userId: ada,
     title: 'Stretch',
     reminderMinutes: [10], // an absolute reminder is for one occurrence

@@ -89,9 +89,9 @@ test('an edit that would leave the task inconsistent names each field, and write
 test('a task given a rule starts a series; without one, it has no template', async () => {
   const ada = randomUUID();
   const t = await h.aTask(ada, { due: { dateTime: dateTimeFrom(2, '08:00'), timeZone: 'UTC' } });
-  expect(await h.db.seriesTemplate.findUnique({ where: { seriesId: t.id } })).toBeNull();
+  expect(await h.db.prisma.seriesTemplate.findUnique({ where: { seriesId: t.id } })).toBeNull();
   await h.editTask(ada, t.id, 1, { recurrence: { rrule: 'FREQ=WEEKLY', mode: 'after-completion' } });
-  expect(await h.db.seriesTemplate.findUnique({ where: { seriesId: t.id } })).toMatchObject({
+  expect(await h.db.prisma.seriesTemplate.findUnique({ where: { seriesId: t.id } })).toMatchObject({
     recurrenceRule: 'FREQ=WEEKLY',
     latestTaskId: t.id,
   });
@@ -114,7 +114,9 @@ describe('a task in a series', () => {
     await h.editTask(ada, first.id, 1, { title: 'Journal, day one' });
     expect((await h.events(first.id)).at(-1)!.data.scope).toBe('this');
     expect(await h.getTask(ada, second.id)).toMatchObject({ title: 'Journal', version: 1 });
-    expect(await h.db.seriesTemplate.findUnique({ where: { seriesId: first.id } })).toMatchObject({ title: 'Journal' });
+    expect(await h.db.prisma.seriesTemplate.findUnique({ where: { seriesId: first.id } })).toMatchObject({
+      title: 'Journal',
+    });
   });
 
   test('"this and future" from an older occurrence reaches the later ones (each keeping its due date) and the template', async () => {
@@ -138,7 +140,7 @@ describe('a task in a series', () => {
     });
     expect((await h.events(first.id)).at(-1)!.data.scope).toBe('future');
     expect((await h.events(second.id)).at(-1)!.data.scope).toBe('future');
-    expect(await h.db.seriesTemplate.findUnique({ where: { seriesId: first.id } })).toMatchObject({
+    expect(await h.db.prisma.seriesTemplate.findUnique({ where: { seriesId: first.id } })).toMatchObject({
       title: 'Stretch for 10 minutes',
       priority: 'high',
       reminderMinutes: [5],

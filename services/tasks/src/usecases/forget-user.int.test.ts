@@ -11,13 +11,13 @@ afterAll(() => h?.close());
 async function holdings(userId: string) {
   const where = { userId };
   return {
-    tasks: await h.db.task.count({ where }),
-    reminders: await h.db.reminder.count({ where: { task: where } }),
-    taskTags: await h.db.taskTag.count({ where: { task: where } }),
-    series: await h.db.seriesTemplate.count({ where }),
-    tags: await h.db.tag.count({ where }),
-    lists: await h.db.list.count({ where }),
-    settings: await h.db.userSettings.count({ where }),
+    tasks: await h.db.prisma.task.count({ where }),
+    reminders: await h.db.prisma.reminder.count({ where: { task: where } }),
+    taskTags: await h.db.prisma.taskTag.count({ where: { task: where } }),
+    series: await h.db.prisma.seriesTemplate.count({ where }),
+    tags: await h.db.prisma.tag.count({ where }),
+    lists: await h.db.prisma.list.count({ where }),
+    settings: await h.db.prisma.userSettings.count({ where }),
   };
 }
 

@@ -29,7 +29,7 @@ test('a task that is not deleted is a Conflict; one deleted longer ago than the 
   const t = await h.aTask(ada);
   await expect(h.restoreTask(ada, t.id)).rejects.toEqual(new Conflict('task is not deleted', toSnapshot(t)));
   await h.deleteTask(ada, t.id);
-  await h.db.task.update({
+  await h.db.prisma.task.update({
     where: { id: t.id },
     data: { deletedAt: new Date(Date.now() - RESTORE_WINDOW_MS - 60_000) },
   });

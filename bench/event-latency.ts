@@ -23,6 +23,7 @@ import {
   testSecretsFile,
   waitFor,
 } from '@daybook/testing';
+import { cpuTable, cpuWindow, pidsByCommandLine, type CpuRow, type ProcessGroup } from './cpu';
 import globalSetup from '../packages/testing/src/global-setup';
 import globalTeardown from '../packages/testing/src/global-teardown';
 
@@ -41,6 +42,8 @@ interface Path {
   /** Sends event number i; resolves when the send (commit, or produce ack) is done. */
   send(i: number, sentAt: Map<string, number>): Promise<void>;
   received: { id: string; at: number }[];
+  /** The processes on the path, for the CPU table of the throughput phase. */
+  processes: ProcessGroup[];
   close(): Promise<void>;
 }
 
@@ -50,12 +53,15 @@ interface Figures {
   p99: number;
   max: number;
   perSecond: number;
+  /** CPU of each process on the path over the phase (throughput phase only). */
+  cpu?: CpuRow[];
 }
 
 async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figures> {
   path.received.length = 0;
   const sentAt = new Map<string, number>();
   const first = performance.now();
+  const cpu = mode === 'throughput' ? await cpuWindow(path.processes) : undefined;
   if (mode === 'latency') {
     // Open loop: event i is due at first + i/RATE, whatever happened to earlier ones.
     const inFlight: Promise<void>[] = [];
@@ -75,6 +81,7 @@ async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figu
     );
   }
   await waitFor(`${path.name}: every event handled`, () => path.received.length >= EVENTS, { timeoutMs: 300_000 });
+  const cpuRows = await cpu?.();
   const latencies = path.received.map((r) => r.at - sentAt.get(r.id)!).sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   const last = Math.max(...path.received.map((r) => r.at));
@@ -84,6 +91,7 @@ async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figu
     p99: at(0.99),
     max: latencies[latencies.length - 1]!,
     perSecond: (EVENTS / (last - first)) * 1000,
+    ...(cpuRows ? { cpu: cpuRows } : {}),
   };
 }
 
@@ -103,6 +111,10 @@ async function rawKafkaPath(): Promise<Path> {
   return {
     name: 'raw kafkajs produce→consume',
     received,
+    processes: [
+      { name: 'benchmark process (producer and consumer)', pids: () => [], self: true },
+      { name: 'Kafka', pids: () => pidsByCommandLine('kafka.Kafka') },
+    ],
     send: async (i, sentAt) => {
       const id = randomUUID();
       sentAt.set(id, performance.now());
@@ -153,6 +165,17 @@ async function daprPath(): Promise<Path> {
   return {
     name: 'outbox → Dapr → Kafka → Dapr → handler',
     received,
+    processes: [
+      {
+        name: 'benchmark process (writers, relay, subscriber and its inbox)',
+        pids: () => [],
+        self: true,
+      },
+      { name: "publisher's daprd", pids: () => [publisher.sidecar.process.pid] },
+      { name: "subscriber's daprd", pids: () => [subscriber.sidecar.process.pid] },
+      { name: 'Kafka', pids: () => pidsByCommandLine('kafka.Kafka') },
+      { name: 'PostgreSQL (every backend and background process)', pids: postgresPids },
+    ],
     send: async (i, sentAt) => {
       const started = performance.now();
       const event = await kit.db.$transaction((tx) => kit.publish(tx, contract, { key: `k${i % KEYS}`, n: i }));
@@ -166,6 +189,9 @@ async function daprPath(): Promise<Path> {
     },
   };
 }
+
+/** Every PostgreSQL process but the postmaster: the backends (of any database) and the background ones. */
+const postgresPids = (): number[] => pidsByCommandLine('postgres: ');
 
 const fmt = (f: Figures) =>
   `p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · p99 ${f.p99.toFixed(1)} ms · max ${f.max.toFixed(1)} ms · ${Math.round(f.perSecond)} events/s`;
@@ -190,6 +216,9 @@ async function main() {
   );
   for (const [name, r] of Object.entries(results)) {
     console.log(`${name}\n  latency    ${fmt(r.latency!)}\n  throughput ${fmt(r.throughput!)}`);
+  }
+  for (const [name, r] of Object.entries(results)) {
+    if (r.throughput?.cpu) console.log(`\nCPU, throughput phase, ${name}:\n${cpuTable(r.throughput.cpu, EVENTS)}`);
   }
   console.log(`ratio p99 latency (dapr / raw): ${(dapr.latency!.p99 / raw.latency!.p99).toFixed(2)}×`);
   console.log(`ratio p50 latency (dapr / raw): ${(dapr.latency!.p50 / raw.latency!.p50).toFixed(2)}×`);

@@ -10,16 +10,16 @@ import {
   type Subscription,
   baseEnvSchema,
 } from '@daybook/service-kit';
-import { createPrismaClient } from '@daybook/database';
+import { SqlDatabase } from '@daybook/database';
 import { REPO_ROOT, startProcess, stopProcess, tail, waitFor, type ManagedProcess } from '@daybook/substrate';
 import { testEnvironment } from './environment';
 import { ensurePrefixedTopics, setTopicPrefix } from './topics';
 import { freePort } from './ports';
 import { startTestSidecar, testResources, type TestSidecar } from './sidecar';
-import { PrismaClient as PlatformPrismaClient } from './generated/platform/client';
 
 /** The kit a test's own kit app gets: the platform tables' client. */
-export type KitAppKit = ServiceKit<BaseEnv, PlatformPrismaClient>;
+/** A kit app's database: plain `pg` (the kit needs nothing but SQL), as the tasks service runs it. */
+export type KitAppKit = ServiceKit<BaseEnv, SqlDatabase>;
 
 /** Shared by the apps of one test file: where they log, their secrets, their Dapr resources. */
 export interface TestContext {
@@ -214,7 +214,7 @@ export async function startKitApp(
     {
       name: def.name,
       envSchema: baseEnvSchema,
-      database: (env) => createPrismaClient(PlatformPrismaClient, { databaseUrl: env.DATABASE_URL, schema }),
+      database: (env) => new SqlDatabase({ databaseUrl: env.DATABASE_URL, schema, preparedStatements: true }),
       app: (kit) => ({
         routes: def.routes?.(kit),
         subscriptions: def.subscriptions?.(kit),

@@ -153,9 +153,14 @@ async function daprPath(): Promise<Path> {
     name: 'bench-subscriber',
     schema: 'bench_subscriber',
     subscriptions: () => [
-      on(contract, async (event) => {
-        received.push({ id: event.id, at: performance.now() });
-      }),
+      on(
+        contract,
+        async (event) => {
+          received.push({ id: event.id, at: performance.now() });
+        },
+        // Writes nothing outside its transaction (as audit's handlers): one transaction per delivery.
+        { batch: true },
+      ),
     ],
   });
   const publisher = await startKitApp(ctx, { name: 'bench-publisher', schema: 'bench_publisher' });

@@ -42,7 +42,7 @@ export interface ServiceKit<E extends BaseEnv = BaseEnv, DB extends Transactiona
   on<C extends EventContract>(
     contract: C,
     handle: Subscription<C, TxOf<DB>>['handle'],
-    opts?: { pubsub?: string; dedup?: boolean },
+    opts?: { pubsub?: string; dedup?: boolean; batch?: boolean },
   ): Subscription<C, TxOf<DB>>;
   components: typeof COMPONENTS;
   /** Express middleware: 401 unless a valid access token is presented; sets req.user. */

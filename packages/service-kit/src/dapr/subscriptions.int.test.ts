@@ -38,6 +38,7 @@ let counterIncremented: ReturnType<typeof makeContract>;
 let db: TestDatabase;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
 let app: KitAppUnderTest;
+let ctx: ReturnType<typeof testContext>;
 let dlqTap: KafkaTap;
 /** Handler calls that failed on purpose, by event id (to force one redelivery). */
 const failOnce = new Set<string>();
@@ -46,14 +47,14 @@ const attempts = new Map<string, number>();
 beforeAll(async () => {
   topic = await createTestTopic('inbox');
   counterIncremented = makeContract(topic);
-  db = await createTestDatabase(['counter']);
+  db = await createTestDatabase(['counter', 'ledger']);
   const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   jwks = await startJwksServer(secrets);
-  const ctx = testContext({
+  ctx = testContext({
     databaseUrl: db.url,
     secretsFile: file,
     jwksUrl: jwks.url,
-    appIds: ['counter'],
+    appIds: ['counter', 'ledger'],
     name: 'inbox',
   });
   app = await startKitApp(ctx, {
@@ -221,5 +222,105 @@ describe('dead letters an operator can handle (npm run dlq)', () => {
     await waitFor('both to be counted as retries exhausted', async () =>
       / 2$/m.test(await deadLetterCount('retries_exhausted')),
     );
+  });
+});
+
+// A handler that only writes through its transaction (`batch: true`): the events of one
+// bulk delivery share one transaction, and nothing changes in what is applied.
+describe('a delivery in one transaction (handlers with batch: true)', () => {
+  const makeLedgerContract = (ledgerTopic: string) =>
+    defineEvent({
+      type: 'daybook.test-ledger.entered.v1',
+      topic: ledgerTopic,
+      source: 'tests',
+      description: 'test event',
+      schema: z.object({ ledgerId: z.uuid(), n: z.number().int().nonnegative() }).strict(),
+      partitionKey: (d) => d.ledgerId,
+      partitionKeyRule: 'ledgerId',
+      example: { ledgerId: randomUUID(), n: 0 },
+    });
+  let ledgerTopic: string;
+  let entered: ReturnType<typeof makeLedgerContract>;
+  let ledger: KitAppUnderTest;
+  /** Event ids whose handler throws the first time (the whole batch then rolls back). */
+  const failFirst = new Set<string>();
+  const tries = new Map<string, number>();
+
+  beforeAll(async () => {
+    ledgerTopic = await createTestTopic('batched');
+    entered = makeLedgerContract(ledgerTopic);
+    ledger = await startKitApp(ctx, {
+      name: 'ledger',
+      subscriptions: () => [
+        on(
+          entered,
+          async (event, { tx }) => {
+            tries.set(event.id, (tries.get(event.id) ?? 0) + 1);
+            await tx.$executeRawUnsafe(
+              'INSERT INTO ledger.lines (event_id, ledger_id, n) VALUES ($1, $2::uuid, $3)',
+              event.id,
+              event.data.ledgerId,
+              event.data.n,
+            );
+            if (failFirst.delete(event.id)) throw new Error('transient failure');
+          },
+          { batch: true },
+        ),
+      ],
+    });
+    await ledger.running.kit.db.$executeRawUnsafe(
+      `CREATE TABLE ledger.lines (line bigserial PRIMARY KEY, event_id text NOT NULL, ledger_id uuid NOT NULL, n int NOT NULL)`,
+    );
+    await waitForConsumerGroup(ledger.consumerGroup, [ledgerTopic]);
+  });
+  afterAll(() => ledger?.stop());
+
+  /** Writes the events onto the topic in one produce, so that they arrive in one bulk delivery. */
+  async function produce(ledgerId: string, events: unknown[]) {
+    const producer = kafkaClient(testEnvironment().kafkaBrokers, 'daybook-test-producer').producer();
+    await producer.connect();
+    await producer.send({
+      topic: ledgerTopic,
+      messages: events.map((e) => ({ key: ledgerId, value: JSON.stringify(e) })),
+    });
+    await producer.disconnect();
+  }
+
+  /** The ledger's lines in the order they were written, and how many transactions wrote them. */
+  async function linesOf(ledgerId: string) {
+    const rows = await ledger.running.kit.db.$queryRawUnsafe<{ event_id: string; n: number; xid: string }[]>(
+      'SELECT event_id, n, xmin::text AS xid FROM ledger.lines WHERE ledger_id = $1::uuid ORDER BY line',
+      ledgerId,
+    );
+    return {
+      ns: rows.map((r) => r.n),
+      ids: rows.map((r) => r.event_id),
+      transactions: new Set(rows.map((r) => r.xid)).size,
+    };
+  }
+
+  test('the events of one delivery apply once each, in order, in fewer transactions than events', async () => {
+    const ledgerId = randomUUID();
+    const events = Array.from({ length: 20 }, (_, n) => buildCloudEvent(entered, { ledgerId, n }));
+    // The third event delivered twice in the same delivery: the copy is a duplicate.
+    await produce(ledgerId, [...events.slice(0, 3), events[2]!, ...events.slice(3)]);
+    await waitFor('every event applied', async () => (await linesOf(ledgerId)).ns.length >= 20);
+    const lines = await linesOf(ledgerId);
+    expect(lines.ns).toEqual(events.map((_, n) => n));
+    expect(tries.get(events[2]!.id)).toBe(1);
+    expect(lines.transactions).toBeLessThan(20);
+  });
+
+  test('a failing event rolls its batch back; every event still applies exactly once, in order', async () => {
+    const ledgerId = randomUUID();
+    const events = Array.from({ length: 10 }, (_, n) => buildCloudEvent(entered, { ledgerId, n }));
+    failFirst.add(events[4]!.id);
+    await produce(ledgerId, events);
+    await waitFor('every event applied after the retry', async () => (await linesOf(ledgerId)).ns.length >= 10);
+    const lines = await linesOf(ledgerId);
+    expect(lines.ns).toEqual(events.map((_, n) => n));
+    expect(new Set(lines.ids).size).toBe(10);
+    // Its first attempt failed (rolling back its batch); the second applied it.
+    expect(tries.get(events[4]!.id)).toBe(2);
   });
 });

@@ -35,6 +35,16 @@ test('every event of every topic has a handler, deduplicated through the inbox',
   expect(subscriptions.every((s) => s.dedup)).toBe(true);
 });
 
+test('recording shares a delivery’s transaction; forgetting a user has one of its own', () => {
+  const { subscriptions } = handlers();
+  const batched = subscriptions.filter((s) => s.batch).map((s) => s.contract.type);
+  expect(batched.sort()).toEqual(
+    ALL_EVENTS.filter((c) => c !== userDeleted)
+      .map((c) => c.type)
+      .sort(),
+  );
+});
+
 test('an event is recorded with its own contract, in the event’s transaction', async () => {
   const { subscriptions, recorded, forgotten } = handlers();
   const event = buildCloudEvent(taskCompleted, taskCompleted.example);

@@ -18,6 +18,7 @@ export function eventHandlers(
       ? kit.on(userDeleted, async (event, { tx }) => {
           await usecases.forgetUser(event.data.userId, tx);
         })
-      : kit.on(contract, (event, { tx }) => usecases.recordEvent(contract, event, tx)),
+      : // Recording writes nothing but its rows: a delivery's events share one transaction.
+        kit.on(contract, (event, { tx }) => usecases.recordEvent(contract, event, tx), { batch: true }),
   );
 }

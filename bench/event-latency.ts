@@ -44,6 +44,8 @@ interface Path {
   received: { id: string; at: number }[];
   /** The processes on the path, for the CPU table of the throughput phase. */
   processes: ProcessGroup[];
+  /** Where the time went for the events written since `since` (the Dapr path: the outbox's side). */
+  stages?(since: Date): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -55,12 +57,14 @@ interface Figures {
   perSecond: number;
   /** CPU of each process on the path over the phase (throughput phase only). */
   cpu?: CpuRow[];
+  stages?: string;
 }
 
 async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figures> {
   path.received.length = 0;
   const sentAt = new Map<string, number>();
   const first = performance.now();
+  const since = new Date();
   const cpu = mode === 'throughput' ? await cpuWindow(path.processes) : undefined;
   if (mode === 'latency') {
     // Open loop: event i is due at first + i/RATE, whatever happened to earlier ones.
@@ -82,6 +86,7 @@ async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figu
   }
   await waitFor(`${path.name}: every event handled`, () => path.received.length >= EVENTS, { timeoutMs: 300_000 });
   const cpuRows = await cpu?.();
+  const stages = await path.stages?.(since);
   const latencies = path.received.map((r) => r.at - sentAt.get(r.id)!).sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   const last = Math.max(...path.received.map((r) => r.at));
@@ -92,6 +97,7 @@ async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figu
     max: latencies[latencies.length - 1]!,
     perSecond: (EVENTS / (last - first)) * 1000,
     ...(cpuRows ? { cpu: cpuRows } : {}),
+    ...(stages ? { stages } : {}),
   };
 }
 
@@ -186,6 +192,18 @@ async function daprPath(): Promise<Path> {
       const event = await kit.db.$transaction((tx) => kit.publish(tx, contract, { key: `k${i % KEYS}`, n: i }));
       sentAt.set(event.id, started);
     },
+    // The relay's part: from the writing transaction's start (created_at) to the relay's
+    // UPDATE after daprd acknowledged the publish (published_at). The rest is Kafka → daprd → handler.
+    stages: async (since) => {
+      const [row] = await kit.db.$queryRawUnsafe<{ p: number[] }[]>(
+        `SELECT percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP
+                  (ORDER BY extract(epoch FROM published_at - created_at) * 1000) AS p
+           FROM bench_publisher.outbox_events WHERE created_at >= $1`,
+        since,
+      );
+      const [p50, p95, p99] = (row?.p ?? []).map((v) => Number(v).toFixed(1));
+      return `write → published (outbox relay, daprd, Kafka's ack): p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms`;
+    },
     close: async () => {
       await publisher.stop();
       await subscriber.stop();
@@ -221,6 +239,9 @@ async function main() {
   );
   for (const [name, r] of Object.entries(results)) {
     console.log(`${name}\n  latency    ${fmt(r.latency!)}\n  throughput ${fmt(r.throughput!)}`);
+    for (const phase of ['latency', 'throughput'] as const) {
+      if (r[phase]?.stages) console.log(`  ${phase.padEnd(10)} ${r[phase].stages}`);
+    }
   }
   for (const [name, r] of Object.entries(results)) {
     if (r.throughput?.cpu) console.log(`\nCPU, throughput phase, ${name}:\n${cpuTable(r.throughput.cpu, EVENTS)}`);

@@ -8,7 +8,7 @@
 //
 //   npm run bench -- [--events 6000] [--rate 250] [--writers 20]
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { defineEvent } from '@daybook/contracts';
 import { on } from '@daybook/service-kit';
@@ -58,6 +58,8 @@ interface Figures {
   /** CPU of each process on the path over the phase (throughput phase only). */
   cpu?: CpuRow[];
   stages?: string;
+  /** This process's event-loop delay over the phase (p50 / p99, ms): the writers, relay and handlers share it. */
+  loopDelay: string;
 }
 
 async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figures> {
@@ -65,6 +67,8 @@ async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figu
   const sentAt = new Map<string, number>();
   const first = performance.now();
   const since = new Date();
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const cpu = mode === 'throughput' ? await cpuWindow(path.processes) : undefined;
   if (mode === 'latency') {
     // Open loop: event i is due at first + i/RATE, whatever happened to earlier ones.
@@ -87,6 +91,8 @@ async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figu
   await waitFor(`${path.name}: every event handled`, () => path.received.length >= EVENTS, { timeoutMs: 300_000 });
   const cpuRows = await cpu?.();
   const stages = await path.stages?.(since);
+  loop.disable();
+  const loopDelay = `p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms · p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`;
   const latencies = path.received.map((r) => r.at - sentAt.get(r.id)!).sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   const last = Math.max(...path.received.map((r) => r.at));
@@ -98,6 +104,7 @@ async function measure(path: Path, mode: 'latency' | 'throughput'): Promise<Figu
     perSecond: (EVENTS / (last - first)) * 1000,
     ...(cpuRows ? { cpu: cpuRows } : {}),
     ...(stages ? { stages } : {}),
+    loopDelay,
   };
 }
 
@@ -241,6 +248,7 @@ async function main() {
     console.log(`${name}\n  latency    ${fmt(r.latency!)}\n  throughput ${fmt(r.throughput!)}`);
     for (const phase of ['latency', 'throughput'] as const) {
       if (r[phase]?.stages) console.log(`  ${phase.padEnd(10)} ${r[phase].stages}`);
+      console.log(`  ${phase.padEnd(10)} this process's event loop, a 5 ms timer fired after: ${r[phase]?.loopDelay}`);
     }
   }
   for (const [name, r] of Object.entries(results)) {

@@ -226,19 +226,37 @@ const postgresPids = (): number[] => pidsByCommandLine('postgres: ');
 const fmt = (f: Figures) =>
   `p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · p99 ${f.p99.toFixed(1)} ms · max ${f.max.toFixed(1)} ms · ${Math.round(f.perSecond)} events/s`;
 
+/** Set once a signal has asked the benchmark to stop (see main). */
+let stopping: Promise<void> | undefined;
+
 async function main() {
   await globalSetup();
   const results: Record<string, Record<string, Figures>> = {};
+  let open: Path | undefined;
+  // Interrupted (Ctrl-C, a timeout's SIGTERM): stop the path's sidecars and the substrate's
+  // test processes instead of leaving two daprd behind; the sends then failing is expected.
+  const interrupted = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    console.error(`\n${signal}: stopping the benchmark's processes`);
+    // Sends in flight now fail (their pools are closing), some before anything awaits them.
+    process.on('unhandledRejection', () => undefined);
+    stopping = Promise.allSettled([open?.close()])
+      .then(() => globalTeardown())
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     for (const make of [rawKafkaPath, daprPath]) {
-      const path = await make();
+      const path = (open = await make());
       // Warm-up: connections, JIT, consumer fetch sessions.
       await measure({ ...path, send: path.send }, 'throughput').catch(() => undefined);
       results[path.name] = { latency: await measure(path, 'latency'), throughput: await measure(path, 'throughput') };
       await path.close();
+      open = undefined;
     }
   } finally {
-    await globalTeardown();
+    if (!stopping) await globalTeardown();
   }
   const [raw, dapr] = Object.values(results) as [Record<string, Figures>, Record<string, Figures>];
   console.log(
@@ -264,6 +282,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err) => {
+    if (stopping) return; // the interrupt's cleanup exits
     console.error(err);
     process.exit(1);
   },

@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@daybook/testing';
+import type { PoolClient } from 'pg';
 import { PoolBusyError, SqlDatabase, TransactionTimeoutError } from './sql';
 
 let db: TestDatabase;
@@ -84,4 +85,25 @@ describe('SqlDatabase (plain pg, the hot path)', () => {
     await first;
     await small.$disconnect();
   });
+
+  it('survives the server ending a connection in the middle of a transaction (a database restart)', async () => {
+    const own = new SqlDatabase({ databaseUrl: db.url, schema: 'notes' });
+    const checkedOut = new Promise<PoolClient>((resolve) => own.pool.once('acquire', resolve));
+    const run = own.$transaction(async (tx) => {
+      const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+      await tx.$executeRawUnsafe('INSERT INTO notes (id, body) VALUES ($1, $2)', 1, 'lost');
+      // The server ends the connection between two statements, when no query waits for the error.
+      const closed = new Promise((resolve) => void checkedOut.then((client) => client.once('end', resolve)));
+      await sql.$queryRawUnsafe('SELECT pg_terminate_backend($1)', pid);
+      await closed;
+      await tx.$executeRawUnsafe('INSERT INTO notes (id, body) VALUES ($1, $2)', 2, 'lost');
+    });
+    await expect(run).rejects.toThrow(/not queryable/);
+    // Nothing of it committed, and the pool opens a new connection for the next caller.
+    expect(await own.$queryRawUnsafe('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await bodies()).toEqual([]);
+    await own.$disconnect();
+    // Without a listener on the checked-out connection, its 'error' is thrown out of the socket's
+    // callback and 'end' never comes: the test then fails on this timeout, not after minutes.
+  }, 30_000);
 });

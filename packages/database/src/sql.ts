@@ -66,9 +66,13 @@ export class SqlDatabase implements SqlTx {
       connectionTimeoutMillis: opts.connectionTimeoutMs ?? 10_000,
       options: `-c search_path="${opts.schema}"`,
     });
-    // An idle connection's error (the server restarted) must not crash the process: the
-    // pool drops that connection and the next checkout opens a new one.
+    // A connection's error (the server restarted) must not crash the process. The pool hears
+    // it on an idle connection and drops that one. pg-pool takes its listener off a connection
+    // while it is checked out, so one that dies between two statements of a transaction would
+    // emit an unheard 'error': every connection gets a listener of its own. Its next statement
+    // then fails, the transaction rolls back, and the connection is destroyed on release.
     this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.name = opts.preparedStatements ? statementNamer() : undefined;
   }
 

@@ -90,11 +90,11 @@ describe('SqlDatabase (plain pg, the hot path)', () => {
     const own = new SqlDatabase({ databaseUrl: db.url, schema: 'notes' });
     const checkedOut = new Promise<PoolClient>((resolve) => own.pool.once('acquire', resolve));
     const run = own.$transaction(async (tx) => {
-      const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+      const [backend] = await tx.$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
       await tx.$executeRawUnsafe('INSERT INTO notes (id, body) VALUES ($1, $2)', 1, 'lost');
       // The server ends the connection between two statements, when no query waits for the error.
       const closed = new Promise((resolve) => void checkedOut.then((client) => client.once('end', resolve)));
-      await sql.$queryRawUnsafe('SELECT pg_terminate_backend($1)', pid);
+      await sql.$queryRawUnsafe('SELECT pg_terminate_backend($1)', backend?.pid);
       await closed;
       await tx.$executeRawUnsafe('INSERT INTO notes (id, body) VALUES ($1, $2)', 2, 'lost');
     });

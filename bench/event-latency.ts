@@ -180,6 +180,18 @@ async function daprPath(): Promise<Path> {
   const { waitForConsumerGroup } = await import('@daybook/testing');
   await waitForConsumerGroup(subscriber.consumerGroup, [topic]);
   const kit = publisher.running.kit;
+  /** The subscriber's delivery histograms (count and sum of each), to take differences of. */
+  const deliveryTotals = async () => {
+    const { deliverySize, deliveryDuration } = subscriber.running.kit.metrics;
+    const total = async (h: typeof deliverySize, suffix: string) =>
+      (await h.get()).values.filter((v) => v.metricName?.endsWith(suffix)).reduce((n, v) => n + v.value, 0);
+    return {
+      deliveries: await total(deliverySize, '_count'),
+      events: await total(deliverySize, '_sum'),
+      seconds: await total(deliveryDuration, '_sum'),
+    };
+  };
+  let deliveriesBefore = await deliveryTotals();
   return {
     name: 'outbox → Dapr → Kafka → Dapr → handler',
     received,
@@ -209,7 +221,19 @@ async function daprPath(): Promise<Path> {
         since,
       );
       const [p50, p95, p99] = (row?.p ?? []).map((v) => Number(v).toFixed(1));
-      return `write → published (outbox relay, daprd, Kafka's ack): p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms`;
+      // daprd's deliveries to the subscriber since the last phase ended: how it batched them.
+      const now = await deliveryTotals();
+      const d = {
+        deliveries: now.deliveries - deliveriesBefore.deliveries,
+        events: now.events - deliveriesBefore.events,
+        seconds: now.seconds - deliveriesBefore.seconds,
+      };
+      deliveriesBefore = now;
+      return (
+        `write → published (outbox relay, daprd, Kafka's ack): p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms\n` +
+        `             deliveries to the subscriber: ${d.deliveries}, ${(d.events / d.deliveries).toFixed(1)} events ` +
+        `each on average, answered in ${((d.seconds / d.deliveries) * 1000).toFixed(1)} ms on average`
+      );
     },
     close: async () => {
       await publisher.stop();

@@ -53,6 +53,20 @@ export function createMetrics(service: string) {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [registry],
     }),
+    deliverySize: new Histogram({
+      name: 'daybook_event_delivery_size',
+      help: "Events in one delivery from the sidecar (daprd's bulk subscribe gathers up to 100)",
+      labelNames: ['topic'] as const,
+      buckets: [1, 2, 5, 10, 25, 50, 100],
+      registers: [registry],
+    }),
+    deliveryDuration: new Histogram({
+      name: 'daybook_event_delivery_duration_seconds',
+      help: 'Time to answer one delivery from the sidecar, all its events handled',
+      labelNames: ['topic'] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
     outboxPending: new Gauge({
       name: 'daybook_outbox_pending',
       help: 'Outbox events written but not yet published (counted at each scrape)',

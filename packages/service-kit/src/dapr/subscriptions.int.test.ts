@@ -309,6 +309,15 @@ describe('a delivery in one transaction (handlers with batch: true)', () => {
     expect(lines.ns).toEqual(events.map((_, n) => n));
     expect(tries.get(events[2]!.id)).toBe(1);
     expect(lines.transactions).toBeLessThan(20);
+    // An operator sees how daprd batched them: deliveries, events in them, time to answer each.
+    const { deliverySize, deliveryDuration } = ledger.running.kit.metrics;
+    const total = async (h: typeof deliverySize, metricName: string) =>
+      (await h.get()).values.find((v) => v.metricName === metricName && v.labels.topic === ledgerTopic)?.value ?? 0;
+    const deliveries = await total(deliverySize, 'daybook_event_delivery_size_count');
+    expect(await total(deliverySize, 'daybook_event_delivery_size_sum')).toBe(21);
+    expect(deliveries).toBeGreaterThan(0);
+    expect(deliveries).toBeLessThan(21);
+    expect(await total(deliveryDuration, 'daybook_event_delivery_duration_seconds_count')).toBe(deliveries);
   });
 
   test('a failing event rolls its batch back; every event still applies exactly once, in order', async () => {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@daybook/testing';
 import globalSetup from '../packages/testing/src/global-setup';
+import globalTeardown from '../packages/testing/src/global-teardown';
 import { openDatabase } from '../services/tasks/src/infrastructure/database';
 
 const N = 3000;
@@ -54,6 +55,14 @@ async function main() {
 
   await tasksDb.$disconnect();
   await database.drop();
-  process.exit(0);
 }
-void main();
+// The substrate's processes (PostgreSQL, Kafka, Scheduler, Mailpit) stop with it, even on a failure.
+main()
+  .finally(() => globalTeardown())
+  .then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );

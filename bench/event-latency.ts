@@ -44,7 +44,10 @@ interface Path {
   received: { id: string; at: number }[];
   /** The processes on the path, for the CPU table of the throughput phase. */
   processes: ProcessGroup[];
-  /** Where the time went for the events written since `since` (the Dapr path: the outbox's side). */
+  /**
+   * Where the time went for the events written since `since` (the Dapr path: the outbox's
+   * side, and how daprd batched its deliveries to the subscriber since the last call).
+   */
   stages?(since: Date): Promise<string>;
   close(): Promise<void>;
 }

@@ -247,15 +247,14 @@ export function subscriptionRouter<Tx extends SqlExecutor>(opts: {
 
     router.post(routeFor(pubsub, topic), async (req: Request, res: Response) => {
       const body = req.body as { entries?: BulkEntry[] } | undefined;
+      const entries = Array.isArray(body?.entries) ? body.entries : undefined;
       const answered = metrics.deliveryDuration.startTimer({ topic });
-      if (!Array.isArray(body?.entries)) {
-        res.status(200).json({ status: await handleOne(req.body) });
-      } else {
-        const statuses = (await handleAsOne(body.entries)) ?? (await handleBulk(body.entries, handleOne));
-        res.status(200).json({ statuses });
-      }
+      const answer = entries
+        ? { statuses: (await handleAsOne(entries)) ?? (await handleBulk(entries, handleOne)) }
+        : { status: await handleOne(req.body) };
+      res.status(200).json(answer);
       answered();
-      metrics.deliverySize.observe({ topic }, Array.isArray(body?.entries) ? body.entries.length : 1);
+      metrics.deliverySize.observe({ topic }, entries?.length ?? 1);
     });
 
     /**

@@ -209,8 +209,10 @@ test('snooze fires the reminder again later; bad snoozes are refused', async () 
 
 test('reminders due while the service, then its sidecar, are down still fire — once each', async () => {
   const ada = person();
-  const aAt = inSeconds(4);
-  const bAt = inSeconds(12);
+  // Far enough ahead that each outage starts before its reminder is due, on a loaded CI
+  // machine too (at 4 s, one run's first reminder fired before the app was stopped).
+  const aAt = inSeconds(8);
+  const bAt = inSeconds(20);
   const a = (
     await ada.tasks('POST', '/api/tasks', {
       title: 'during app outage',

@@ -4,10 +4,13 @@
 // `pg` in the same run (the floor). Figures go to docs/performance.md.
 //
 //   npm run bench:tasks -- [--seconds 10] [--warmup 3] [--clients 50,200,500] [--think-ms 0]
-//                          [--no-floor] [--generator node|wrk]
+//                          [--no-floor] [--http-floor] [--generator node|wrk]
 //
 // --generator wrk drives the cycle from wrk (Debian's `wrk`, bench/task-cycle.lua) instead of
 // this process's fetch: a generator that costs ~0.2–0.3 ms of CPU per operation instead of ~2.
+// --http-floor also drives the cycle, the same way, against bench/bare-task-server.ts: node:http
+// and `pg`, one statement per operation, nothing else. Its CPU per operation is the least any
+// Node service can spend on the cycle on this machine.
 //
 // Over each measured window it also reads /proc/<pid>/stat of every process on the path
 // (the tasks service, its daprd, the PostgreSQL backends of the bench's database and the
@@ -19,7 +22,7 @@
 // With --think-ms 0 (the default) every client sends its next request as soon as the last
 // one answers: a saturation test, where latency is mostly queueing. With --think-ms N each
 // client pauses 0.5–1.5 × N ms after every operation, as a person using the app would.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +43,8 @@ const CLIENTS = arg('clients', '50,200,500').split(',').map(Number);
 const THINK_MS = Number(arg('think-ms', '0'));
 const WARMUP_SECONDS = Number(arg('warmup', '3'));
 const FLOOR = !process.argv.includes('--no-floor');
+/** Also drive the same cycle against bench/bare-task-server.ts: the least a Node service can cost here. */
+const HTTP_FLOOR = process.argv.includes('--http-floor');
 /** `node` (this process's fetch, the default) or `wrk` (bench/task-cycle.lua, Debian's wrk). */
 const GENERATOR = arg('generator', 'node');
 
@@ -228,7 +233,15 @@ const timed = async <T>(record: (ms: number) => void, op: () => Promise<T>): Pro
 
 async function main() {
   await globalSetup();
-  const stack = await startStack({ name: 'bench-tasks', services: ['tasks'], env: { LOG_LEVEL: 'warn' } });
+  const stack = await startStack({
+    name: 'bench-tasks',
+    services: ['tasks'],
+    // OUTBOX_LINGER_MS from the bench's environment, to compare settings.
+    env: {
+      LOG_LEVEL: 'warn',
+      ...(process.env.OUTBOX_LINGER_MS ? { OUTBOX_LINGER_MS: process.env.OUTBOX_LINGER_MS } : {}),
+    },
+  });
   const tasks = stack.services.tasks!;
   const pool = new Pool({
     connectionString: stack.db.url,
@@ -243,16 +256,20 @@ async function main() {
       (r) => r.pid,
     );
   /** Every process on the path (Kafka and PostgreSQL's background processes are shared with other users). */
-  const processes = (appNames: 'service' | 'floor'): ProcessGroup[] => [
-    { name: 'tasks service (node)', pids: () => (appNames === 'service' ? [tasks.process.pid] : []) },
-    { name: 'daprd', pids: () => (appNames === 'service' ? [tasks.sidecar.process.pid] : []) },
+  /** The bare server of --http-floor while it runs (bench/bare-task-server.ts). */
+  let bare: ChildProcess | undefined;
+  const processes = (run: 'service' | 'floor' | 'http-floor'): ProcessGroup[] => [
+    run === 'http-floor'
+      ? { name: 'bare node:http + pg server', pids: () => (bare?.pid ? [bare.pid] : []) }
+      : { name: 'tasks service (node)', pids: () => (run === 'service' ? [tasks.process.pid] : []) },
+    { name: 'daprd', pids: () => (run === 'service' ? [tasks.sidecar.process.pid] : []) },
     {
       name: "PostgreSQL, the bench database's backends",
       pids: () =>
         backends(
-          appNames === 'service'
-            ? `datname = $1 AND application_name NOT IN ('bench-floor', 'bench-monitor')`
-            : `datname = $1 AND application_name = 'bench-floor'`,
+          run === 'service'
+            ? `datname = $1 AND application_name NOT IN ('bench-floor', 'bench-http-floor', 'bench-monitor')`
+            : `datname = $1 AND application_name = '${run === 'floor' ? 'bench-floor' : 'bench-http-floor'}'`,
           [database],
         ),
     },
@@ -260,10 +277,33 @@ async function main() {
       name: 'PostgreSQL background (WAL writer, checkpointer…; shared)',
       pids: () => backends(`backend_type <> 'client backend'`),
     },
-    { name: 'Kafka (shared)', pids: () => (appNames === 'service' ? pidsByCommandLine('kafka.Kafka') : []) },
+    { name: 'Kafka (shared)', pids: () => (run === 'service' ? pidsByCommandLine('kafka.Kafka') : []) },
     { name: 'load generator (this node process)', pids: () => [], self: true },
   ];
-  const results: { clients: number; api: Figures; floor?: Figures }[] = [];
+  /** Runs `drive` against the bare server, started for it and stopped after. */
+  const withBareServer = async (drive: (baseUrl: string) => Promise<Figures>) => {
+    // Its outbox: a copy of the real one (indexes, NOTIFY trigger), which no relay reads.
+    await monitor.query(`
+      CREATE TABLE IF NOT EXISTS tasks.bench_outbox_events (LIKE tasks.outbox_events INCLUDING ALL);
+      CREATE OR REPLACE FUNCTION tasks.bench_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify('bench_http_floor', ''); RETURN NULL; END $$;
+      CREATE OR REPLACE TRIGGER bench_outbox_events_notify AFTER INSERT ON tasks.bench_outbox_events
+        FOR EACH STATEMENT EXECUTE FUNCTION tasks.bench_notify();`);
+    bare = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'bare-task-server.ts')], {
+      env: { ...process.env, DATABASE_URL: stack.db.url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const port = await new Promise<number>((resolve) =>
+        bare!.stdout!.once('data', (d: Buffer) => resolve(Number(d))),
+      );
+      return await drive(`http://127.0.0.1:${port}`);
+    } finally {
+      bare.kill();
+      bare = undefined;
+    }
+  };
+  const results: { clients: number; api: Figures; httpFloor?: Figures; floor?: Figures }[] = [];
   try {
     for (const clients of CLIENTS) {
       const users = Array.from({ length: clients }, () => randomUUID());
@@ -271,53 +311,45 @@ async function main() {
       // earlier runs signed a new one per cycle: 0.1 ms of the generator's CPU each).
       const tokens = new Map(users.map((u) => [u, stack.token(u)]));
       let next = 0;
-      const api =
+      /** One client's cycle through the API at `baseUrl` (the node generator's). */
+      const apiCycle = (baseUrl: string) => async (record: (ms: number) => void) => {
+        const user = users[next++ % users.length]!;
+        const headers = {
+          authorization: `Bearer ${tokens.get(user)!}`,
+          'content-type': 'application/json',
+        };
+        const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
+          const res = await fetch(`${baseUrl}${path}`, {
+            method,
+            headers: { ...headers, ...extra },
+            body: body ? JSON.stringify(body) : undefined,
+          });
+          const json = (await res.json()) as { id: string; version: number };
+          if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
+          return json;
+        };
+        const t = await timed(record, () =>
+          call('POST', '/api/tasks', { title: 'Benchmark task', priority: 'medium' }),
+        );
+        await timed(record, () => call('GET', `/api/tasks/${t.id}`));
+        const u = await timed(record, () =>
+          call('PATCH', `/api/tasks/${t.id}`, { title: 'Benchmark task, edited' }, { 'if-match': `"${t.version}"` }),
+        );
+        await timed(record, () =>
+          call('POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': `"${u.version}"` }),
+        );
+        await timed(record, () => call('DELETE', `/api/tasks/${t.id}`));
+      };
+      const drive = (baseUrl: string, groups: ProcessGroup[]) =>
         GENERATOR === 'wrk'
-          ? await loadWithWrk(clients, tasks.baseUrl, [...tokens.values()], processes('service'))
-          : await load(
-              clients,
-              async (record) => {
-                const user = users[next++ % users.length]!;
-                const headers = {
-                  authorization: `Bearer ${tokens.get(user)!}`,
-                  'content-type': 'application/json',
-                };
-                const call = async (
-                  method: string,
-                  path: string,
-                  body?: unknown,
-                  extra: Record<string, string> = {},
-                ) => {
-                  const res = await fetch(`${tasks.baseUrl}${path}`, {
-                    method,
-                    headers: { ...headers, ...extra },
-                    body: body ? JSON.stringify(body) : undefined,
-                  });
-                  const json = (await res.json()) as { id: string; version: number };
-                  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
-                  return json;
-                };
-                const t = await timed(record, () =>
-                  call('POST', '/api/tasks', { title: 'Benchmark task', priority: 'medium' }),
-                );
-                await timed(record, () => call('GET', `/api/tasks/${t.id}`));
-                const u = await timed(record, () =>
-                  call(
-                    'PATCH',
-                    `/api/tasks/${t.id}`,
-                    { title: 'Benchmark task, edited' },
-                    { 'if-match': `"${t.version}"` },
-                  ),
-                );
-                await timed(record, () =>
-                  call('POST', `/api/tasks/${t.id}/complete`, undefined, { 'if-match': `"${u.version}"` }),
-                );
-                await timed(record, () => call('DELETE', `/api/tasks/${t.id}`));
-              },
-              processes('service'),
-            );
+          ? loadWithWrk(clients, baseUrl, [...tokens.values()], groups)
+          : load(clients, apiCycle(baseUrl), groups);
+      const api = await drive(tasks.baseUrl, processes('service'));
+      const httpFloor = HTTP_FLOOR
+        ? await withBareServer((baseUrl) => drive(baseUrl, processes('http-floor')))
+        : undefined;
       if (!FLOOR) {
-        results.push({ clients, api });
+        results.push({ clients, api, httpFloor });
         continue;
       }
       const floor = await load(
@@ -346,7 +378,7 @@ async function main() {
         },
         processes('floor'),
       );
-      results.push({ clients, api, floor });
+      results.push({ clients, api, httpFloor, floor });
     }
   } finally {
     await pool.end();
@@ -362,6 +394,7 @@ async function main() {
   for (const r of results) {
     console.log(
       `${String(r.clients).padStart(4)} clients  API  : ${fmt(r.api)}\n` +
+        (r.httpFloor ? `${' '.repeat(14)}bare node:http + pg: ${fmt(r.httpFloor)}\n` : '') +
         (r.floor ? `${' '.repeat(14)}floor: ${fmt(r.floor)}\n` : '') +
         (r.api.byOperation.length
           ? `${' '.repeat(14)}API p50 / p95 by operation: ${r.api.byOperation
@@ -370,6 +403,11 @@ async function main() {
           : `${' '.repeat(14)}(generator: ${GENERATOR})`),
     );
     if (r.api.cpu) console.log(`\nCPU, API, ${r.clients} clients:\n${cpuTable(r.api.cpu, r.api.operations)}`);
+    if (r.httpFloor?.cpu) {
+      console.log(
+        `\nCPU, bare node:http + pg, ${r.clients} clients:\n${cpuTable(r.httpFloor.cpu, r.httpFloor.operations)}`,
+      );
+    }
     if (r.floor?.cpu) {
       console.log(`\nCPU, floor, ${r.clients} clients:\n${cpuTable(r.floor.cpu, r.floor.operations)}`);
     }

@@ -40,6 +40,12 @@ export const baseEnvSchema = z.object({
   /** Outbox relay poll interval; commits also wake the relay at once through LISTEN/NOTIFY. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
   /**
+   * While writes keep coming, the relay starts a publish at most this often, so the events of
+   * the writes in between go out together (as a Kafka producer's linger.ms). After a quiet
+   * spell an event goes out at once. 0 publishes every commit on its own.
+   */
+  OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(25),
+  /**
    * /readyz fails once the outbox relay has been without a working database connection
    * this long (it reconnects on its own; this is for a process that cannot).
    */

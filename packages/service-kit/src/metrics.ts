@@ -60,6 +60,13 @@ export function createMetrics(service: string) {
       buckets: [1, 2, 5, 10, 25, 50, 100],
       registers: [registry],
     }),
+    outboxPublishSize: new Histogram({
+      name: 'daybook_outbox_publish_size',
+      help: "Events in one of the outbox relay's bulk publishes to the sidecar (one per topic per drain)",
+      labelNames: ['topic'] as const,
+      buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500],
+      registers: [registry],
+    }),
     deliveryDuration: new Histogram({
       name: 'daybook_event_delivery_duration_seconds',
       help: 'Time to answer one delivery from the sidecar, all its events handled',

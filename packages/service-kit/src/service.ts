@@ -144,6 +144,7 @@ export async function startService<S extends typeof baseEnvSchema, DB extends Tr
     log,
     metrics,
     pollMs: env.OUTBOX_POLL_MS,
+    lingerMs: env.OUTBOX_LINGER_MS,
     topicPrefix: env.TOPIC_PREFIX,
   });
 

@@ -205,6 +205,8 @@ export async function startKitApp(
     subscriptions?(kit: KitAppKit): Subscription[];
     jobs?(kit: KitAppKit): JobHandler[];
     watchDeadLetters?: string[];
+    /** Overrides of the kit's environment (e.g. OUTBOX_LINGER_MS). */
+    env?: Record<string, string>;
   },
 ): Promise<KitAppUnderTest> {
   const appPort = await freePort();
@@ -232,6 +234,7 @@ export async function startKitApp(
       // Long poll: tests then prove the relay wakes on commit (LISTEN/NOTIFY), not on a timer.
       OUTBOX_POLL_MS: '60000',
       SHUTDOWN_GRACE_MS: '5000',
+      ...def.env,
     },
   );
   const sidecarOpts = {

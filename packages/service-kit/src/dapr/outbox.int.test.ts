@@ -37,20 +37,22 @@ let db: TestDatabase;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
 let publisher: KitAppUnderTest;
 let subscriber: KitAppUnderTest;
+let lingering: KitAppUnderTest;
+const LONG_LINGER_MS = 4_000;
 let tap: KafkaTap;
 const received: { id: string; noteId: string; key: string }[] = [];
 
 beforeAll(async () => {
   topic = await createTestTopic('outbox');
   noteWritten = makeContract(topic);
-  db = await createTestDatabase(['publisher', 'subscriber']);
+  db = await createTestDatabase(['publisher', 'subscriber', 'lingering']);
   const { file, secrets } = testSecretsFile(`/tmp/daybook-test-secrets-${randomUUID()}`);
   jwks = await startJwksServer(secrets);
   const ctx = testContext({
     databaseUrl: db.url,
     secretsFile: file,
     jwksUrl: jwks.url,
-    appIds: ['publisher', 'subscriber'],
+    appIds: ['publisher', 'subscriber', 'lingering'],
     name: 'outbox',
   });
   subscriber = await startKitApp(ctx, {
@@ -62,6 +64,8 @@ beforeAll(async () => {
     ],
   });
   publisher = await startKitApp(ctx, { name: 'publisher' });
+  // A linger far longer than a commit, so that "committed during it" holds on a loaded machine.
+  lingering = await startKitApp(ctx, { name: 'lingering', env: { OUTBOX_LINGER_MS: String(LONG_LINGER_MS) } });
   await waitForConsumerGroup(subscriber.consumerGroup, [topic]);
   tap = await kafkaTap([topic]);
 });
@@ -69,6 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await tap?.stop();
   await publisher?.stop();
+  await lingering?.stop();
   await subscriber?.stop();
   await jwks?.close();
   await db?.drop();
@@ -195,4 +200,28 @@ test('events of one entity arrive in the order they were written', async () => {
   }
   await waitFor('all 20 events', () => received.filter((r) => r.noteId === noteId).length === 20);
   expect(received.filter((r) => r.noteId === noteId).map((r) => r.id)).toEqual(ids);
+});
+
+test('under steady writes the relay lingers: the events committed meanwhile go out in one publish', async () => {
+  const kit = lingering.running.kit;
+  const publishes = async () => {
+    const { values } = await kit.metrics.outboxPublishSize.get();
+    const sum = (name: string) =>
+      values.filter((v) => v.metricName === name && v.labels.topic === topic).reduce((n, v) => n + v.value, 0);
+    return { count: sum('daybook_outbox_publish_size_count'), events: sum('daybook_outbox_publish_size_sum') };
+  };
+  const write = (text: string) =>
+    kit.db.$transaction((tx) => kit.publish(tx, noteWritten, { noteId: randomUUID(), text }));
+
+  const first = await write('first');
+  await waitFor('the first event', () => received.some((r) => r.id === first.id));
+  const before = await publishes();
+  // Committed right after a publish: they wait out the linger, then leave together.
+  const next = await Promise.all([write('a'), write('b'), write('c')]);
+  await waitFor('the three events', () => next.every((e) => received.some((r) => r.id === e.id)));
+  const after = await publishes();
+  expect({ publishes: after.count - before.count, events: after.events - before.events }).toEqual({
+    publishes: 1,
+    events: 3,
+  });
 });

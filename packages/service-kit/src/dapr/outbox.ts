@@ -144,6 +144,9 @@ export class OutboxRelay {
   private reconnectDelayMs = RECONNECT_MIN_MS;
   private running?: Promise<void>;
   private again = false;
+  /** When the last drain began, and the timer of a drain waiting out the linger. */
+  private lastDrainAt = 0;
+  private lingerTimer?: NodeJS.Timeout;
   private isLeader = false;
   private stopped = false;
   private failures = 0;
@@ -159,6 +162,8 @@ export class OutboxRelay {
       log: Logger;
       metrics: Metrics;
       pollMs: number;
+      /** See OUTBOX_LINGER_MS: the least time between the starts of two drains (0: none). */
+      lingerMs?: number;
       batchSize?: number;
       /** Prepended to every topic (see TOPIC_PREFIX). */
       topicPrefix?: string;
@@ -242,13 +247,26 @@ export class OutboxRelay {
     this.reconnectTimer.unref();
   }
 
-  /** Runs a drain now, or right after the one in progress. */
+  /**
+   * Runs a drain now, or once the linger since the last one has passed, or right after the
+   * one in progress (then lingering too): under a steady stream of commits, each publish
+   * carries every event committed since the one before, instead of one publish per commit.
+   */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.lingerTimer) return;
     if (this.running) {
       this.again = true;
       return;
     }
+    const wait = this.lastDrainAt + (this.opts.lingerMs ?? 0) - Date.now();
+    if (wait > 0) {
+      this.lingerTimer = setTimeout(() => {
+        this.lingerTimer = undefined;
+        this.kick();
+      }, wait);
+      return;
+    }
+    this.lastDrainAt = Date.now();
     this.running = this.drainLoop().finally(() => {
       this.running = undefined;
       if (this.again && !this.stopped) {
@@ -304,6 +322,7 @@ export class OutboxRelay {
     await Promise.all(
       [...byTopic].map(async ([topic, topicRows]) => {
         let failures: { entryId: string; error: string }[];
+        metrics.outboxPublishSize.observe({ topic }, topicRows.length);
         try {
           failures = await sidecar.publishCloudEventsBulk(
             COMPONENTS.pubsub,
@@ -356,6 +375,7 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
     await this.running;
     const client = this.client;
     this.client = undefined;

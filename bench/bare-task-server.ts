@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { Pool } from 'pg';
 
 const pool = new Pool({
@@ -50,12 +51,41 @@ const STATEMENTS = {
 
 type Operation = keyof typeof STATEMENTS;
 
+/**
+ * BARE_WRITES=transaction runs each write as the tasks service does: BEGIN, the row locked
+ * and read (for an update), the statement, COMMIT, on one connection; the default is the
+ * statement alone.
+ */
+const TRANSACTIONS = process.env.BARE_WRITES === 'transaction';
+const LOCK = `SELECT ${COLUMNS} FROM tasks WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL FOR UPDATE`;
+
 async function run(op: Operation, params: unknown[], user: string, type?: string) {
   const values = type
     ? [...params, randomUUID(), type, user, JSON.stringify({ type, data: { userId: user, id: params[0] } })]
     : params;
-  const { rows } = await pool.query({ name: op, text: STATEMENTS[op], values });
-  return rows[0] as Record<string, unknown> | undefined;
+  if (!TRANSACTIONS || !type) {
+    const { rows } = await pool.query({ name: op, text: STATEMENTS[op], values });
+    return rows[0] as Record<string, unknown> | undefined;
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    if (op !== 'create') {
+      const locked = await client.query({ name: 'lock', text: LOCK, values: params.slice(0, 2) });
+      if (locked.rowCount === 0) {
+        await client.query('ROLLBACK');
+        return undefined;
+      }
+    }
+    const { rows } = await client.query({ name: op, text: STATEMENTS[op], values });
+    await client.query('COMMIT');
+    return rows[0] as Record<string, unknown> | undefined;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -64,7 +94,7 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(text);
 };
 
-async function handle(req: IncomingMessage, body: string, res: ServerResponse) {
+async function handle(req: IncomingMessage, body: unknown, res: ServerResponse) {
   const token = (req.headers.authorization ?? '').slice('Bearer '.length);
   const user = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
   const [, , , id, action] = (req.url ?? '').split('/'); // /api/tasks/:id/complete
@@ -72,12 +102,12 @@ async function handle(req: IncomingMessage, body: string, res: ServerResponse) {
   const found = (row: Record<string, unknown> | undefined, status = 200) =>
     row ? send(res, status, row) : send(res, 404, { title: 'Not Found' });
   if (req.method === 'POST' && !id) {
-    const input = JSON.parse(body) as { title: string; priority: string };
+    const input = body as { title: string; priority: string };
     return found(await run('create', [randomUUID(), user, input.title, input.priority], user, 'task.created'), 201);
   }
   if (req.method === 'GET') return found(await run('get', [id, user], user));
   if (req.method === 'PATCH') {
-    const input = JSON.parse(body) as { title: string };
+    const input = body as { title: string };
     return found(await run('update', [id, user, input.title, version], user, 'task.updated'));
   }
   if (req.method === 'POST' && action === 'complete') {
@@ -89,12 +119,32 @@ async function handle(req: IncomingMessage, body: string, res: ServerResponse) {
   send(res, 404, { title: 'Not Found' });
 }
 
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    handle(req, Buffer.concat(chunks).toString(), res).catch((err: Error) => send(res, 500, { title: err.message }));
-  });
-});
+/** BARE_HTTP=express serves the same routes through Express and its JSON body parser. */
+function expressApp() {
+  const app = express();
+  app.use(express.json());
+  const route = (req: Request, res: Response, next: NextFunction) => handle(req, req.body, res).catch(next);
+  app.post('/api/tasks', route);
+  app.get('/api/tasks/:id', route);
+  app.patch('/api/tasks/:id', route);
+  app.post('/api/tasks/:id/complete', route);
+  app.delete('/api/tasks/:id', route);
+  return app;
+}
+
+const server = createServer(
+  process.env.BARE_HTTP === 'express'
+    ? expressApp()
+    : (req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          handle(req, text ? JSON.parse(text) : undefined, res).catch((err: Error) =>
+            send(res, 500, { title: err.message }),
+          );
+        });
+      },
+);
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`));

@@ -7,7 +7,7 @@ import { migrateService } from '@daybook/database';
 import { REPO_ROOT } from '@daybook/substrate';
 import { createTestDatabase, ensureTemplateDatabase, migratedServices } from '@daybook/testing';
 
-const admin = process.env.DAYBOOK_TEST_ADMIN_DATABASE_URL ?? 'postgresql://daybook@127.0.0.1:55432/postgres';
+const admin = process.env.DAYBOOK_TEST_ADMIN_DATABASE_URL ?? 'postgresql://daybook@127.0.0.1:25432/postgres';
 const runs = Number(process.argv[2] ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

@@ -4,7 +4,7 @@ import { ConfigError, baseEnvSchema, loadEnv } from './env';
 const valid = {
   PORT: '3002',
   DAPR_HTTP_PORT: '3502',
-  DATABASE_URL: 'postgresql://daybook@127.0.0.1:55432/daybook',
+  DATABASE_URL: 'postgresql://daybook@127.0.0.1:25432/daybook',
   AUTH_JWKS_URL: 'http://127.0.0.1:3001/.well-known/jwks.json',
 };
 

@@ -22,19 +22,23 @@ export const DATA_DIR =
   process.env.DAYBOOK_DATA_DIR ??
   join('/var/tmp', 'daybook', createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 10));
 
-/** Fixed local ports of the substrate (services' ports are in dapr.yaml). */
+/**
+ * Fixed local ports of the substrate (services' ports are in dapr.yaml). All below Linux's
+ * ephemeral range (32768–60999 by default), where any outgoing connection may hold one as
+ * its local port when a server starts and tries to listen on it.
+ */
 export const PORTS = {
-  postgres: Number(process.env.DAYBOOK_PG_PORT ?? 55432),
+  postgres: Number(process.env.DAYBOOK_PG_PORT ?? 25432),
   kafka: Number(process.env.DAYBOOK_KAFKA_PORT ?? 9092),
   kafkaController: Number(process.env.DAYBOOK_KAFKA_CONTROLLER_PORT ?? 9093),
   /** The tests' own broker: a running `npm start` never consumes what tests publish. */
   testKafka: Number(process.env.DAYBOOK_TEST_KAFKA_PORT ?? 19092),
   testKafkaController: Number(process.env.DAYBOOK_TEST_KAFKA_CONTROLLER_PORT ?? 19093),
-  scheduler: 50006,
-  schedulerHealth: 58081,
-  schedulerMetrics: 59091,
-  schedulerEtcdClient: 52379,
-  schedulerEtcdPeer: 52380,
+  scheduler: 25006,
+  schedulerHealth: 28081,
+  schedulerMetrics: 29091,
+  schedulerEtcdClient: 22379,
+  schedulerEtcdPeer: 22380,
   /** Mailpit, the local SMTP sink: SMTP and its web UI / JSON API. */
   mailpitSmtp: Number(process.env.DAYBOOK_MAILPIT_SMTP_PORT ?? 1025),
   mailpitHttp: Number(process.env.DAYBOOK_MAILPIT_HTTP_PORT ?? 8025),

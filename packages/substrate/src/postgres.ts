@@ -94,7 +94,7 @@ export async function ensurePostgres(): Promise<PostgresHandle> {
   // The server writes its log as the postgres user, which may not reach the clone (a
   // home directory is closed to others): keep it beside the data, linked from the logs.
   const logFile = join(DATA_DIR, 'postgres-log', 'postgres.log');
-  startCluster(bin, dataDir, logFile);
+  startCluster(bin, dataDir, logFile, PORTS.postgres);
   rmSync(join(LOG_DIR, 'postgres.log'), { force: true });
   symlinkSync(logFile, join(LOG_DIR, 'postgres.log'));
   const adminUrl = localUrl('postgres');
@@ -155,10 +155,11 @@ function initCluster(bin: string, dataDir: string, port: number, durable = false
   if (isRoot()) execFileSync('chown', ['postgres:postgres', join(dataDir, 'postgresql.auto.conf')]);
 }
 
-function startCluster(bin: string, dataDir: string, logFile: string): void {
+/** Starts the cluster on `port` (given at each start: a cluster made before a port change follows it). */
+function startCluster(bin: string, dataDir: string, logFile: string, port: number): void {
   mkdirSync(dirname(logFile), { recursive: true });
   if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dirname(logFile)]);
-  const start = pgTool(bin, 'pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start']);
+  const start = pgTool(bin, 'pg_ctl', ['-D', dataDir, '-l', logFile, '-o', `-p ${port}`, '-w', '-t', '60', 'start']);
   if (start.status !== 0) throw new Error(`pg_ctl start failed:\n${start.output}\nsee ${logFile}`);
 }
 
@@ -189,7 +190,7 @@ export async function startPrivatePostgres(opts: { dataDir: string; port: number
   const logFile = `${opts.dataDir}-log/postgres.log`;
   const adminUrl = `postgresql://daybook@127.0.0.1:${opts.port}/postgres`;
   const start = async () => {
-    startCluster(bin, opts.dataDir, logFile);
+    startCluster(bin, opts.dataDir, logFile, opts.port);
     await waitFor('the private PostgreSQL to accept connections', () => canConnect(adminUrl), { timeoutMs: 60_000 });
   };
   const stop = async (mode: 'fast' | 'immediate' = 'fast') => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages Daybook needs on a bare Debian/Ubuntu machine: the PostgreSQL server,
 # Java (Kafka broker) with Maven (to fetch Kafka's jars), kcat for
-# looking at topics, and Chromium for the browser tests. Installed only when missing.
+# looking at topics, Chromium for the browser tests, and wrk (the load generator of
+# `npm run bench:tasks -- --generator wrk`). Installed only when missing.
 set -euo pipefail
 need=()
 command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
@@ -10,6 +11,7 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v kcat >/dev/null 2>&1 || need+=(kcat)
 # libfaketime: the suite runs a second time with its clock moved (scripts/test-clock.sh).
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 if [[ "${DAYBOOK_BROWSER_TESTS:-1}" == "1" ]]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fi

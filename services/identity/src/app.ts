@@ -56,7 +56,7 @@ export function buildApp(kit: Kit): ServiceApp<Database> {
     refreshSession: refreshSession({ transact, sessions, issuer, log, now }),
     logOut: logOut({ sessions, now }),
     requestLoginCode: requestLoginCode({ transact, users, loginCodes, throttle, sealingKeys, publish, now }),
-    verifyLoginCode: verifyLoginCode({ transact, users, loginCodes, throttle, issuer, now }),
+    verifyLoginCode: verifyLoginCode({ transact, users, loginCodes, throttle, issuer, sealingKeys, now }),
     readProfile: readProfile({ users }),
     updateProfile: updateProfile({ transact, users, publish, now }),
     changePassword: changePassword({ transact, users, sessions, loginCodes, throttle, now }),

@@ -34,7 +34,7 @@ async function signedInTwice() {
     parts.loginCodes.create(tx, {
       id: codeId,
       userId: user.id,
-      codeHash: hashLoginCode(codeId, '482913'),
+      codeHash: hashLoginCode(parts.sealingKeys.opened, codeId, '482913'),
       createdAt: now,
       expiresAt: new Date(now.getTime() + LOGIN_CODE_TTL_MS),
     }),

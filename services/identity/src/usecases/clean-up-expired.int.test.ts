@@ -31,7 +31,7 @@ test('deletes codes, sessions, refresh tokens and rate-limit records nobody can 
   const code = (id: string, createdAt: Date, expiresAt: Date, consumedAt: Date | null = null) => ({
     id,
     userId: user.id,
-    codeHash: hashLoginCode(id, '482913'),
+    codeHash: hashLoginCode(parts.sealingKeys.opened, id, '482913'),
     createdAt,
     expiresAt,
     consumedAt,

@@ -50,7 +50,7 @@ test('stores a code (its hash only) and publishes it sealed for notifications', 
   const row = rows[0]!;
   expect(row).toMatchObject({ attempts: 0, consumedAt: null });
   expect(row.codeHash).not.toContain(code);
-  expect(loginCodeMatches(row.id, code, row.codeHash)).toBe(true);
+  expect(loginCodeMatches(parts.sealingKeys.opened, row.id, code, row.codeHash)).toBe(true);
   expect(row.expiresAt.getTime()).toBeGreaterThanOrEqual(before + LOGIN_CODE_TTL_MS);
   expect(event!.data.expiresAt).toBe(row.expiresAt.toISOString());
 });

@@ -43,11 +43,18 @@ export function requestLoginCode(deps: {
     const expiresAt = new Date(at.getTime() + LOGIN_CODE_TTL_MS);
     // The event sits in Kafka, the outbox and every consumer's reach: only notifications,
     // which holds the key, can read the code in it.
-    const sealedCode = seal(await sealingKeys.keys(), code, loginCodeSealing.context(user.id));
+    const keys = await sealingKeys.keys();
+    const sealedCode = seal(keys, code, loginCodeSealing.context(user.id));
     await transact(async (tx) => {
       // Only the newest code is valid: earlier unused ones are voided.
       await loginCodes.voidUnused(tx, user.id, at);
-      await loginCodes.create(tx, { id, userId: user.id, codeHash: hashLoginCode(id, code), createdAt: at, expiresAt });
+      await loginCodes.create(tx, {
+        id,
+        userId: user.id,
+        codeHash: hashLoginCode(keys, id, code),
+        createdAt: at,
+        expiresAt,
+      });
       await publish(
         tx,
         loginCodeRequested,

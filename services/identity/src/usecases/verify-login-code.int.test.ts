@@ -26,7 +26,7 @@ async function codeFor(user: User, code = '482913', issuedAt = new Date()) {
     parts.loginCodes.create(tx, {
       id,
       userId: user.id,
-      codeHash: hashLoginCode(id, code),
+      codeHash: hashLoginCode(parts.sealingKeys.opened, id, code),
       createdAt: issuedAt,
       expiresAt: new Date(issuedAt.getTime() + LOGIN_CODE_TTL_MS),
     }),

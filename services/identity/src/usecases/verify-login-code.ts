@@ -1,3 +1,4 @@
+import type { SealingKeyStore } from '@daybook/service-kit';
 import { invalidCredentials } from '../domain/errors';
 import { loginCodeMatches, loginCodeUsable } from '../domain/login-code';
 import { signInSubjects } from '../domain/rate-limit';
@@ -27,20 +28,23 @@ export function verifyLoginCode(deps: {
   loginCodes: Pick<LoginCodeStore, 'newestUnused' | 'countWrongGuess' | 'consume'>;
   throttle: Pick<ThrottleStore, 'check' | 'fail' | 'succeed'>;
   issuer: Pick<SessionIssuer, 'start'>;
+  /** The login-code sealing keys: stored codes are hashed with a key derived from them. */
+  sealingKeys: SealingKeyStore;
   now: () => Date;
 }): VerifyLoginCode {
-  const { transact, users, loginCodes, throttle, issuer, now } = deps;
+  const { transact, users, loginCodes, throttle, issuer, sealingKeys, now } = deps;
   return async ({ email, code, ip }) => {
     const subjects = signInSubjects(email, ip);
     await throttle.check(subjects);
     const user = await users.findByEmail(email);
+    const keys = await sealingKeys.keys();
     const at = now();
     const issued = !user
       ? undefined
       : await transact(async (tx): Promise<IssuedSession | undefined> => {
           const row = await loginCodes.newestUnused(tx, user.id);
           if (!row || !loginCodeUsable(row, at)) return undefined;
-          if (!loginCodeMatches(row.id, code, row.codeHash)) {
+          if (!loginCodeMatches(keys, row.id, code, row.codeHash)) {
             await loginCodes.countWrongGuess(tx, row.id);
             return undefined;
           }

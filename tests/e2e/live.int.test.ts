@@ -92,6 +92,12 @@ test('two devices of one user: what one does shows on the other without a reload
     .items;
   await api('PATCH', `/api/tasks/${task!.id}`, { title: 'Water the ferns' }, { 'if-match': `"${task!.version}"` });
   await Promise.all([row(a, 'Water the ferns').waitFor(), row(b, 'Water the ferns').waitFor()]);
+
+  // A list made, then renamed, from the third device: the laptop's sidebar follows.
+  const list = await api<{ id: string }>('POST', '/api/tasks/lists', { name: 'Garden' });
+  await a.getByRole('button', { name: 'Edit list Garden', exact: true }).waitFor();
+  await api('PATCH', `/api/tasks/lists/${list.id}`, { name: 'Garden and balcony' });
+  await a.getByRole('button', { name: 'Edit list Garden and balcony', exact: true }).waitFor();
   await shot(a, 'live-sync-laptop');
   await shot(b, 'live-sync-phone');
 });

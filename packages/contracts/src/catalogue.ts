@@ -1,5 +1,6 @@
 import type { EventContract } from './define-event';
 import * as journal from './events/journal';
+import * as listAndTag from './events/list-and-tag';
 import * as notification from './events/notification';
 import * as recurring from './events/recurring';
 import * as reminder from './events/reminder';
@@ -10,7 +11,7 @@ const isContract = (v: unknown): v is EventContract =>
   typeof v === 'object' && v !== null && 'type' in v && 'schema' in v && 'partitionKey' in v;
 
 /** Every event Daybook publishes, in one list (docs, topic provisioning, tests). */
-export const ALL_EVENTS: readonly EventContract[] = [user, task, recurring, reminder, notification, journal]
+export const ALL_EVENTS: readonly EventContract[] = [user, task, listAndTag, recurring, reminder, notification, journal]
   .flatMap((module) => Object.values(module))
   .filter(isContract);
 

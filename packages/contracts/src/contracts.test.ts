@@ -21,10 +21,11 @@ describe('event catalogue', () => {
     expect(new Set(types).size).toBe(types.length);
   });
 
-  test('every event of a task is keyed by the task id, so its events stay in order', () => {
+  test("every event on task-events is keyed by its entity's id (task, list or tag), so one entity's events stay in order", () => {
     for (const contract of ALL_EVENTS.filter((e) => e.topic === 'task-events')) {
-      const data = contract.schema.parse(contract.example) as { task: { id: string } };
-      expect(contract.partitionKey(data)).toBe(data.task.id);
+      const entity = contract.type.split('.')[1]!; // daybook.<entity>.<what>.v1: audit's entity too
+      const data = contract.schema.parse(contract.example) as Record<string, { id: string }>;
+      expect([entity, contract.partitionKey(data)]).toEqual([entity, data[entity]!.id]);
     }
   });
 

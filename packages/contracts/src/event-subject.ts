@@ -1,9 +1,9 @@
 /** The keys under which events carry a snapshot of their entity. */
-const SNAPSHOT_KEYS = ['task', 'entry', 'notification'] as const;
+const SNAPSHOT_KEYS = ['task', 'list', 'tag', 'entry', 'notification'] as const;
 
 type Snapshot = Record<string, unknown> & { userId?: unknown };
 
-/** The entity snapshot an event carries (`task`, `entry`, `notification`), if any. */
+/** The entity snapshot an event carries (`task`, `list`, `tag`, `entry`, `notification`), if any. */
 export function eventSnapshot(data: unknown): Snapshot | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   for (const key of SNAPSHOT_KEYS) {

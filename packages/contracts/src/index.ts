@@ -3,6 +3,7 @@ export * from './cloud-event';
 export * from './catalogue';
 export * from './events/user';
 export * from './events/task';
+export * from './events/list-and-tag';
 export * from './events/recurring';
 export * from './events/reminder';
 export * from './events/notification';

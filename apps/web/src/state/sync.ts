@@ -76,6 +76,11 @@ function route(event: ChangeEvent): void {
   }
   if (type.startsWith('daybook.notification.')) {
     applyNotificationEvent(type, data, event.time);
+    return;
+  }
+  // A list or tag made, renamed, recoloured, reordered or deleted on another device.
+  if (type.startsWith('daybook.list.') || type.startsWith('daybook.tag.')) {
+    loadTagsAndLists().catch(() => {});
   }
 }
 
@@ -83,7 +88,7 @@ async function resync(): Promise<void> {
   await Promise.all([
     refreshQuietly(),
     refreshNotifications().catch(() => {}),
-    // Lists and tags are not evented on their own (renames, new ones from another device).
+    // Their events may be among those missed (or past the change feed's retention).
     loadTagsAndLists().catch(() => {}),
     loadCounts().catch(() => {}),
   ]);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { NotFound } from '@daybook/service-kit';
 import type { List } from '../generated/prisma/client';
 import type { Database, Tx } from './database';
-import { selectList } from './rows';
+import { reorderRows, selectList, updateRows } from './rows';
 
 const LIST_FIELDS = [
   'id',
@@ -22,18 +21,24 @@ export class ListStore {
     return this.db.prisma.list.findMany({ where: { userId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
   }
 
-  /** A new list, after the others. */
-  async create(userId: string, name: string, color: string | null = null): Promise<List> {
-    const last = await this.db.prisma.list.aggregate({ where: { userId }, _max: { position: true } });
-    const position = (last._max.position ?? -1) + 1;
-    return this.db.prisma.list.create({ data: { id: randomUUID(), userId, name, color, position } });
+  /** The user's list, locked until the transaction ends (for a change that reports it before and after); null when none. */
+  async lock(tx: Tx, userId: string, id: string): Promise<List | null> {
+    const [row] = await tx.$queryRawUnsafe<List[]>(
+      `SELECT ${selectList(LIST_FIELDS)} FROM lists WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE`,
+      id,
+      userId,
+    );
+    return row ?? null;
   }
 
-  /** Renames or recolours the user's list; NotFound when the user has no such list. */
-  async update(userId: string, id: string, changes: { name?: string; color?: string | null }): Promise<List> {
-    const { count } = await this.db.prisma.list.updateMany({ where: { id, userId }, data: changes });
-    if (count === 0) throw new NotFound('list');
-    return this.db.prisma.list.findUniqueOrThrow({ where: { id } });
+  /** Renames or recolours a list (the caller has it locked). */
+  async update(tx: Tx, id: string, changes: { name?: string; color?: string | null }): Promise<List> {
+    await updateRows(tx, 'lists', { id }, changes);
+    const [row] = await tx.$queryRawUnsafe<List[]>(
+      `SELECT ${selectList(LIST_FIELDS)} FROM lists WHERE id = $1::uuid`,
+      id,
+    );
+    return row!;
   }
 
   /** The user's lists of these names, whatever their case (an import matches by name). */
@@ -45,34 +50,26 @@ export class ListStore {
     );
   }
 
-  /** A new list, last in the user's order, in the caller's transaction. */
-  async insert(tx: Tx, userId: string, name: string): Promise<List> {
+  /** A new list, last in the user's order (names need not be unique). */
+  async create(tx: Tx, userId: string, list: { name: string; color: string | null }): Promise<List> {
     const [row] = await tx.$queryRawUnsafe<List[]>(
-      `INSERT INTO lists (id, user_id, name, position)
-       SELECT $1::uuid, $2::uuid, $3, coalesce(max(position) + 1, 0) FROM lists WHERE user_id = $2::uuid
+      `INSERT INTO lists (id, user_id, name, color, position)
+       SELECT $1::uuid, $2::uuid, $3, $4, coalesce(max(position) + 1, 0) FROM lists WHERE user_id = $2::uuid
        RETURNING ${selectList(LIST_FIELDS)}`,
       randomUUID(),
       userId,
-      name,
+      list.name,
+      list.color,
     );
     return row!;
   }
 
-  /** Puts the user's lists in the order of `ids` (all of them, each once); NotFound for one not theirs. */
-  async reorder(userId: string, ids: string[]): Promise<List[]> {
-    return this.db.prisma.$transaction(async (tx) => {
-      const own = await tx.list.findMany({
-        where: { userId },
-        select: { id: true },
-        orderBy: [{ position: 'asc' }, { name: 'asc' }],
-      });
-      const mine = new Set(own.map((x) => x.id));
-      if (ids.some((id) => !mine.has(id))) throw new NotFound('list');
-      // Those left out follow, in the order they had.
-      const order = [...new Set(ids), ...own.map((x) => x.id).filter((id) => !ids.includes(id))];
-      for (const [position, id] of order.entries()) await tx.list.update({ where: { id }, data: { position } });
-      return tx.list.findMany({ where: { userId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
-    });
+  /**
+   * Puts the user's lists in the order of `ids` (those left out follow, in the order they
+   * had); NotFound for one not theirs. Gives every list before and after, in the new order.
+   */
+  reorder(tx: Tx, userId: string, ids: string[]): Promise<{ before: List[]; after: List[] }> {
+    return reorderRows<List>(tx, 'lists', LIST_FIELDS, userId, ids);
   }
 
   /** True when the user has this list. */

@@ -1,3 +1,4 @@
+import { reordered } from '../domain/sidebar-order';
 import type { Tx } from './database';
 
 /** The column of a field (Prisma's schema maps every camelCase field to its snake_case column). */
@@ -36,4 +37,29 @@ export async function updateRows(
     ...sets.map(([, v]) => v),
     ...keys.map(([, v]) => v),
   );
+}
+
+/**
+ * Puts a user's lists or tags (`table`) in the order of `ids` (see `reordered`), with the
+ * user's rows locked, and writes the positions that changed. Gives every row before and
+ * after, in the new order.
+ */
+export async function reorderRows<T extends { id: string; position: number }>(
+  tx: Tx,
+  table: 'lists' | 'tags',
+  fields: readonly string[],
+  userId: string,
+  ids: string[],
+): Promise<{ before: T[]; after: T[] }> {
+  const before = await tx.$queryRawUnsafe<T[]>(
+    `SELECT ${selectList(fields)} FROM ${table} WHERE user_id = $1::uuid ORDER BY position, name FOR UPDATE`,
+    userId,
+  );
+  const after = reordered(before, ids, table === 'lists' ? 'list' : 'tag');
+  for (const row of after) {
+    if (row.position !== before.find((b) => b.id === row.id)!.position) {
+      await tx.$executeRawUnsafe(`UPDATE ${table} SET position = $1 WHERE id = $2::uuid`, row.position, row.id);
+    }
+  }
+  return { before, after };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound } from '@daybook/service-kit';
 import { Prisma, type Tag } from '../generated/prisma/client';
 import type { Database, Tx } from './database';
-import { selectList, updateRows } from './rows';
+import { reorderRows, selectList, updateRows } from './rows';
 
 const TAG_FIELDS = ['id', 'userId', 'name', 'color', 'position', 'createdAt'] as const satisfies readonly (keyof Tag)[];
 
@@ -22,29 +22,27 @@ export class TagStore {
     return this.db.prisma.tag.findMany({ where: { userId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
   }
 
-  /** Puts the user's tags in the order of `ids`; NotFound for one not theirs. Tasks do not change. */
-  async reorder(userId: string, ids: string[]): Promise<Tag[]> {
-    return this.db.prisma.$transaction(async (tx) => {
-      const own = await tx.tag.findMany({
-        where: { userId },
-        select: { id: true },
-        orderBy: [{ position: 'asc' }, { name: 'asc' }],
-      });
-      const mine = new Set(own.map((x) => x.id));
-      if (ids.some((id) => !mine.has(id))) throw new NotFound('tag');
-      // Those left out follow, in the order they had.
-      const order = [...new Set(ids), ...own.map((x) => x.id).filter((id) => !ids.includes(id))];
-      for (const [position, id] of order.entries()) await tx.tag.update({ where: { id }, data: { position } });
-      return tx.tag.findMany({ where: { userId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
-    });
+  /**
+   * Puts the user's tags in the order of `ids` (those left out follow, in the order they
+   * had); NotFound for one not theirs. Gives every tag before and after, in the new order.
+   */
+  reorder(tx: Tx, userId: string, ids: string[]): Promise<{ before: Tag[]; after: Tag[] }> {
+    return reorderRows<Tag>(tx, 'tags', TAG_FIELDS, userId, ids);
   }
 
-  /** A new tag, after the others; Conflict when the user has one of that name. */
-  async create(userId: string, tag: { name: string; color: string | null }): Promise<Tag> {
+  /** A new tag, last in the user's order; Conflict when the user has one of that name. */
+  async create(tx: Tx, userId: string, tag: { name: string; color: string | null }): Promise<Tag> {
     try {
-      const last = await this.db.prisma.tag.aggregate({ where: { userId }, _max: { position: true } });
-      const position = (last._max.position ?? -1) + 1;
-      return await this.db.prisma.tag.create({ data: { id: randomUUID(), userId, ...tag, position } });
+      const [row] = await tx.$queryRawUnsafe<Tag[]>(
+        `INSERT INTO tags (id, user_id, name, color, position)
+         SELECT $1::uuid, $2::uuid, $3, $4, coalesce(max(position) + 1, 0) FROM tags WHERE user_id = $2::uuid
+         RETURNING ${selectList(TAG_FIELDS)}`,
+        randomUUID(),
+        userId,
+        tag.name,
+        tag.color,
+      );
+      return row!;
     } catch (err) {
       if (isUniqueViolation(err)) throw nameTaken(tag.name);
       throw err;
@@ -60,24 +58,10 @@ export class TagStore {
     );
   }
 
-  /** A new tag, last in the user's order, in the caller's transaction (the caller knows the name is free). */
-  async insert(tx: Tx, userId: string, tag: { name: string; color: string | null }): Promise<Tag> {
+  /** The user's tag, locked until the transaction ends (for a change that reports it before and after); null when none. */
+  async lock(tx: Tx, userId: string, id: string): Promise<Tag | null> {
     const [row] = await tx.$queryRawUnsafe<Tag[]>(
-      `INSERT INTO tags (id, user_id, name, color, position)
-       SELECT $1::uuid, $2::uuid, $3, $4, coalesce(max(position) + 1, 0) FROM tags WHERE user_id = $2::uuid
-       RETURNING ${selectList(TAG_FIELDS)}`,
-      randomUUID(),
-      userId,
-      tag.name,
-      tag.color,
-    );
-    return row!;
-  }
-
-  /** The user's tag, or null. */
-  async find(tx: Tx, userId: string, id: string): Promise<Tag | null> {
-    const [row] = await tx.$queryRawUnsafe<Tag[]>(
-      `SELECT ${selectList(TAG_FIELDS)} FROM tags WHERE id = $1::uuid AND user_id = $2::uuid`,
+      `SELECT ${selectList(TAG_FIELDS)} FROM tags WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE`,
       id,
       userId,
     );

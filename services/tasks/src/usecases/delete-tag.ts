@@ -1,6 +1,8 @@
-import { taskUpdated } from '@daybook/contracts';
+import { tagDeleted, taskUpdated } from '@daybook/contracts';
 import { NotFound } from '@daybook/service-kit';
+import { organiserSnapshot } from '../domain/sidebar-order';
 import { MANY_TASKS_TIMEOUT_MS, type Transact } from '../infrastructure/database';
+import type { Publish } from '../infrastructure/outbox';
 import type { TagStore } from '../infrastructure/tag-store';
 import type { TaskStore } from '../infrastructure/task-store';
 import type { ChangeTask } from './shared/change-task';
@@ -8,19 +10,21 @@ import type { ChangeTask } from './shared/change-task';
 /**
  * A person deletes a tag. Every task of theirs that has it (deleted ones too: they can be
  * restored) loses it first, each with its own `updated` event, so no consumer keeps a
- * stale copy.
+ * stale copy. The tag's own `deleted` event comes last.
  */
 export function deleteTag(deps: {
   transact: Transact;
-  tags: Pick<TagStore, 'find' | 'delete'>;
+  tags: Pick<TagStore, 'lock' | 'delete'>;
   tasks: Pick<TaskStore, 'idsWithTag' | 'removeTags'>;
   changeTask: ChangeTask;
+  publish: Publish;
 }) {
-  const { transact, tags, tasks, changeTask } = deps;
+  const { transact, tags, tasks, changeTask, publish } = deps;
   return (userId: string, id: string): Promise<void> =>
     transact(
       async (tx) => {
-        if (!(await tags.find(tx, userId, id))) throw new NotFound('tag');
+        const tag = await tags.lock(tx, userId, id);
+        if (!tag) throw new NotFound('tag');
         for (const taskId of await tasks.idsWithTag(tx, userId, id)) {
           await changeTask(tx, { userId, id: taskId, allowDeleted: true }, taskUpdated, async () => {
             await tasks.removeTags(tx, taskId, [id]);
@@ -28,6 +32,7 @@ export function deleteTag(deps: {
           });
         }
         await tags.delete(tx, id);
+        await publish(tx, tagDeleted, { tag: organiserSnapshot(tag) }, { subject: id });
       },
       { timeout: MANY_TASKS_TIMEOUT_MS },
     );

@@ -1,6 +1,7 @@
-import { taskCreated, type TaskSnapshot } from '@daybook/contracts';
+import { listCreated, tagCreated, taskCreated, type TaskSnapshot } from '@daybook/contracts';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { templateOf } from '../domain/series';
+import { organiserSnapshot } from '../domain/sidebar-order';
 import { recurrenceColumns } from '../domain/task-changes';
 import { toSnapshot } from '../domain/task-view';
 import { readDaybookExport, readTodoistCsv, type ImportPlan } from '../domain/import-file';
@@ -45,8 +46,8 @@ export function importTasks(deps: {
   transact: Transact;
   tasks: Pick<TaskStore, 'insert' | 'lastPosition'>;
   series: Pick<SeriesStore, 'create'>;
-  lists: Pick<ListStore, 'named' | 'insert'>;
-  tags: Pick<TagStore, 'named' | 'insert'>;
+  lists: Pick<ListStore, 'named' | 'create'>;
+  tags: Pick<TagStore, 'named' | 'create'>;
   settings: Pick<UserSettingsStore, 'timeZoneOf'>;
   resolveDue: ResolveDue;
   publish: Publish;
@@ -82,7 +83,11 @@ export function importTasks(deps: {
     const listIds = await namesToIds(
       plan.lists,
       (names) => lists.named(tx, userId, names),
-      (name) => lists.insert(tx, userId, name),
+      async (name) => {
+        const list = await lists.create(tx, userId, { name, color: null });
+        await publish(tx, listCreated, { list: organiserSnapshot(list) }, { subject: list.id });
+        return list;
+      },
     );
     const tagColors = new Map(plan.tags.map((t) => [t.name.toLowerCase(), t.color]));
     const tagNames = [...new Set([...plan.tags.map((t) => t.name), ...plan.tasks.flatMap((t) => t.tags)])];
@@ -90,10 +95,9 @@ export function importTasks(deps: {
     for (const tag of await tags.named(tx, userId, tagNames)) tagsByName.set(tag.name.toLowerCase(), tag);
     for (const name of tagNames) {
       if (tagsByName.has(name.toLowerCase())) continue;
-      tagsByName.set(
-        name.toLowerCase(),
-        await tags.insert(tx, userId, { name, color: tagColors.get(name.toLowerCase()) ?? null }),
-      );
+      const tag = await tags.create(tx, userId, { name, color: tagColors.get(name.toLowerCase()) ?? null });
+      await publish(tx, tagCreated, { tag: organiserSnapshot(tag) }, { subject: tag.id });
+      tagsByName.set(name.toLowerCase(), tag);
     }
     const listIdOf = (t: ImportPlan['tasks'][number]) => (t.list ? (listIds.get(t.list.toLowerCase()) ?? null) : null);
     // Each list's positions, in the plan's order, after the tasks the list already has.

@@ -1,4 +1,4 @@
-import { reordered } from '../domain/sidebar-order';
+import { reordered } from '../domain/lists-and-tags';
 import type { Tx } from './database';
 
 /** The column of a field (Prisma's schema maps every camelCase field to its snake_case column). */

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound } from '@daybook/service-kit';
-import { Prisma, type Tag } from '../generated/prisma/client';
+import type { Tag } from '../generated/prisma/client';
 import type { Database, Tx } from './database';
 import { reorderRows, selectList, updateRows } from './rows';
 
 const TAG_FIELDS = ['id', 'userId', 'name', 'color', 'position', 'createdAt'] as const satisfies readonly (keyof Tag)[];
 
 /** Names are unique per user, whatever their case (index tags_user_name_key). */
-const isUniqueViolation = (err: unknown) =>
-  (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') ||
-  /unique|duplicate key/i.test(String((err as Error)?.message));
+const isUniqueViolation = (err: unknown) => (err as { code?: unknown } | undefined)?.code === '23505';
 
 const nameTaken = (name: string | undefined) => new Conflict(`a tag named "${name}" already exists`);
 

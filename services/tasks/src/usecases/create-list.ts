@@ -1,5 +1,5 @@
 import { listCreated } from '@daybook/contracts';
-import { organiserSnapshot } from '../domain/sidebar-order';
+import { organiserSnapshot } from '../domain/lists-and-tags';
 import type { List } from '../generated/prisma/client';
 import type { Transact } from '../infrastructure/database';
 import type { ListStore } from '../infrastructure/list-store';

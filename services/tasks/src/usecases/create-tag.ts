@@ -1,5 +1,5 @@
 import { tagCreated } from '@daybook/contracts';
-import { organiserSnapshot } from '../domain/sidebar-order';
+import { organiserSnapshot } from '../domain/lists-and-tags';
 import type { Tag } from '../generated/prisma/client';
 import type { Transact } from '../infrastructure/database';
 import type { TagStore } from '../infrastructure/tag-store';

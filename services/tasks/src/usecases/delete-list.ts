@@ -1,6 +1,6 @@
 import { listDeleted, taskUpdated } from '@daybook/contracts';
 import { NotFound } from '@daybook/service-kit';
-import { organiserSnapshot } from '../domain/sidebar-order';
+import { organiserSnapshot } from '../domain/lists-and-tags';
 import { MANY_TASKS_TIMEOUT_MS, type Transact } from '../infrastructure/database';
 import type { ListStore } from '../infrastructure/list-store';
 import type { Publish } from '../infrastructure/outbox';

@@ -1,6 +1,6 @@
 import { tagDeleted, taskUpdated } from '@daybook/contracts';
 import { NotFound } from '@daybook/service-kit';
-import { organiserSnapshot } from '../domain/sidebar-order';
+import { organiserSnapshot } from '../domain/lists-and-tags';
 import { MANY_TASKS_TIMEOUT_MS, type Transact } from '../infrastructure/database';
 import type { Publish } from '../infrastructure/outbox';
 import type { TagStore } from '../infrastructure/tag-store';

@@ -1,6 +1,6 @@
 import { listUpdated } from '@daybook/contracts';
 import { NotFound } from '@daybook/service-kit';
-import { organiserSnapshot } from '../domain/sidebar-order';
+import { organiserSnapshot } from '../domain/lists-and-tags';
 import type { List } from '../generated/prisma/client';
 import type { Transact } from '../infrastructure/database';
 import type { ListStore } from '../infrastructure/list-store';

@@ -1,7 +1,7 @@
 import { listCreated, tagCreated, taskCreated, type TaskSnapshot } from '@daybook/contracts';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { templateOf } from '../domain/series';
-import { organiserSnapshot } from '../domain/sidebar-order';
+import { organiserSnapshot } from '../domain/lists-and-tags';
 import { recurrenceColumns } from '../domain/task-changes';
 import { toSnapshot } from '../domain/task-view';
 import { readDaybookExport, readTodoistCsv, type ImportPlan } from '../domain/import-file';

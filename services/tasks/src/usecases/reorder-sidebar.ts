@@ -1,5 +1,5 @@
 import { listUpdated, tagUpdated } from '@daybook/contracts';
-import { organiserSnapshot } from '../domain/sidebar-order';
+import { organiserSnapshot } from '../domain/lists-and-tags';
 import type { List, Tag } from '../generated/prisma/client';
 import type { Transact } from '../infrastructure/database';
 import type { ListStore } from '../infrastructure/list-store';

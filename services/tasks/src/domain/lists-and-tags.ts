@@ -1,3 +1,4 @@
+// A person's lists and tags: their order in the sidebar, and how events show them.
 import { NotFound } from '@daybook/service-kit';
 
 /**
